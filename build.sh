@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# AskFirst build script. Plain shell, echoes every step.
+#
+#   ./build.sh          build dist/chrome (unpacked) and dist/askfirst-chrome.zip
+#   ./build.sh test     install what is missing, build, run every test suite, one summary
+#   ./build.sh demo     build, then show AskFirst at work on the bundled demo page
+#   ./build.sh bench    criterion benchmarks (native) and the wasm benchmark (Node)
+#   ./build.sh setup    only install what is missing
+#
+# Tools it installs when missing (idempotent, and it says so): the wasm32 target,
+# wasm-bindgen-cli at the version pinned in Cargo.toml, the npm dev tools from
+# package-lock.json (binaryen's wasm-opt, playwright-core, web-ext) and, when run as
+# root, Debian's chromium and chromium-driver.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+DIST="$ROOT/dist"
+CHROME_DIR="$DIST/chrome"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Keep cargo's output directory where cargo says it is (CARGO_TARGET_DIR is honoured).
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+
+step() { printf '\n==> %s\n' "$*"; }
+run() { printf '+ %s\n' "$*"; "$@"; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n 1
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || die "cargo is missing: install Rust with rustup (https://rustup.rs), then run again."
+  if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    step "installing the wasm32-unknown-unknown target"
+    run rustup target add wasm32-unknown-unknown
+  fi
+  local want have
+  want="$(wasm_bindgen_version)"
+  [ -n "$want" ] || die "cannot read the pinned wasm-bindgen version from Cargo.toml"
+  have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+  if [ "$have" != "$want" ]; then
+    step "installing wasm-bindgen-cli $want (found: ${have:-none}; takes ~5 minutes on 2 cores)"
+    # --locked first, as the release was tested; if the registry no longer serves one of
+    # its locked versions, let cargo pick compatible ones.
+    run cargo install --locked wasm-bindgen-cli --version "$want" \
+      || run cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node() {
+  command -v node >/dev/null || die "node is missing: install Node.js 20+ and npm, then run again."
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step "installing npm dev tools from package-lock.json (binaryen, playwright-core, web-ext)"
+    run npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "installing Debian's chromium and chromium-driver"
+    run apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive run apt-get install -y -qq chromium chromium-driver
+  else
+    die "Chromium is missing. Install it, e.g.: sudo apt-get install chromium chromium-driver"
+  fi
+}
+
+setup() {
+  ensure_rust
+  ensure_node
+}
+
+build_wasm() {
+  step "building the engine for wasm (release)"
+  run cargo build --release --lib --target wasm32-unknown-unknown
+  local wasm="$TARGET_DIR/wasm32-unknown-unknown/release/askfirst.wasm"
+  rm -rf "$CHROME_DIR/pkg"
+  run wasm-bindgen --target web --no-typescript --out-dir "$CHROME_DIR/pkg" "$wasm"
+  step "shrinking with wasm-opt -Oz (npm binaryen)"
+  run node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$CHROME_DIR/pkg/askfirst_bg.wasm" -o "$CHROME_DIR/pkg/askfirst_bg.wasm"
+  local raw gz
+  raw=$(wc -c <"$CHROME_DIR/pkg/askfirst_bg.wasm")
+  gz=$(gzip -9 -c "$CHROME_DIR/pkg/askfirst_bg.wasm" | wc -c)
+  printf 'wasm size: %d bytes raw, %d bytes gzip\n' "$raw" "$gz"
+}
+
+build_node_wasm() {
+  # The same engine for Node: used by the wasm-vs-native parity test and the wasm bench.
+  step "building the engine for Node (wasm-vs-native parity)"
+  local wasm="$TARGET_DIR/wasm32-unknown-unknown/release/askfirst.wasm"
+  rm -rf "$DIST/node"
+  run wasm-bindgen --target nodejs --no-typescript --out-dir "$DIST/node" "$wasm"
+}
+
+build_extension() {
+  step "assembling dist/chrome"
+  mkdir -p "$CHROME_DIR"
+  # Copy the shell (JS, HTML, CSS, icons, _locales) and the one manifest.
+  run cp -R extension/. "$CHROME_DIR/"
+  run cp manifest.json "$CHROME_DIR/manifest.json"
+  build_wasm
+  step "packing dist/askfirst-chrome.zip"
+  rm -f "$DIST/askfirst-chrome.zip"
+  (cd "$CHROME_DIR" && run zip -qr -X "$DIST/askfirst-chrome.zip" .)
+  ls -l "$DIST/askfirst-chrome.zip"
+}
+
+build() {
+  setup
+  rm -rf "$CHROME_DIR"
+  build_extension
+}
+
+# --- tests -------------------------------------------------------------------------------
+SUITES=()
+RESULTS=()
+PASSED=0
+FAILED=0
+
+# Runs one suite, records its status, and adds the counts its runner printed.
+suite() {
+  local name="$1"; shift
+  step "test suite: $name"
+  local log="$DIST/test-$name.log" status=0
+  mkdir -p "$DIST"
+  set +e
+  "$@" 2>&1 | tee "$log"
+  status=${PIPESTATUS[0]}
+  set -e
+  local p f
+  # cargo: "test result: ok. 12 passed; 0 failed; …"; node:test: "# pass 12" / "# fail 0"
+  p=$(grep -Eo 'test result: [a-zA-Z]+\. [0-9]+ passed' "$log" | awk '{s+=$4} END{print s+0}')
+  f=$(grep -Eo '; [0-9]+ failed' "$log" | awk '{s+=$2} END{print s+0}')
+  p=$((p + $(grep -E '^# pass [0-9]+' "$log" | awk '{s+=$3} END{print s+0}')))
+  f=$((f + $(grep -E '^# fail [0-9]+' "$log" | awk '{s+=$3} END{print s+0}')))
+  PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then FAILED=$((FAILED + 1)); fi
+  SUITES+=("$name"); RESULTS+=("$([ "$status" -eq 0 ] && echo ok || echo FAILED) ($p passed, $f failed)")
+}
+
+test_all() {
+  setup
+  ensure_chromium
+  build
+  build_node_wasm
+  suite native cargo test --features cli --all-targets --no-fail-fast
+  suite wasm-parity node --test tests/wasm/
+  if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
+    suite e2e node --test --test-concurrency=1 tests/e2e/
+  fi
+  step "summary"
+  local i
+  for i in "${!SUITES[@]}"; do printf '  %-14s %s\n' "${SUITES[$i]}" "${RESULTS[$i]}"; done
+  printf 'tests: %d passed, %d failed\n' "$PASSED" "$FAILED"
+  [ "$FAILED" -eq 0 ]
+}
+
+demo() {
+  build
+  step "triaging the bundled demo invitations page with the askfirst CLI"
+  run cargo run --quiet --features cli -- triage tests/fixtures/linkedin/demo-invitations.html \
+    --settings tests/fixtures/settings/demo-settings.json
+}
+
+bench() {
+  setup
+  build
+  build_node_wasm
+  step "native benchmarks (criterion)"
+  run cargo bench --bench engine
+  step "wasm benchmark (Node)"
+  run node benches/wasm-bench.mjs
+}
+
+case "${1:-build}" in
+  build) build ;;
+  setup) setup; ensure_chromium ;;
+  test) test_all ;;
+  demo) demo ;;
+  bench) bench ;;
+  *) die "unknown command '$1' (try: build, test, demo, bench, setup)" ;;
+esac

@@ -1,0 +1,14 @@
+//! The pure AskFirst engine: reading LinkedIn markup, classifying notes, judging fit,
+//! planning the reply. Must not import wasm-bindgen, web-sys or js-sys: it compiles and
+//! tests natively, and the same code runs in the extension's wasm build.
+
+pub mod fit;
+pub mod invitation;
+pub mod lang;
+pub mod linkedin;
+pub mod note;
+pub mod plan;
+pub mod reply;
+pub mod settings;
+pub mod text;
+pub mod triage;
