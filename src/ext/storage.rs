@@ -1,0 +1,72 @@
+//! `chrome.storage.local`, the only storage AskFirst uses (a content script's
+//! localStorage would belong to linkedin.com). Thin async glue over the promise API that
+//! Chrome and Firefox both offer in MV3; values cross as JSON-compatible JS values.
+
+use js_sys::{Array, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+fn local_area() -> Result<JsValue, JsValue> {
+    let global = js_sys::global();
+    let chrome = Reflect::get(&global, &JsValue::from_str("chrome"))?;
+    let storage = Reflect::get(&chrome, &JsValue::from_str("storage"))?;
+    let local = Reflect::get(&storage, &JsValue::from_str("local"))?;
+    if local.is_undefined() || local.is_null() {
+        return Err(JsValue::from_str("chrome.storage.local is not available here"));
+    }
+    Ok(local)
+}
+
+async fn call(method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let area = local_area()?;
+    let func: js_sys::Function = Reflect::get(&area, &JsValue::from_str(method))?.dyn_into()?;
+    let promise: Promise = func.apply(&area, &args.iter().collect::<Array>())?.dyn_into()?;
+    JsFuture::from(promise).await
+}
+
+/// The value stored under `key`, or `undefined` when there is none.
+pub async fn get(key: &str) -> Result<JsValue, JsValue> {
+    let items = call("get", &[JsValue::from_str(key)]).await?;
+    Reflect::get(&items, &JsValue::from_str(key))
+}
+
+/// Several keys at once (`None`: everything); answers an object of the keys found.
+pub async fn get_many(keys: Option<&[&str]>) -> Result<JsValue, JsValue> {
+    let arg = match keys {
+        Some(keys) => keys.iter().map(|k| JsValue::from_str(k)).collect::<Array>().into(),
+        None => JsValue::NULL,
+    };
+    call("get", &[arg]).await
+}
+
+/// Stores one value; fails (quota, corrupt profile) with the browser's error.
+pub async fn set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = Object::new();
+    Reflect::set(&items, &JsValue::from_str(key), value)?;
+    call("set", &[items.into()]).await.map(|_| ())
+}
+
+/// Stores several values in one write (one storage transaction).
+pub async fn set_many(items: &Object) -> Result<(), JsValue> {
+    call("set", &[items.clone().into()]).await.map(|_| ())
+}
+
+pub async fn remove(keys: &[&str]) -> Result<(), JsValue> {
+    let arg: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    call("remove", &[arg.into()]).await.map(|_| ())
+}
+
+/// Bytes used by `keys` (`None`: the whole area), for quota watching.
+pub async fn bytes_in_use(keys: Option<&[&str]>) -> Result<f64, JsValue> {
+    let arg = match keys {
+        Some(keys) => keys.iter().map(|k| JsValue::from_str(k)).collect::<Array>().into(),
+        None => JsValue::NULL,
+    };
+    // Firefox added getBytesInUse to storage.local late; absent → 0 and the caller falls
+    // back to measuring the JSON it writes.
+    let area = local_area()?;
+    if Reflect::get(&area, &JsValue::from_str("getBytesInUse"))?.is_undefined() {
+        return Ok(0.0);
+    }
+    Ok(call("getBytesInUse", &[arg]).await?.as_f64().unwrap_or(0.0))
+}
