@@ -58,5 +58,9 @@ pub fn decide(_inv: &Invitation, note: &NoteVerdict, fit: &FitVerdict) -> Plan {
     } else {
         PlanKind::AskFirst
     };
-    Plan { plan, paths: vec![], reasons: vec![] }
+    Plan {
+        plan,
+        paths: vec![],
+        reasons: vec![],
+    }
 }

@@ -2,6 +2,8 @@
 //! language lives under this module, each paired with the fixtures that exercise it.
 //! (Skeleton: the reader issue fills this in.)
 
+pub mod live;
+
 use crate::core::invitation::{Invitation, UiGeneration};
 use serde::Serialize;
 
@@ -30,7 +32,10 @@ pub fn page_selectors() -> PageSelectors {
 
 /// Reads a whole saved page.
 pub fn read_page(_html: &str) -> PageRead {
-    PageRead { diagnostics: vec!["reader not implemented".into()], ..PageRead::default() }
+    PageRead {
+        diagnostics: vec!["reader not implemented".into()],
+        ..PageRead::default()
+    }
 }
 
 /// Reads the outerHTML of one card root, as sent by the content script.
