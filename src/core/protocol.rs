@@ -376,6 +376,10 @@ pub struct CardVerdict {
     pub guard: bool,
     /// The user said "this one is fine" for this invitation.
     pub overridden: bool,
+    /// One honest sentence on what is possible on this card, for the prompt.
+    pub advice: &'static str,
+    /// The prompt's actions possible on this card, recommended first.
+    pub actions: Vec<PromptAction>,
     /// How to recognise this person's composer.
     pub person_match: PersonMatch,
     /// Echoed back in `record` messages.
@@ -386,6 +390,98 @@ pub struct CardVerdict {
 pub struct TriageAnswer {
     pub ok: bool,
     pub cards: Vec<CardAnswer>,
+}
+
+/// What a prompt button does; the content script carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// Arm insertion, then the user opens LinkedIn's "Reply to <name>" control.
+    ReplyToInvitation,
+    /// Arm insertion, then the user opens the card's free Message button.
+    Message,
+    /// Copy the reply to the clipboard.
+    Copy,
+    /// Arm insertion and let the next click on Accept through; the user then opens
+    /// Message on the new connection.
+    AcceptThenReply,
+    /// Let the next click on Accept through.
+    AcceptAnyway,
+    /// Remember "this one is fine": never hold this invitation again.
+    MarkFine,
+    NotNow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromptAction {
+    pub action: ActionKind,
+    pub label: String,
+}
+
+/// The actions really possible on this card (DESIGN.md: reply when a Reply control
+/// exists, else message, else accept and ask, else leave pending), recommended first.
+fn prompt_actions(
+    plan: PlanKind,
+    controls: &Controls,
+    first_name: &str,
+    has_reply: bool,
+) -> Vec<PromptAction> {
+    let who = if first_name.trim().is_empty() {
+        "them"
+    } else {
+        first_name
+    };
+    let mut out = Vec::new();
+    let mut push = |action, label: String| out.push(PromptAction { action, label });
+    let then = match plan {
+        PlanKind::AcceptFollowUp => "Accept, then follow up",
+        _ => "Accept, then ask",
+    };
+    if has_reply {
+        if plan == PlanKind::AcceptFollowUp && controls.accept.is_some() {
+            push(ActionKind::AcceptThenReply, then.to_string());
+        }
+        if controls.reply.is_some() {
+            push(
+                ActionKind::ReplyToInvitation,
+                format!("Reply to {who}’s invitation"),
+            );
+        }
+        if controls.message.is_some() && plan != PlanKind::AcceptFollowUp {
+            push(ActionKind::Message, format!("Message {who} first"));
+        }
+        if plan == PlanKind::AskFirst && controls.accept.is_some() {
+            push(ActionKind::AcceptThenReply, then.to_string());
+        }
+        push(ActionKind::Copy, "Copy the reply".to_string());
+    }
+    if controls.accept.is_some() {
+        push(
+            ActionKind::AcceptAnyway,
+            "Accept without a message".to_string(),
+        );
+    }
+    push(ActionKind::MarkFine, "This one is fine".to_string());
+    push(ActionKind::NotNow, "Not now".to_string());
+    out
+}
+
+fn advice(plan: PlanKind, controls: &Controls) -> &'static str {
+    match plan {
+        PlanKind::AskFirst if controls.reply.is_some() => {
+            "Ask what prompted the invitation before you accept: reply to it, and decide once they answer."
+        }
+        PlanKind::AskFirst if controls.message.is_some() => {
+            "LinkedIn offers no reply to an invitation without a note. You can message them first, accept and ask at once, or leave it pending."
+        }
+        PlanKind::AskFirst => {
+            "LinkedIn offers no way to write before accepting an invitation without a note. Accept and ask at once, or leave it pending."
+        }
+        PlanKind::AcceptFollowUp => {
+            "They look like your target market: accept, then follow up right away with your offer."
+        }
+        PlanKind::Accept => "The note gives a reason: accept or reply as you see fit.",
+    }
 }
 
 pub fn plan_label(plan: PlanKind) -> &'static str {
@@ -407,6 +503,8 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
     };
     CardVerdict {
         guard: t.plan != PlanKind::Accept && !overridden,
+        advice: advice(t.plan, &inv.controls),
+        actions: prompt_actions(t.plan, &inv.controls, &inv.first_name, t.reply.is_some()),
         overridden,
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
         snapshot: Snapshot {
