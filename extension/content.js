@@ -133,6 +133,14 @@
     if (!batchTimer) batchTimer = setTimeout(batch, 0);
   }
 
+  // The card root an element belongs to: the outermost match (a card root inside another
+  // card root is part of that card).
+  function cardOf(el) {
+    let card = el.closest(cardSel);
+    for (let up = card && card.parentElement; up && (up = up.closest(cardSel)); up = up.parentElement) card = up;
+    return card;
+  }
+
   function batch() {
     batchTimer = 0;
     if (!cardSel) return;
@@ -150,7 +158,7 @@
       for (const node of nodes) {
         const el = node.nodeType === 1 ? node : node.parentElement;
         if (!el || !el.isConnected) continue;
-        const card = el.closest(cardSel);
+        const card = cardOf(el);
         if (card) dirty.add(card);
         else if (el.firstElementChild) for (const c of el.querySelectorAll(cardSel)) dirty.add(c);
       }
@@ -348,7 +356,7 @@
   function onClickCapture(ev) {
     try {
       if (!ev.isTrusted || !cardSel || !(ev.target instanceof Element)) return;
-      const card = ev.target.closest(cardSel);
+      const card = cardOf(ev.target);
       const entry = card && entries.get(card);
       const a = entry && entry.answer;
       if (!a) return; // no answer yet: the click passes (fail-open)
@@ -557,7 +565,10 @@
     if (!armed || !config || !ev.isTrusted) return;
     try {
       const target = ev.composedPath()[0];
-      if (target instanceof Element && target.matches(config.live.composer.editor) && candidate(target)) insert(target);
+      // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
+      if (target instanceof Element && target.matches(config.live.composer.editor) && candidate(target)) {
+        setTimeout(() => insert(target), 0);
+      }
     } catch (_) { /* fail-open */ }
   }
 
@@ -577,8 +588,21 @@
     armed.polling = setTimeout(tick, 50);
   }
 
+  // Puts the caret at the end of the editor unless the selection is already inside it.
+  function caretInto(editor) {
+    const root = editor.getRootNode();
+    const sel = typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
+    if (sel && sel.rangeCount && editor.contains(sel.anchorNode)) return;
+    const range = document.createRange();
+    range.selectNodeContents(editor);
+    range.collapse(false);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
   async function insert(editor) {
     const job = armed;
+    if (!job) return;
     armed = null;
     if (job.polling) clearTimeout(job.polling);
     const a = job.answer;
@@ -590,14 +614,20 @@
     let ok = false;
     if (editor.isConnected && editor.isContentEditable && !editor.textContent.trim()) {
       editor.focus();
+      caretInto(editor);
       editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
       const lines = job.text.replace(/\r\n?/g, '\n').split('\n');
+      // Line by line with insertParagraph between lines: what both Chromium and Firefox
+      // turn into the editor's own paragraphs. A refused command means no insertion.
+      let accepted = true;
       lines.forEach((line, i) => {
-        if (i) document.execCommand('insertParagraph');
-        if (line) document.execCommand('insertText', false, line);
+        if (accepted && i) accepted = document.execCommand('insertParagraph');
+        if (accepted && line) accepted = document.execCommand('insertText', false, line);
       });
       const until = Date.now() + VERIFY_MS;
-      while (!(ok = enabled(sendButton())) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      while (accepted && !(ok = enabled(sendButton())) && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }
     if (ok) {
       record(a, 'reply-inserted');

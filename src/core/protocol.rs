@@ -310,22 +310,16 @@ pub struct HelloAnswer {
     pub ok: bool,
     /// True on pages listing received invitations: the content script starts its work.
     pub active: bool,
-    /// Card roots (from the reader); empty when not active.
+    /// Card roots and list containers (from the reader), used only when active.
     pub cards: PageSelectors,
     pub live: LiveSelectors,
 }
 
 pub fn hello(url: &str) -> HelloAnswer {
-    let active = live::is_invitations_url(url);
-    let cards = if active {
-        linkedin::page_selectors()
-    } else {
-        PageSelectors { card_roots: vec![] }
-    };
     HelloAnswer {
         ok: true,
-        active,
-        cards,
+        active: live::is_invitations_url(url),
+        cards: linkedin::page_selectors(),
         live: live::live_selectors(),
     }
 }
@@ -784,7 +778,6 @@ mod tests {
         assert_eq!(on.cards, linkedin::page_selectors());
         let off = hello("https://www.linkedin.com/feed/");
         assert!(!off.active);
-        assert!(off.cards.card_roots.is_empty());
         // The composer selectors travel either way: an armed reply may be inserted after
         // the user has moved on to the messaging page.
         assert!(!off.live.composer.editor.is_empty());
