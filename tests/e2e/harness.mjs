@@ -28,7 +28,9 @@ export const LINKEDIN_CSP = [
   "require-trusted-types-for 'script'",
 ].join('; ');
 
-const PROBE_PATH = '/askfirst-e2e/probe.js';
+// Test scripts from tests/fixtures/e2e/ are served under this path (same origin as the page).
+const SCRIPTS = '/askfirst-e2e/';
+const PROBE_PATH = `${SCRIPTS}probe.js`;
 
 /** Fixture HTML with the test probe (records what "LinkedIn" sees) added at the end. */
 export function withProbe(html) {
@@ -68,18 +70,19 @@ export async function launch() {
     try { sw = !!r.serviceWorker(); } catch (_) { /* older Playwright */ }
     requests.push({ url: r.url(), type: r.resourceType(), nav: r.isNavigationRequest(), sw });
   });
-  const probe = await fixture('e2e/probe.js');
-  await ctx.route('**/*', (route) => {
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== ORIGIN) return route.abort();
-    if (url.pathname === PROBE_PATH) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: probe });
+    if (url.pathname.startsWith(SCRIPTS) && /^[\w-]+\.js$/.test(url.pathname.slice(SCRIPTS.length))) {
+      const body = await fixture(`e2e/${url.pathname.slice(SCRIPTS.length)}`);
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body });
     }
     const page = site.get(url.pathname);
     if (!page) return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not in the fixture site' });
     return route.fulfill({
       status: 200,
-      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': LINKEDIN_CSP },
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': page.csp || LINKEDIN_CSP },
       body: page.body,
     });
   });
@@ -90,7 +93,7 @@ export async function launch() {
   const h = {
     ctx, sw, extensionId, requests, site,
     /** Serves `html` (with the probe) at ORIGIN + path. */
-    serve(path, html) { site.set(path, { body: withProbe(html) }); },
+    serve(path, html, csp) { site.set(path, { body: withProbe(html), csp }); },
     /** Opens (or reuses) a page at the URL and waits for the content script's first answer. */
     async open(url, page) {
       page = page || (await ctx.newPage());
@@ -107,7 +110,7 @@ export async function launch() {
         if (r.sw) return true;
         if (r.nav && r.type === 'document') return false;
         const path = new URL(r.url).pathname;
-        if (path === PROBE_PATH) return false;
+        if (path.startsWith(SCRIPTS)) return false;
         return ![...site.values()].some((p) => p.body.includes(path) && path.length > 1);
       });
     },
@@ -207,6 +210,15 @@ export async function trustedClick(page, selector, nth = 0) {
   const b = await el.boundingBox();
   if (!b) throw new Error(`nothing visible to click at ${selector} #${nth}`);
   await page.mouse.click(b.x + b.width / 2, b.y + b.height / 2);
+}
+
+/** The toolbar state the extension shows for the tab at `url`: [badge text, title]. */
+export async function toolbar(h, url) {
+  return h.sw.evaluate(async (url) => {
+    const [tab] = (await chrome.tabs.query({})).filter((t) => t.url === url);
+    if (!tab) return null;
+    return [await chrome.action.getBadgeText({ tabId: tab.id }), await chrome.action.getTitle({ tabId: tab.id })];
+  }, url);
 }
 
 /** The probe's record of clicks that reached "LinkedIn" (a bubbling document listener). */
