@@ -169,6 +169,8 @@
         const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
         let html = card.outerHTML;
         if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
+        // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
+        if (html.toWellFormed) html = html.toWellFormed();
         if (html === entry.html || html.length > MAX_CARD_BYTES) continue;
         if (entry.id) inFlight.delete(entry.id);
         entry.id = `c${nextId++}`;
