@@ -21,6 +21,7 @@
   const MAX_CARD_BYTES = 256 * 1024; // its MAX_CARD_HTML_BYTES: bigger roots are not sent
   const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
   const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
+  const UNREADABLE_MS = 2000; // grace for LinkedIn to render the list before "unreadable"
 
   // ---- state --------------------------------------------------------------------------
   let config = null; // the hello answer while active
@@ -32,6 +33,7 @@
   let narrowing = false; // observing the page root until the list container appears
   let queued = []; // nodes touched by mutations, processed in the next batch
   let batchTimer = 0;
+  let unreadableTimer = 0;
   let nextId = 1;
   const entries = new Map(); // card root → {id, html, answer, badge}
   const inFlight = new Map(); // temporary id → card root
@@ -97,6 +99,13 @@
     }
     queued.push(observed);
     schedule();
+    // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
+    // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
+    const gen = generation;
+    clearTimeout(unreadableTimer);
+    unreadableTimer = setTimeout(() => {
+      if (gen === generation && cardSel && !entries.size && observed === root) report('unreadable');
+    }, UNREADABLE_MS);
   }
 
   function stop(keepPrompt) {
@@ -105,6 +114,7 @@
     observer = watcher = null;
     narrowing = false;
     clearTimeout(batchTimer);
+    clearTimeout(unreadableTimer);
     batchTimer = 0;
     queued = [];
     for (const entry of entries.values()) removeBadge(entry);
