@@ -161,9 +161,9 @@ test_all() {
 
 demo() {
   build
-  step "triaging the bundled demo invitations page with the askfirst CLI"
-  run cargo run --quiet --features cli -- triage tests/fixtures/linkedin/demo-invitations.html \
-    --settings tests/fixtures/settings/demo-settings.json
+  ensure_chromium
+  step "opening Chromium with AskFirst on the bundled demo page (${DISPLAY:+headed}${DISPLAY:-headless: screenshot in dist/demo.png})"
+  run node tests/e2e/demo.mjs
 }
 
 bench() {

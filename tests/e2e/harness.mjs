@@ -50,15 +50,15 @@ export function cliTriage(file, settings) {
   return out.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
 
-export async function launch() {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run ./build.sh first');
+export async function launch({ headless = true, extension = true } = {}) {
+  if (extension && !existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run ./build.sh first');
   const profile = await mkdtemp(join(tmpdir(), 'askfirst-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
+    headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`,
+      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
@@ -86,9 +86,13 @@ export async function launch() {
       body: page.body,
     });
   });
-  let [sw] = ctx.serviceWorkers();
-  if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
-  const extensionId = new URL(sw.url()).host;
+  let sw = null;
+  let extensionId = null;
+  if (extension) {
+    [sw] = ctx.serviceWorkers();
+    if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
+    extensionId = new URL(sw.url()).host;
+  }
 
   const h = {
     ctx, sw, extensionId, requests, site,
