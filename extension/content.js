@@ -133,11 +133,17 @@
   function onMutations(records) {
     // Only remember what changed; the work happens in a batch after the mutations.
     for (const r of records) {
+      if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
       queued.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
     }
     schedule();
   }
+
+  const isOurs = (nodes) => {
+    for (const n of nodes) if (n.localName !== 'askfirst-badge') return false;
+    return true;
+  };
 
   function schedule() {
     if (!batchTimer) batchTimer = setTimeout(batch, 0);
