@@ -597,6 +597,7 @@ impl Overrides {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::invitation::{Invitation, Locator};
     use crate::core::settings::Settings;
 
     const OWN: &str = "abcdefghijklmnopabcdefghijklmnop";
@@ -805,6 +806,131 @@ mod tests {
             json["cards"][0].get("guard").is_none(),
             "no verdict, nothing to guard"
         );
+    }
+
+    fn loc(selector: &str) -> Option<Locator> {
+        Some(Locator {
+            selector: selector.into(),
+            index: 0,
+        })
+    }
+
+    fn actions(plan: PlanKind, controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
+        prompt_actions(plan, controls, "Ana", has_reply)
+            .into_iter()
+            .map(|a| a.action)
+            .collect()
+    }
+
+    #[test]
+    fn the_prompt_offers_only_what_the_card_allows() {
+        use ActionKind::*;
+        let all = Controls {
+            accept: loc("a"),
+            ignore: loc("i"),
+            reply: loc("r"),
+            message: loc("m"),
+        };
+        assert_eq!(
+            actions(PlanKind::AskFirst, &all, true),
+            [
+                ReplyToInvitation,
+                Message,
+                AcceptThenReply,
+                Copy,
+                AcceptAnyway,
+                MarkFine,
+                NotNow
+            ]
+        );
+        let no_note = Controls {
+            accept: loc("a"),
+            ignore: loc("i"),
+            reply: None,
+            message: None,
+        };
+        assert_eq!(
+            actions(PlanKind::AskFirst, &no_note, true),
+            [AcceptThenReply, Copy, AcceptAnyway, MarkFine, NotNow]
+        );
+        assert_eq!(
+            actions(PlanKind::AcceptFollowUp, &all, true),
+            [
+                AcceptThenReply,
+                ReplyToInvitation,
+                Copy,
+                AcceptAnyway,
+                MarkFine,
+                NotNow
+            ]
+        );
+        assert_eq!(
+            actions(PlanKind::Accept, &no_note, false),
+            [AcceptAnyway, MarkFine, NotNow]
+        );
+        let nothing = Controls::default();
+        assert_eq!(
+            actions(PlanKind::AskFirst, &nothing, true),
+            [Copy, MarkFine, NotNow]
+        );
+        assert!(advice(PlanKind::AskFirst, &no_note).contains("no way to write before accepting"));
+        assert!(advice(PlanKind::AskFirst, &all).contains("reply to it"));
+    }
+
+    fn person(note: Option<&str>) -> Invitation {
+        Invitation {
+            kind: InvitationKind::Person,
+            ui: crate::core::invitation::UiGeneration::Current,
+            name: "Ana Souza".into(),
+            first_name: "Ana".into(),
+            profile_url: Some("https://www.linkedin.com/in/ana-souza/".into()),
+            invitation_urn: None,
+            headline: Some("Head of Sales at Brightloop".into()),
+            company: Some("Brightloop".into()),
+            note: note.map(str::to_string),
+            mutual_connections: 0,
+            follows_you: false,
+            controls: Controls {
+                accept: loc("button"),
+                ..Controls::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_default_invitation_is_guarded_until_marked_fine() {
+        let engine = Engine::new(Settings::default());
+        let t = engine.triage(&person(None)).unwrap();
+        assert_ne!(t.plan, PlanKind::Accept, "no note is a default invite");
+        let v = verdict(t.clone(), &Overrides::default());
+        assert!(v.guard);
+        assert!(!v.overridden);
+        assert_eq!(v.key, "https://www.linkedin.com/in/ana-souza/");
+        assert!(v.badge_label.starts_with(plan_label(t.plan)));
+        assert_eq!(
+            v.person_match.profile_path.as_deref(),
+            Some("/in/ana-souza/")
+        );
+        assert_eq!(v.snapshot.plan, t.plan);
+        let mut fine = Overrides::default();
+        fine.mark_fine(&v.key, 1.0);
+        let v = verdict(t, &fine);
+        assert!(!v.guard);
+        assert!(v.overridden);
+        let json = serde_json::to_value(&v).unwrap();
+        for field in [
+            "note_kind",
+            "fit",
+            "plan",
+            "badge_label",
+            "reasons",
+            "reply",
+            "controls",
+            "guard",
+            "actions",
+        ] {
+            assert!(json.get(field).is_some(), "{field}");
+        }
     }
 
     #[test]
