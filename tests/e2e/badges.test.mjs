@@ -113,7 +113,7 @@ test('badges are reachable by keyboard and show every reason on focus', async ()
   const tip = await inShadow(page, 'askfirst-badge', function () {
     const t = this.querySelector('[role=tooltip]');
     const b = this.querySelector('[tabindex="0"]');
-    return { focused: this.activeElement === b, visible: getComputedStyle(t).display !== 'none', reasons: [...t.querySelectorAll('li')].map((l) => l.textContent), label: b.textContent };
+    return { focused: this.activeElement === b, visible: getComputedStyle(t).display !== 'none', reasons: t.textContent.split('\n').filter(Boolean), label: b.textContent };
   });
   assert.equal(tip.focused, true);
   assert.equal(tip.visible, true, 'reasons shown on keyboard focus');
