@@ -33,6 +33,7 @@
   let narrowing = false; // observing the page root until the list container appears
   let queued = []; // nodes touched by mutations, processed in the next batch
   let batchTimer = 0;
+  let removals = false; // some nodes went away since the last batch
   let unreadableTimer = 0;
   let nextId = 1;
   const entries = new Map(); // card root → {id, html, answer, badge}
@@ -63,17 +64,26 @@
   // ---- start / stop on route changes ---------------------------------------------------
   async function hello() {
     const gen = ++generation;
-    stop();
-    cardSel = '';
+    closePrompt(false); // the user moved on
     const answer = await send({ type: 'hello', url: location.href });
     if (gen !== generation) return;
-    if (!answer || answer.ok !== true) return report('engine-error');
+    if (!answer || answer.ok !== true) {
+      stop();
+      cardSel = '';
+      return report('engine-error');
+    }
     config = answer; // its composer selectors serve armed replies on any page
     theme.cached = '';
-    if (!answer.active || !answer.cards.card_roots.length) {
-      return report(answer.active ? 'unreadable' : 'idle');
+    const sel = answer.active ? answer.cards.card_roots.join(',') : '';
+    if (sel && sel === cardSel && observer) {
+      // Still an invitations page (a filter, a query added by LinkedIn): keep the badges
+      // and look at the whole list again.
+      queued.push(observed);
+      return schedule();
     }
-    cardSel = answer.cards.card_roots.join(',');
+    stop();
+    cardSel = sel;
+    if (!sel) return report(answer.active ? 'unreadable' : 'idle');
     start();
   }
 
@@ -137,6 +147,7 @@
     // Only remember what changed; the work happens in a batch after the mutations.
     for (const r of records) {
       if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
+      if (r.removedNodes.length) removals = true;
       queued.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
     }
@@ -172,6 +183,16 @@
     }
     const nodes = queued;
     queued = [];
+    if (removals) {
+      // Forget cards LinkedIn removed (their badges went with them).
+      removals = false;
+      for (const [card, entry] of entries) {
+        if (!card.isConnected) {
+          entries.delete(card);
+          if (entry.id) inFlight.delete(entry.id);
+        }
+      }
+    }
     const dirty = new Set();
     try {
       for (const node of nodes) {
@@ -343,7 +364,7 @@
       const tip = el('span', { class: 't', role: 'tooltip', id: 't' });
       b.append(mark, label, tip);
       root.append(b);
-      badge = { host, label, tip, reasons: null };
+      badge = { host, label, tip };
       entry.badge = badge;
       card.append(host);
     }
@@ -463,7 +484,7 @@
           record(a, 'marked-fine');
           a.guard = false;
           a.overridden = true;
-          if (card.isConnected) renderBadge(card, entry);
+          if (card && card.isConnected) renderBadge(card, entry);
           closePrompt(true);
           break;
         default:
@@ -655,9 +676,12 @@
     // Not verified (a draft was there, or Send stayed disabled): clipboard, and say so.
     const copied = await copy(job.text);
     if (copied) record(a, 'reply-copied');
-    const card = [...entries.keys()].find((c) => entries.get(c).answer && entries.get(c).answer.key === a.key);
-    if (card) {
-      openPrompt(card, entries.get(card), locate(card, a.controls.accept));
+    // Say so in the prompt, on the card if it is still there (it may have turned into a
+    // connection), focus returning to the composer.
+    let card = null;
+    for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
+    openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null);
+    if (prompt) {
       prompt.status.textContent = copied
         ? 'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.'
         : 'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.';

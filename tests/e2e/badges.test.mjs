@@ -53,6 +53,11 @@ test('route changes start and stop the helper; badges never duplicate', async ()
   assert.equal((await badges(page)).length, 0, 'not an invitations page: nothing');
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/'));
   await waitForBadges(page, 6);
+  // LinkedIn adds a query to the same view: the badges stay as they are (no flicker).
+  await page.evaluate(() => { window.__firstBadge = document.querySelector('askfirst-badge'); });
+  await page.evaluate(() => history.replaceState({}, '', '/mynetwork/invitation-manager/received/?skipRedirect=true'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('askfirst-badge') === window.__firstBadge), true);
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/sent/'));
   await waitForBadges(page, 0);
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/?filter=all'));
