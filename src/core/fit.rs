@@ -30,17 +30,10 @@ pub struct FitMatcher {
 
 impl FitMatcher {
     pub fn new(market: &TargetMarket) -> FitMatcher {
-        FitMatcher {
-            _market: market.clone(),
-        }
+        FitMatcher { _market: market.clone() }
     }
 
     pub fn assess(&self, _headline: Option<&str>, _company: Option<&str>) -> FitVerdict {
-        FitVerdict {
-            fit: Fit::Unclear,
-            matched: vec![],
-            excluded: vec![],
-            reasons: vec![],
-        }
+        FitVerdict { fit: Fit::Unclear, matched: vec![], excluded: vec![], reasons: vec![] }
     }
 }

@@ -45,15 +45,7 @@ pub struct NoteVerdict {
 
 pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     match note.map(str::trim).filter(|n| !n.is_empty()) {
-        None => NoteVerdict {
-            kind: NoteKind::None,
-            language: None,
-            reasons: vec!["No note".into()],
-        },
-        Some(_) => NoteVerdict {
-            kind: NoteKind::Generic,
-            language: None,
-            reasons: vec!["Skeleton classifier".into()],
-        },
+        None => NoteVerdict { kind: NoteKind::None, language: None, reasons: vec!["No note".into()] },
+        Some(_) => NoteVerdict { kind: NoteKind::Generic, language: None, reasons: vec!["Skeleton classifier".into()] },
     }
 }

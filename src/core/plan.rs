@@ -58,9 +58,5 @@ pub fn decide(_inv: &Invitation, note: &NoteVerdict, fit: &FitVerdict) -> Plan {
     } else {
         PlanKind::AskFirst
     };
-    Plan {
-        plan,
-        paths: vec![],
-        reasons: vec![],
-    }
+    Plan { plan, paths: vec![], reasons: vec![] }
 }

@@ -16,9 +16,7 @@ pub fn fold(text: &str) -> String {
             continue;
         }
         let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => {
-                '\''
-            }
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => '\'',
             c => c,
         };
         if c.is_alphanumeric() || c == '\'' {

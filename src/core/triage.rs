@@ -47,9 +47,7 @@ impl Engine {
             return None;
         }
         let note = classify_note(inv.note.as_deref());
-        let fit = self
-            .fit
-            .assess(inv.headline.as_deref(), inv.company.as_deref());
+        let fit = self.fit.assess(inv.headline.as_deref(), inv.company.as_deref());
         let plan = decide(inv, &note, &fit);
         let lang = note.language.unwrap_or(self.settings.language);
         let reply = default_reply(plan.plan, &inv.first_name, lang);

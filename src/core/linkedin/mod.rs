@@ -32,10 +32,7 @@ pub fn page_selectors() -> PageSelectors {
 
 /// Reads a whole saved page.
 pub fn read_page(_html: &str) -> PageRead {
-    PageRead {
-        diagnostics: vec!["reader not implemented".into()],
-        ..PageRead::default()
-    }
+    PageRead { diagnostics: vec!["reader not implemented".into()], ..PageRead::default() }
 }
 
 /// Reads the outerHTML of one card root, as sent by the content script.
