@@ -1,46 +1,155 @@
 //! Text normalisation shared by every matcher: notes, labels, target-market terms.
 //! One folding, so that "Café", "CAFE" and "cafe\u{301}" compare equal everywhere.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Folds text for matching: compatibility decomposition (NFKD: full-width, ligatures),
 /// accents removed, lower case, apostrophes and quotes unified, every other punctuation
 /// and symbol (emoji included) turned into a word break, whitespace collapsed to single
-/// spaces, trimmed. Letters and digits of every script are kept.
+/// spaces, trimmed. Letters and digits of every script are kept. An apostrophe is part of
+/// a word ("i'd", "l'ajouter"); a stray one at a word's edge is not.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => '\'',
-            c => c,
-        };
-        if c.is_alphanumeric() || c == '\'' {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            for lc in c.to_lowercase() {
-                out.push(lc);
-            }
-        } else {
-            pending_space = true;
-        }
+    words(text).folded
+}
+
+/// What separated a word from the one before it in the raw text. Classifiers use it to
+/// tell a greeting line ("Hi Dana,") or a sign-off ("Best,\nAna") from the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Break {
+    /// First word of the text.
+    Start,
+    /// Only spaces, emoji or symbols.
+    Space,
+    /// A comma, colon, dash, bracket or slash.
+    Clause,
+    /// A full stop, ! ? ; … or a line break.
+    Sentence,
+}
+
+/// One word of a text: its folded form is `Words::folded[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// The raw word began with an upper-case letter (a name, a brand, a German noun…).
+    pub capitalised: bool,
+    /// Every letter of the raw word was upper case (and it had at least two letters).
+    pub shouted: bool,
+    pub break_before: Break,
+}
+
+/// A text split into folded words, in one pass and one buffer: `folded` is exactly what
+/// `fold` returns (the words joined by single spaces).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    pub folded: String,
+    pub words: Vec<Word>,
+    /// The raw text contained a question mark (? ¿ ؟ ？).
+    pub question: bool,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.words.len()
     }
-    // An apostrophe is part of a word ("i'd", "l'ajouter"); a stray one at an edge is not.
-    if out.contains('\'') {
-        out = out
-            .split(' ')
-            .map(|w| w.trim_matches('\''))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded text of word `i`.
+    pub fn text(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.folded[w.start..w.end]
+    }
+
+    /// The folded text of words `from..to`, as it appears in `folded`.
+    pub fn span(&self, from: usize, to: usize) -> &str {
+        if from >= to || to > self.words.len() {
+            return "";
+        }
+        &self.folded[self.words[from].start..self.words[to - 1].end]
+    }
+}
+
+fn break_kind(c: char) -> Break {
+    match c {
+        '.' | '!' | '?' | ';' | '\u{2026}' | '\u{A1}' | '\u{BF}' | '\n' | '\r' | '\u{2028}' | '\u{2029}'
+        | '\u{3002}' | '\u{061F}' | '\u{0964}' => Break::Sentence,
+        ',' | ':' | '-' | '\u{2010}'..='\u{2015}' | '(' | ')' | '[' | ']' | '/' | '|' | '\u{060C}' => Break::Clause,
+        _ => Break::Space,
+    }
+}
+
+/// Splits and folds `text` (see `fold` for the folding rules).
+pub fn words(text: &str) -> Words {
+    let mut out = Words { folded: String::with_capacity(text.len()), words: Vec::new(), question: false };
+    // The word being built: where it starts in `folded`, and its shape so far.
+    let mut current: Option<Word> = None;
+    let mut letters = 0usize;
+    let mut upper_letters = 0usize;
+    let mut pending = Break::Start;
+    for raw in text.chars() {
+        decompose_compatible(raw, |c| {
+            if is_combining_mark(c) {
+                return;
+            }
+            let c = match c {
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => '\'',
+                c => c,
+            };
+            if c.is_alphanumeric() || (c == '\'' && current.is_some()) {
+                let word = current.get_or_insert_with(|| {
+                    if !out.folded.is_empty() {
+                        out.folded.push(' ');
+                    }
+                    letters = 0;
+                    upper_letters = 0;
+                    let start = out.folded.len();
+                    let break_before = if out.words.is_empty() { Break::Start } else { pending };
+                    Word { start, end: start, capitalised: c.is_uppercase(), shouted: false, break_before }
+                });
+                if c.is_alphabetic() {
+                    letters += 1;
+                    upper_letters += usize::from(c.is_uppercase());
+                }
+                for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
+                    out.folded.push(lc);
+                }
+                word.end = out.folded.len();
+            } else {
+                if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
+                    out.question = true;
+                }
+                if let Some(word) = current.take() {
+                    finish_word(&mut out, word, letters, upper_letters);
+                    pending = Break::Space;
+                }
+                pending = pending.max(break_kind(c));
+            }
+        });
+    }
+    if let Some(word) = current.take() {
+        finish_word(&mut out, word, letters, upper_letters);
     }
     out
+}
+
+/// Drops a word's trailing apostrophes ("dans'" → "dans") and records it.
+fn finish_word(out: &mut Words, mut word: Word, letters: usize, upper_letters: usize) {
+    while out.folded.ends_with('\'') {
+        out.folded.pop();
+    }
+    word.end = out.folded.len();
+    if word.end == word.start {
+        // Nothing left (a letter whose lower case is only marks): undo the separator.
+        if out.folded.ends_with(' ') {
+            out.folded.pop();
+        }
+        return;
+    }
+    word.shouted = letters >= 2 && upper_letters == letters;
+    out.words.push(word);
 }
 
 /// Collapses runs of whitespace (including NBSP and line breaks) to one space and trims;
@@ -93,5 +202,31 @@ mod tests {
         assert!(!contains_words("presales", "sales"));
         assert!(contains_words("presales sales", "sales"));
         assert!(!contains_words("anything", ""));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_breaks_and_case() {
+        let w = words("Hi Dana,\nI’d like: ¿Qué? ACME");
+        let texts: Vec<&str> = (0..w.len()).map(|i| w.text(i)).collect();
+        assert_eq!(texts, ["hi", "dana", "i'd", "like", "que", "acme"]);
+        let breaks: Vec<Break> = w.words.iter().map(|w| w.break_before).collect();
+        assert_eq!(breaks, [Break::Start, Break::Space, Break::Sentence, Break::Space, Break::Clause, Break::Sentence]);
+        assert!(w.words[1].capitalised && !w.words[3].capitalised);
+        assert!(w.words[5].shouted && !w.words[0].shouted);
+        assert!(w.question);
+        assert_eq!(w.span(1, 3), "dana i'd");
+        assert_eq!(w.span(3, 3), "");
+    }
+
+    #[test]
+    fn leading_punctuation_is_still_the_start() {
+        let w = words("¡Hola!");
+        assert_eq!(w.words[0].break_before, Break::Start);
+        assert!(!w.question);
     }
 }
