@@ -84,7 +84,8 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     }
     let hits = find_phrases(&words, start, end, t);
     let stock = stock_match(&words, start, end, t);
-    let language = stock.as_ref().map(|s| s.lang).or_else(|| detect_language(&words, start, end, &hits, t));
+    // Greetings and sign-offs ("Oi", "Groetjes") tell the language too: read it all.
+    let language = stock.as_ref().map(|s| s.lang).or_else(|| detect_language(&words, 0, words.len(), &hits, t));
     // Phrases of other languages are ignored once the language is known: Spanish "leí"
     // folds to Italian "lei" ("she"), Dutch "je" is French "I".
     let hits: Vec<&Hit> = hits
@@ -598,9 +599,12 @@ fn detect_language(words: &Words, start: usize, end: usize, hits: &[Hit], t: &Ta
             }
         }
     }
+    // A phrase of one language ("colleghiamoci" ~ "colleg*") counts like its words would.
     for h in hits {
         if let Some(l) = h.phrase.lang {
-            score[lang_bit(l).trailing_zeros() as usize] += 12;
+            let b = lang_bit(l).trailing_zeros() as usize;
+            score[b] += 12;
+            share[b] += (h.to - h.from) as u32;
         }
     }
     let best = (0..7).max_by_key(|&b| score[b])?;

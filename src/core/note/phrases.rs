@@ -495,32 +495,32 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
 /// Everyday words per language, for telling a note's language and for knowing that a
 /// capitalised word is not a name. Words shared by languages count for each.
 pub const LEXICON: &[(Lang, &str)] = &[
-    (En, "i i'd i'm i've i'll you you're your yours my me we we're our us the a an and to of in on at for with \
+    (En, "he she they them his her their its should think thinks talk out up get got did does not no all any some more most very much many one two next last week year today yesterday soon see saw look time work working team company job role keen glad i i'd i'm i've i'll you you're your yours my me we we're our us the a an and to of in on at for with \
           would like love connect connecting network hi hello hey dear thanks thank best regards let's is are \
           was it this that be been great happy looking forward about from came across profile met read just \
           could have had will can so really wanted here there hope well also both always would've it's \
           don't i'd've who what when where why how new people professional professionals"),
-    (Fr, "je j'ai j'aimerais vous votre vos tu te toi ton ta tes mon ma mes nous notre nos le la les un une des \
+    (Fr, "il elle ils on leur leurs lui se sa son ses mais ou donc car si tout tous cette cet ces aussi plus moins bonne journee contact restons serais voudrais peux pouvez avez etes travail equipe entreprise je j'ai j'aimerais vous votre vos tu te toi ton ta tes mon ma mes nous notre nos le la les un une des \
           du de et avec pour sur dans est suis sommes bonjour salut merci cordialement souhaiterais aimerais \
           ajouter reseau professionnel rejoindre ravi plaisir echanger avoir ete tres qui que ce c'est au aux \
           en ne pas comme hier semaine j'aurais serait ligne site bien oui"),
-    (De, "ich sie du dich dir mich mir ihr ihnen ihrem ihren ihre mein meinem meinen meine wir uns unser der \
+    (De, "er es wir ihr sie sein seine ihrem wurde waren war aber oder denn wenn auch noch nur schon mal gerade hatten konnen kann konnte mochten lass uns freundlichen kontakt bleiben gruss ich sie du dich dir mich mir ihr ihnen ihrem ihren ihre mein meinem meinen meine wir uns unser der \
           die das den dem des und zu mit auf bei fur von ist bin habe haben hatte gerne gern mochte wurde \
           freuen freue hallo guten tag grusse viele beste netzwerk beruflichen hinzufugen vernetzen nicht \
           auch sehr eine ein einen einem uber wenn dass gestern woche schon gesprach sind wie hier danke"),
-    (Es, "yo me te tu usted mi mis su sus nos nuestro nuestra el la los las un una y de del en con para por \
+    (Es, "el ella ellos les le lo se sus nuestro pero o si todo todos esta este estos tambien mas menos siempre bueno buena contacto estar conectemos ser sido hacer tiene tienes puedo quiero yo me te tu usted mi mis su sus nos nuestro nuestra el la los las un una y de del en con para por \
           que es soy estoy muy hola gracias saludos gustaria anadirte agregarte red profesional conectar \
           contigo encantaria pero como tambien semana pasada ayer sobre podria pregunta atentamente \
           encantado empresa proyecto tu perfil seria"),
-    (Pt, "eu voce voces seu sua meu minha nos o os as um uma e de do da dos das no na em com para por que sou \
+    (Pt, "ele ela eles elas lhe se seus suas nosso nossa mas ou se tudo todos esta este estes tambem mais menos sempre otimo contato manter vamos ser estar fazer tem posso quero aqui eu voce voces seu sua meu minha nos o os as um uma e de do da dos das no na em com para por que sou \
           estou muito ola oi obrigado obrigada abraco abracos gostaria adicionar rede profissional conectar \
           adoraria mas como tambem semana passada ontem sobre poderia duvida atenciosamente empresa projeto \
           nao bom dia boa te"),
-    (It, "io ti tu te lei mi mio mia tuo tua suo sua il lo la gli le i un una uno e di del della alla al in \
+    (It, "egli ella loro gli le si suoi nostri ma o se tutto tutti questa questo questi anche piu meno sempre bello bene contatto restare essere sarebbe fare ha posso voglio qui colleghiamoci io ti tu te lei mi mio mia tuo tua suo sua il lo la gli le i un una uno e di del della alla al in \
           con per su che sono molto ciao grazie saluti vorrei aggiungerti rete professionale collegarmi \
           piacerebbe ma come anche settimana scorsa ieri sul sulla domanda cordiali progetto azienda non \
           buongiorno nostro nostra sto ho abbiamo siamo tuo"),
-    (Nl, "ik je jij u jou jouw uw mijn wij we ons onze de het een en van in op met voor aan bij is ben heb \
+    (Nl, "hij zij ze hen hun zijn haar ons maar of als alles alle deze dit ook meer minder altijd leuk lijkt blijven contact zijn worden doen heeft kan wil laten jullie hier ik je jij u jou jouw uw mijn wij we ons onze de het een en van in op met voor aan bij is ben heb \
           hebben graag wil zou hoi hallo groeten groet bedankt toevoegen netwerk professionele connecten \
           ontmoet leuk maar hoe ook week vorige gisteren over vraag vriendelijke bedrijf niet goed dag \
           elkaar jullie kun mag zijn wat dat die er"),
