@@ -39,7 +39,9 @@ fn parse_kind(s: &str) -> Option<NoteKind> {
 }
 
 fn load(name: &str) -> Vec<Row> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/notes")
+        .join(name);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -50,14 +52,22 @@ fn load(name: &str) -> Vec<Row> {
         let (Some(kind), Some(lang), Some(note)) = (cols.next(), cols.next(), cols.next()) else {
             panic!("{name}:{}: expected kind<TAB>lang<TAB>note", i + 1);
         };
-        let kind = parse_kind(kind).unwrap_or_else(|| panic!("{name}:{}: unknown kind {kind:?}", i + 1));
+        let kind =
+            parse_kind(kind).unwrap_or_else(|| panic!("{name}:{}: unknown kind {kind:?}", i + 1));
         let lang = match lang {
             "*" => None,
             "-" => Some(None),
-            code => Some(Some(Lang::from_code(code).unwrap_or_else(|| panic!("{name}:{}: unknown language {code:?}", i + 1)))),
+            code => Some(Some(Lang::from_code(code).unwrap_or_else(|| {
+                panic!("{name}:{}: unknown language {code:?}", i + 1)
+            }))),
         };
         let note = (note != "<empty>").then(|| note.replace("\\n", "\n").replace("\\t", "\t"));
-        rows.push(Row { line: i + 1, kind, lang, note });
+        rows.push(Row {
+            line: i + 1,
+            kind,
+            lang,
+            note,
+        });
     }
     rows
 }
@@ -74,13 +84,23 @@ impl Tally {
         self.right += usize::from(ok);
     }
     fn rate(&self) -> f64 {
-        if self.total == 0 { 1.0 } else { self.right as f64 / self.total as f64 }
+        if self.total == 0 {
+            1.0
+        } else {
+            self.right as f64 / self.total as f64
+        }
     }
 }
 
 impl std::fmt::Display for Tally {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:>3}/{:<3} {:>5.1}%", self.right, self.total, 100.0 * self.rate())
+        write!(
+            f,
+            "{:>3}/{:<3} {:>5.1}%",
+            self.right,
+            self.total,
+            100.0 * self.rate()
+        )
     }
 }
 
@@ -160,7 +180,8 @@ fn main_table_has_every_kind_in_every_language() {
     for lang in Lang::ALL {
         for kind in [NoteKind::Stock, NoteKind::Generic, NoteKind::Reasoned] {
             assert!(
-                rows.iter().any(|r| r.kind == kind && r.lang == Some(Some(lang))),
+                rows.iter()
+                    .any(|r| r.kind == kind && r.lang == Some(Some(lang))),
                 "no {} note in {lang}",
                 kind.as_str()
             );
@@ -172,24 +193,60 @@ fn main_table_has_every_kind_in_every_language() {
 #[test]
 fn main_table_accuracy() {
     let (kind, lang, misses) = evaluate("labelled.tsv", &load("labelled.tsv"));
-    assert!(kind >= MAIN_KIND_MIN, "kind accuracy {:.1}% < {:.0}%:\n{}", kind * 100.0, MAIN_KIND_MIN * 100.0, misses.join("\n"));
-    assert!(lang >= LANG_MIN, "language accuracy {:.1}% < {:.0}%:\n{}", lang * 100.0, LANG_MIN * 100.0, misses.join("\n"));
+    assert!(
+        kind >= MAIN_KIND_MIN,
+        "kind accuracy {:.1}% < {:.0}%:\n{}",
+        kind * 100.0,
+        MAIN_KIND_MIN * 100.0,
+        misses.join("\n")
+    );
+    assert!(
+        lang >= LANG_MIN,
+        "language accuracy {:.1}% < {:.0}%:\n{}",
+        lang * 100.0,
+        LANG_MIN * 100.0,
+        misses.join("\n")
+    );
 }
 
 #[test]
 fn held_out_accuracy() {
     let (kind, lang, misses) = evaluate("held-out.tsv", &load("held-out.tsv"));
-    assert!(kind >= HELD_OUT_KIND_MIN, "kind accuracy {:.1}% < {:.0}%:\n{}", kind * 100.0, HELD_OUT_KIND_MIN * 100.0, misses.join("\n"));
-    assert!(lang >= HELD_OUT_LANG_MIN, "language accuracy {:.1}% < {:.0}%:\n{}", lang * 100.0, HELD_OUT_LANG_MIN * 100.0, misses.join("\n"));
+    assert!(
+        kind >= HELD_OUT_KIND_MIN,
+        "kind accuracy {:.1}% < {:.0}%:\n{}",
+        kind * 100.0,
+        HELD_OUT_KIND_MIN * 100.0,
+        misses.join("\n")
+    );
+    assert!(
+        lang >= HELD_OUT_LANG_MIN,
+        "language accuracy {:.1}% < {:.0}%:\n{}",
+        lang * 100.0,
+        HELD_OUT_LANG_MIN * 100.0,
+        misses.join("\n")
+    );
 }
 
 #[test]
 fn every_verdict_explains_itself() {
-    for row in load("labelled.tsv").iter().chain(load("held-out.tsv").iter()) {
+    for row in load("labelled.tsv")
+        .iter()
+        .chain(load("held-out.tsv").iter())
+    {
         let v = classify_note(row.note.as_deref());
-        assert!(!v.reasons.is_empty() && v.reasons.iter().all(|r| !r.trim().is_empty()), "line {}: no reason", row.line);
+        assert!(
+            !v.reasons.is_empty() && v.reasons.iter().all(|r| !r.trim().is_empty()),
+            "line {}: no reason",
+            row.line
+        );
         if v.kind == NoteKind::Stock && v.language.is_some() {
-            assert!(v.reasons[0].starts_with("Stock LinkedIn text"), "line {}: {:?}", row.line, v.reasons);
+            assert!(
+                v.reasons[0].starts_with("Stock LinkedIn text"),
+                "line {}: {:?}",
+                row.line,
+                v.reasons
+            );
         }
     }
 }

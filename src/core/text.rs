@@ -74,16 +74,30 @@ impl Words {
 
 fn break_kind(c: char) -> Break {
     match c {
-        '.' | '!' | '?' | ';' | '\u{2026}' | '\u{A1}' | '\u{BF}' | '\n' | '\r' | '\u{2028}' | '\u{2029}'
-        | '\u{3002}' | '\u{061F}' | '\u{0964}' => Break::Sentence,
-        ',' | ':' | '-' | '\u{2010}'..='\u{2015}' | '(' | ')' | '[' | ']' | '/' | '|' | '\u{060C}' => Break::Clause,
+        '.' | '!' | '?' | ';' | '\u{2026}' | '\u{A1}' | '\u{BF}' | '\n' | '\r' | '\u{2028}'
+        | '\u{2029}' | '\u{3002}' | '\u{061F}' | '\u{0964}' => Break::Sentence,
+        ','
+        | ':'
+        | '-'
+        | '\u{2010}'..='\u{2015}'
+        | '('
+        | ')'
+        | '['
+        | ']'
+        | '/'
+        | '|'
+        | '\u{060C}' => Break::Clause,
         _ => Break::Space,
     }
 }
 
 /// Splits and folds `text` (see `fold` for the folding rules).
 pub fn words(text: &str) -> Words {
-    let mut out = Words { folded: String::with_capacity(text.len()), words: Vec::new(), question: false };
+    let mut out = Words {
+        folded: String::with_capacity(text.len()),
+        words: Vec::new(),
+        question: false,
+    };
     // The word being built: where it starts in `folded`, and its shape so far.
     let mut current: Option<Word> = None;
     let mut letters = 0usize;
@@ -95,7 +109,8 @@ pub fn words(text: &str) -> Words {
                 return;
             }
             let c = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => '\'',
+                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
+                | '\u{02BC}' => '\'',
                 c => c,
             };
             if c.is_alphanumeric() || (c == '\'' && current.is_some()) {
@@ -106,8 +121,18 @@ pub fn words(text: &str) -> Words {
                     letters = 0;
                     upper_letters = 0;
                     let start = out.folded.len();
-                    let break_before = if out.words.is_empty() { Break::Start } else { pending };
-                    Word { start, end: start, capitalised: c.is_uppercase(), shouted: false, break_before }
+                    let break_before = if out.words.is_empty() {
+                        Break::Start
+                    } else {
+                        pending
+                    };
+                    Word {
+                        start,
+                        end: start,
+                        capitalised: c.is_uppercase(),
+                        shouted: false,
+                        break_before,
+                    }
                 });
                 if c.is_alphabetic() {
                     letters += 1;
@@ -215,7 +240,17 @@ mod word_tests {
         let texts: Vec<&str> = (0..w.len()).map(|i| w.text(i)).collect();
         assert_eq!(texts, ["hi", "dana", "i'd", "like", "que", "acme"]);
         let breaks: Vec<Break> = w.words.iter().map(|w| w.break_before).collect();
-        assert_eq!(breaks, [Break::Start, Break::Space, Break::Sentence, Break::Space, Break::Clause, Break::Sentence]);
+        assert_eq!(
+            breaks,
+            [
+                Break::Start,
+                Break::Space,
+                Break::Sentence,
+                Break::Space,
+                Break::Clause,
+                Break::Sentence
+            ]
+        );
         assert!(w.words[1].capitalised && !w.words[3].capitalised);
         assert!(w.words[5].shouted && !w.words[0].shouted);
         assert!(w.question);

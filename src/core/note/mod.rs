@@ -75,17 +75,28 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     let t = tables();
     let words = text::words(raw);
     if words.is_empty() {
-        return verdict(NoteKind::None, None, "No note (only spaces or symbols)".into());
+        return verdict(
+            NoteKind::None,
+            None,
+            "No note (only spaces or symbols)".into(),
+        );
     }
     let (start, end) = content_span(&words, t);
     if start >= end {
         let language = detect_language(&words, 0, words.len(), &[], t);
-        return verdict(NoteKind::None, language, "Only a greeting or sign-off, no message".into());
+        return verdict(
+            NoteKind::None,
+            language,
+            "Only a greeting or sign-off, no message".into(),
+        );
     }
     let hits = find_phrases(&words, start, end, t);
     let stock = stock_match(&words, start, end, t);
     // Greetings and sign-offs ("Oi", "Groetjes") tell the language too: read it all.
-    let language = stock.as_ref().map(|s| s.lang).or_else(|| detect_language(&words, 0, words.len(), &hits, t));
+    let language = stock
+        .as_ref()
+        .map(|s| s.lang)
+        .or_else(|| detect_language(&words, 0, words.len(), &hits, t));
     // Phrases of other languages are ignored once the language is known: Spanish "leí"
     // folds to Italian "lei" ("she"), Dutch "je" is French "I".
     let hits: Vec<&Hit> = hits
@@ -93,15 +104,26 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         .filter(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language)
         .collect();
     let signals = Signals::read(&words, start, end, language, t);
-    let strong = hits.iter().find(|h| h.phrase.class == Class::Reason { weak: false });
-    let weak = hits.iter().find(|h| h.phrase.class == Class::Reason { weak: true });
+    let strong = hits
+        .iter()
+        .find(|h| h.phrase.class == Class::Reason { weak: false });
+    let weak = hits
+        .iter()
+        .find(|h| h.phrase.class == Class::Reason { weak: true });
     let generic = hits.iter().find(|h| h.phrase.class == Class::Generic);
     let quote = |h: &Hit| words.span(h.from, h.to).to_string();
 
     if let Some(h) = strong {
-        let mut v = verdict(NoteKind::Reasoned, language, format!("Reason given: \"{}\"", quote(h)));
+        let mut v = verdict(
+            NoteKind::Reasoned,
+            language,
+            format!("Reason given: \"{}\"", quote(h)),
+        );
         if let Some(s) = &stock {
-            v.reasons.push(format!("Also contains the stock LinkedIn text ({})", lang_name(s.lang)));
+            v.reasons.push(format!(
+                "Also contains the stock LinkedIn text ({})",
+                lang_name(s.lang)
+            ));
         }
         return v;
     }
@@ -112,8 +134,15 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     if let Some(s) = &stock {
         // The stock text itself says nothing; only what the sender added can be a reason.
         if score - signals.length_points() >= SPECIFIC_ENOUGH {
-            let mut v = verdict(NoteKind::Reasoned, language, signals.describe(weak.map(|h| quote(h))));
-            v.reasons.push(format!("Also contains the stock LinkedIn text ({})", lang_name(s.lang)));
+            let mut v = verdict(
+                NoteKind::Reasoned,
+                language,
+                signals.describe(weak.map(|h| quote(h))),
+            );
+            v.reasons.push(format!(
+                "Also contains the stock LinkedIn text ({})",
+                lang_name(s.lang)
+            ));
             return v;
         }
         let mut reason = format!("Stock LinkedIn text ({})", lang_name(s.lang));
@@ -126,7 +155,11 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         score -= 2;
     }
     if score >= SPECIFIC_ENOUGH {
-        return verdict(NoteKind::Reasoned, language, signals.describe(weak.map(|h| quote(h))));
+        return verdict(
+            NoteKind::Reasoned,
+            language,
+            signals.describe(weak.map(|h| quote(h))),
+        );
     }
     // Every stock text names LinkedIn; a short, unspecific note that does so, in a
     // language AskFirst has no words for, is most likely one of LinkedIn's other
@@ -146,7 +179,11 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
 }
 
 fn verdict(kind: NoteKind, language: Option<Lang>, reason: String) -> NoteVerdict {
-    NoteVerdict { kind, language, reasons: vec![reason] }
+    NoteVerdict {
+        kind,
+        language,
+        reasons: vec![reason],
+    }
 }
 
 /// The English name of a language, for reasons shown to the user.
@@ -208,7 +245,9 @@ impl PhraseSet {
         let entries = self.0.get(words.text(i))?;
         entries
             .iter()
-            .filter(|e| i + e.len() <= end && e.iter().enumerate().all(|(k, w)| words.text(i + k) == w))
+            .filter(|e| {
+                i + e.len() <= end && e.iter().enumerate().all(|(k, w)| words.text(i + k) == w)
+            })
             .map(Vec::len)
             .max()
     }
@@ -262,12 +301,22 @@ fn compile_phrase(pattern: &str, lang: Option<Lang>, class: Class) -> Phrase {
                 None => (raw, false),
             };
             // Folding may split a word ("LinkedIn-Netzwerk"): only the last part keeps `*`.
-            let folded: Vec<String> = text::fold(body).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+            let folded: Vec<String> = text::fold(body)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
             let last = folded.len().saturating_sub(1);
             folded
                 .into_iter()
                 .enumerate()
-                .map(|(i, w)| if prefix && i == last { PatternWord::Prefix(w) } else { PatternWord::Exact(w) })
+                .map(|(i, w)| {
+                    if prefix && i == last {
+                        PatternWord::Prefix(w)
+                    } else {
+                        PatternWord::Exact(w)
+                    }
+                })
                 .collect()
         })
         .collect();
@@ -279,7 +328,10 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let templates: Vec<Template> = phrases::STOCK
             .iter()
-            .map(|(lang, text)| Template { words: text::fold(text).split(' ').map(str::to_owned).collect(), lang: *lang })
+            .map(|(lang, text)| Template {
+                words: text::fold(text).split(' ').map(str::to_owned).collect(),
+                lang: *lang,
+            })
             .collect();
         let mut template_index: HashMap<String, Vec<u16>> = HashMap::new();
         for (i, t) in templates.iter().enumerate() {
@@ -293,7 +345,11 @@ fn tables() -> &'static Tables {
         let phrases: Vec<Phrase> = phrases::GENERIC
             .iter()
             .map(|(lang, p)| compile_phrase(p, *lang, Class::Generic))
-            .chain(phrases::REASON.iter().map(|(lang, p)| compile_phrase(p, *lang, Class::Reason { weak: false })))
+            .chain(
+                phrases::REASON
+                    .iter()
+                    .map(|(lang, p)| compile_phrase(p, *lang, Class::Reason { weak: false })),
+            )
             .collect();
         let mut phrase_index: HashMap<String, Vec<u16>> = HashMap::new();
         for (i, p) in phrases.iter().enumerate() {
@@ -361,7 +417,9 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
     let mut start = 0;
     let mut greeted = false;
     while start < n {
-        let Some(len) = t.greetings.match_at(words, start, n) else { break };
+        let Some(len) = t.greetings.match_at(words, start, n) else {
+            break;
+        };
         greeted = true;
         start += len;
         let mut titled = false;
@@ -375,7 +433,11 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
         // "Hi Dana," / "Dear Dr. Patel" / "Geachte heer De Vries,": a short run of
         // name-like words closed by punctuation or the end of the note.
         let mut k = start;
-        while k < n && k - start < 4 && name_like(k) && (k == start || words.words[k].break_before == Break::Space) {
+        while k < n
+            && k - start < 4
+            && name_like(k)
+            && (k == start || words.words[k].break_before == Break::Space)
+        {
             k += 1;
         }
         if k > start && (k == n || words.words[k].break_before >= Break::Clause) {
@@ -390,7 +452,11 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
     if !greeted {
         // "Dana, I'd like…": a name alone before the first comma.
         let mut k = 0;
-        while k < n && k < 3 && pure_name(k) && (k == 0 || words.words[k].break_before == Break::Space) {
+        while k < n
+            && k < 3
+            && pure_name(k)
+            && (k == 0 || words.words[k].break_before == Break::Space)
+        {
             k += 1;
         }
         if k > 0 && k < n && words.words[k].break_before >= Break::Clause {
@@ -415,7 +481,10 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
     }
     if end == n {
         // A bare signature after the last break: "…on LinkedIn.\n- Carla".
-        if let Some(k) = (start + 1..n).rev().find(|&k| words.words[k].break_before >= Break::Clause) {
+        if let Some(k) = (start + 1..n)
+            .rev()
+            .find(|&k| words.words[k].break_before >= Break::Clause)
+        {
             if n - k <= 3 && (k..n).all(pure_name) {
                 end = k;
             }
@@ -440,21 +509,38 @@ fn word_matches(p: &PatternWord, w: &str) -> bool {
         PatternWord::Prefix(e) => w.starts_with(e.as_str()),
         PatternWord::Any => true,
     };
-    direct(w) || w.split_once('\'').is_some_and(|(_, tail)| !tail.is_empty() && direct(tail))
+    direct(w)
+        || w.split_once('\'')
+            .is_some_and(|(_, tail)| !tail.is_empty() && direct(tail))
 }
 
 fn find_phrases<'t>(words: &Words, start: usize, end: usize, t: &'t Tables) -> Vec<Hit<'t>> {
     let mut hits = Vec::new();
     for i in start..end {
         let w = words.text(i);
-        let tail = w.split_once('\'').map(|(_, tail)| tail).filter(|t| !t.is_empty());
+        let tail = w
+            .split_once('\'')
+            .map(|(_, tail)| tail)
+            .filter(|t| !t.is_empty());
         for k in std::iter::once(key(w)).chain(tail.map(key)) {
-            let Some(candidates) = t.phrase_index.get(k) else { continue };
+            let Some(candidates) = t.phrase_index.get(k) else {
+                continue;
+            };
             for &pi in candidates {
                 let phrase = &t.phrases[pi as usize];
                 let len = phrase.words.len();
-                if i + len <= end && phrase.words.iter().enumerate().all(|(o, p)| word_matches(p, words.text(i + o))) {
-                    hits.push(Hit { phrase, from: i, to: i + len });
+                if i + len <= end
+                    && phrase
+                        .words
+                        .iter()
+                        .enumerate()
+                        .all(|(o, p)| word_matches(p, words.text(i + o)))
+                {
+                    hits.push(Hit {
+                        phrase,
+                        from: i,
+                        to: i + len,
+                    });
                 }
             }
         }
@@ -478,7 +564,9 @@ fn same_word(a: &str, b: &str) -> bool {
     }
     let mut ab = ['\0'; 32];
     let mut bb = ['\0'; 32];
-    let (Some(la), Some(lb)) = (fill(&mut ab, a), fill(&mut bb, b)) else { return false };
+    let (Some(la), Some(lb)) = (fill(&mut ab, a), fill(&mut bb, b)) else {
+        return false;
+    };
     let (a, b) = (&ab[..la], &bb[..lb]);
     if a == b {
         return true;
@@ -550,7 +638,10 @@ fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<St
         let lcs = aligned_words(words, start, end, &tpl.words);
         let coverage = lcs as f32 / m as f32;
         if coverage >= STOCK_COVERAGE && best.as_ref().is_none_or(|b| coverage > b.coverage) {
-            best = Some(StockMatch { lang: tpl.lang, coverage });
+            best = Some(StockMatch {
+                lang: tpl.lang,
+                coverage,
+            });
         }
     }
     best
@@ -564,7 +655,11 @@ fn aligned_words(words: &Words, start: usize, end: usize, template: &[String]) -
     for i in start..end {
         let w = words.text(i);
         for j in 0..m {
-            cur[j + 1] = if same_word(w, &template[j]) { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+            cur[j + 1] = if same_word(w, &template[j]) {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -577,7 +672,13 @@ fn aligned_words(words: &Words, start: usize, end: usize, template: &[String]) -
 /// by several languages count less; a language needs at least 30% of the words and a
 /// strict lead, else the answer is None (Polish or Swedish notes must not pass as
 /// Portuguese because of one "na").
-fn detect_language(words: &Words, start: usize, end: usize, hits: &[Hit], t: &Tables) -> Option<Lang> {
+fn detect_language(
+    words: &Words,
+    start: usize,
+    end: usize,
+    hits: &[Hit],
+    t: &Tables,
+) -> Option<Lang> {
     let mut score = [0u32; 7];
     let mut share = [0u32; 7];
     let mut counted = 0u32;
@@ -625,7 +726,13 @@ struct Signals {
 }
 
 impl Signals {
-    fn read(words: &Words, start: usize, end: usize, language: Option<Lang>, t: &Tables) -> Signals {
+    fn read(
+        words: &Words,
+        start: usize,
+        end: usize,
+        language: Option<Lang>,
+        t: &Tables,
+    ) -> Signals {
         let mut number = None;
         let mut proper_nouns = Vec::new();
         let mut mentions_linkedin = false;
@@ -643,12 +750,22 @@ impl Signals {
             // a company, an event, a place. German capitalises every noun, so there only
             // acronyms ("KI", "SAP") count.
             let inside = i > start && shape.break_before <= Break::Clause;
-            let capital = if language == Some(Lang::De) { shape.shouted } else { shape.capitalised };
+            let capital = if language == Some(Lang::De) {
+                shape.shouted
+            } else {
+                shape.capitalised
+            };
             if inside && capital && !t.known(w) && proper_nouns.len() < 8 {
                 proper_nouns.push(w.to_string());
             }
         }
-        Signals { question: words.question && end - start >= 5, number, proper_nouns, words: end - start, mentions_linkedin }
+        Signals {
+            question: words.question && end - start >= 5,
+            number,
+            proper_nouns,
+            words: end - start,
+            mentions_linkedin,
+        }
     }
 
     fn length_points(&self) -> i32 {
@@ -665,7 +782,10 @@ impl Signals {
             1..=2 => 1,
             _ => 2,
         };
-        2 * i32::from(self.question) + i32::from(self.number.is_some()) + names + self.length_points()
+        2 * i32::from(self.question)
+            + i32::from(self.number.is_some())
+            + names
+            + self.length_points()
     }
 
     /// The decisive signals, in plain words.
