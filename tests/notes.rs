@@ -252,7 +252,7 @@ fn every_verdict_explains_itself() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_on_arbitrary_text(note in any::<String>()) {

@@ -430,6 +430,17 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
         if start >= n || (!titled && words.words[start].break_before == Break::Sentence) {
             continue;
         }
+        // After "Hi," only capitalised words can be the name ("Buenas tardes, Lucía."):
+        // "Ciao, possiamo collegarci?" is the message. A title ("Dear Dr. Patel") says a
+        // name follows whatever the punctuation.
+        let after_comma = !titled && words.words[start].break_before == Break::Clause;
+        let name_like = |i: usize| {
+            if after_comma {
+                pure_name(i)
+            } else {
+                name_like(i)
+            }
+        };
         // "Hi Dana," / "Dear Dr. Patel" / "Geachte heer De Vries,": a short run of
         // name-like words closed by punctuation or the end of the note.
         let mut k = start;
@@ -440,7 +451,14 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
         {
             k += 1;
         }
-        if k > start && (k == n || words.words[k].break_before >= Break::Clause) {
+        // At the very end only capitalised words pass as a name: "ciao possiamo
+        // collegarci" is a message, "Hey Jordan" is not.
+        let closed = if k == n {
+            (start..k).all(pure_name)
+        } else {
+            words.words[k].break_before >= Break::Clause
+        };
+        if k > start && closed {
             start = k;
         } else {
             // "Hi Dana I'd like…": no punctuation; drop only words that are surely names.
