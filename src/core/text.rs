@@ -95,7 +95,8 @@ fn break_kind(c: char) -> Break {
 pub fn words(text: &str) -> Words {
     let mut out = Words {
         folded: String::with_capacity(text.len()),
-        words: Vec::new(),
+        // About one word per six bytes of prose; avoids regrowing in the common case.
+        words: Vec::with_capacity(text.len() / 6 + 1),
         question: false,
     };
     // The word being built: where it starts in `folded`, and its shape so far.
@@ -103,56 +104,69 @@ pub fn words(text: &str) -> Words {
     let mut letters = 0usize;
     let mut upper_letters = 0usize;
     let mut pending = Break::Start;
-    for raw in text.chars() {
-        decompose_compatible(raw, |c| {
-            if is_combining_mark(c) {
-                return;
+    // Folds one character of the decomposed text into the word being built.
+    let mut push = |c: char| {
+        if !c.is_ascii() && is_combining_mark(c) {
+            return;
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => {
+                '\''
             }
-            let c = match c {
-                '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}'
-                | '\u{02BC}' => '\'',
-                c => c,
-            };
-            if c.is_alphanumeric() || (c == '\'' && current.is_some()) {
-                let word = current.get_or_insert_with(|| {
-                    if !out.folded.is_empty() {
-                        out.folded.push(' ');
-                    }
-                    letters = 0;
-                    upper_letters = 0;
-                    let start = out.folded.len();
-                    let break_before = if out.words.is_empty() {
-                        Break::Start
-                    } else {
-                        pending
-                    };
-                    Word {
-                        start,
-                        end: start,
-                        capitalised: c.is_uppercase(),
-                        shouted: false,
-                        break_before,
-                    }
-                });
-                if c.is_alphabetic() {
-                    letters += 1;
-                    upper_letters += usize::from(c.is_uppercase());
+            c => c,
+        };
+        if c.is_alphanumeric() || (c == '\'' && current.is_some()) {
+            let word = current.get_or_insert_with(|| {
+                if !out.folded.is_empty() {
+                    out.folded.push(' ');
                 }
+                letters = 0;
+                upper_letters = 0;
+                let start = out.folded.len();
+                let break_before = if out.words.is_empty() {
+                    Break::Start
+                } else {
+                    pending
+                };
+                Word {
+                    start,
+                    end: start,
+                    capitalised: c.is_uppercase(),
+                    shouted: false,
+                    break_before,
+                }
+            });
+            if c.is_alphabetic() {
+                letters += 1;
+                upper_letters += usize::from(c.is_uppercase());
+            }
+            if c.is_ascii() {
+                out.folded.push(c.to_ascii_lowercase());
+            } else {
                 for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
                     out.folded.push(lc);
                 }
-                word.end = out.folded.len();
-            } else {
-                if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
-                    out.question = true;
-                }
-                if let Some(word) = current.take() {
-                    finish_word(&mut out, word, letters, upper_letters);
-                    pending = Break::Space;
-                }
-                pending = pending.max(break_kind(c));
             }
-        });
+            word.end = out.folded.len();
+        } else {
+            if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
+                out.question = true;
+            }
+            if let Some(word) = current.take() {
+                finish_word(&mut out, word, letters, upper_letters);
+                pending = Break::Space;
+            }
+            pending = pending.max(break_kind(c));
+        }
+    };
+    for raw in text.chars() {
+        // ASCII needs neither decomposition nor mark removal: skip the Unicode tables for
+        // the common case (most notes are mostly ASCII).
+        if raw.is_ascii() {
+            push(raw);
+        } else {
+            decompose_compatible(raw, &mut push);
+        }
     }
     if let Some(word) = current.take() {
         finish_word(&mut out, word, letters, upper_letters);

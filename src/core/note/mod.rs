@@ -16,8 +16,8 @@ mod phrases;
 
 use crate::core::lang::Lang;
 use crate::core::text::{self, Break, Words};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -67,6 +67,8 @@ const SPECIFIC_ENOUGH: i32 = 3;
 /// A note longer than this many words is not compared with the stock texts word by word
 /// (LinkedIn caps notes at 300 characters; this bounds the work on hostile input).
 const MAX_STOCK_WORDS: usize = 64;
+/// Upper bound on the number of stock texts (a fixed counter array avoids an allocation).
+const MAX_TEMPLATES: usize = 128;
 
 pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     let Some(raw) = note else {
@@ -251,10 +253,6 @@ impl PhraseSet {
             .map(Vec::len)
             .max()
     }
-
-    fn contains_word(&self, word: &str) -> bool {
-        self.0.contains_key(word)
-    }
 }
 
 struct Tables {
@@ -267,8 +265,10 @@ struct Tables {
     phrase_index: HashMap<String, Vec<u16>>,
     greetings: PhraseSet,
     sign_offs: PhraseSet,
-    titles: HashSet<String>,
-    /// Word → bit set of the languages it belongs to (bit i = `Lang::ALL[i]`).
+    titles: HashMap<String, ()>,
+    /// Every word AskFirst knows (lexicon, greetings, sign-offs, titles) → the bit set of
+    /// the languages it belongs to (bit i = `Lang::ALL[i]`; 0 for a word of no one
+    /// language, such as a title). One lookup answers both "known?" and "which language?".
     lexicon: HashMap<String, u8>,
     elisions: HashMap<&'static str, u8>,
 }
@@ -333,7 +333,7 @@ fn tables() -> &'static Tables {
                 lang: *lang,
             })
             .collect();
-        let mut template_index: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut template_index: HashMap<String, Vec<u16>> = HashMap::default();
         for (i, t) in templates.iter().enumerate() {
             for w in &t.words {
                 let list = template_index.entry(w.clone()).or_default();
@@ -351,7 +351,7 @@ fn tables() -> &'static Tables {
                     .map(|(lang, p)| compile_phrase(p, *lang, Class::Reason { weak: false })),
             )
             .collect();
-        let mut phrase_index: HashMap<String, Vec<u16>> = HashMap::new();
+        let mut phrase_index: HashMap<String, Vec<u16>> = HashMap::default();
         for (i, p) in phrases.iter().enumerate() {
             let first = match p.words.first() {
                 Some(PatternWord::Exact(w)) | Some(PatternWord::Prefix(w)) => key(w).to_owned(),
@@ -360,7 +360,21 @@ fn tables() -> &'static Tables {
             };
             phrase_index.entry(first).or_default().push(i as u16);
         }
-        let mut lexicon: HashMap<String, u8> = HashMap::new();
+        let greetings = PhraseSet::new(phrases::GREETINGS);
+        let sign_offs = PhraseSet::new(phrases::SIGN_OFFS);
+        let titles: HashMap<String, ()> = phrases::TITLES
+            .iter()
+            .map(|t| (text::fold(t), ()))
+            .collect();
+        let mut lexicon: HashMap<String, u8> = HashMap::default();
+        for w in titles
+            .keys()
+            .chain(greetings.0.keys())
+            .chain(sign_offs.0.keys())
+        {
+            lexicon.insert(w.clone(), 0);
+        }
+        lexicon.insert("linkedin".into(), 0);
         for (lang, list) in phrases::LEXICON {
             for w in list.split_whitespace() {
                 *lexicon.entry(text::fold(w)).or_default() |= lang_bit(*lang);
@@ -375,9 +389,9 @@ fn tables() -> &'static Tables {
             template_index,
             phrases,
             phrase_index,
-            greetings: PhraseSet::new(phrases::GREETINGS),
-            sign_offs: PhraseSet::new(phrases::SIGN_OFFS),
-            titles: phrases::TITLES.iter().map(|t| text::fold(t)).collect(),
+            greetings,
+            sign_offs,
+            titles,
             lexicon,
             elisions,
         }
@@ -388,10 +402,6 @@ impl Tables {
     /// A word AskFirst knows as a word of some language (so not a name).
     fn known(&self, word: &str) -> bool {
         self.lexicon.contains_key(word)
-            || self.titles.contains(word)
-            || self.greetings.contains_word(word)
-            || self.sign_offs.contains_word(word)
-            || word == "linkedin"
     }
 
     fn lang_mask(&self, word: &str) -> u8 {
@@ -423,7 +433,7 @@ fn content_span(words: &Words, t: &Tables) -> (usize, usize) {
         greeted = true;
         start += len;
         let mut titled = false;
-        while start < n && t.titles.contains(words.text(start)) {
+        while start < n && t.titles.contains_key(words.text(start)) {
             start += 1;
             titled = true;
         }
@@ -580,6 +590,11 @@ fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Cheap rejections first: this runs for every pair of words in the alignment. Words
+    // never start with an apostrophe, and apostrophes add at most one byte each side.
+    if a.as_bytes().first() != b.as_bytes().first() || a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
     let mut ab = ['\0'; 32];
     let mut bb = ['\0'; 32];
     let (Some(la), Some(lb)) = (fill(&mut ab, a), fill(&mut bb, b)) else {
@@ -638,7 +653,7 @@ fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<St
     if n > MAX_STOCK_WORDS || !(start..end).any(|i| words.text(i) == "linkedin") {
         return None;
     }
-    let mut exact = vec![0u8; t.templates.len()];
+    let mut exact = [0u8; MAX_TEMPLATES];
     for i in start..end {
         if let Some(list) = t.template_index.get(words.text(i)) {
             for &ti in list {
@@ -646,20 +661,28 @@ fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<St
             }
         }
     }
+    // Most promising first (most words verbatim), so a perfect match ends the search early.
+    let mut order: Vec<usize> = (0..t.templates.len())
+        .filter(|&ti| {
+            let m = t.templates[ti].words.len();
+            // Half its words verbatim, and not buried in a much longer text.
+            usize::from(exact[ti]) * 2 >= m && n <= 2 * m + 8
+        })
+        .collect();
+    order.sort_by_key(|&ti| std::cmp::Reverse(exact[ti]));
     let mut best: Option<StockMatch> = None;
-    for (ti, tpl) in t.templates.iter().enumerate() {
-        let m = tpl.words.len();
-        // Half its words verbatim, and not buried in a much longer text.
-        if usize::from(exact[ti]) * 2 < m || n > 2 * m + 8 {
-            continue;
-        }
+    for ti in order {
+        let tpl = &t.templates[ti];
         let lcs = aligned_words(words, start, end, &tpl.words);
-        let coverage = lcs as f32 / m as f32;
+        let coverage = lcs as f32 / tpl.words.len() as f32;
         if coverage >= STOCK_COVERAGE && best.as_ref().is_none_or(|b| coverage > b.coverage) {
             best = Some(StockMatch {
                 lang: tpl.lang,
                 coverage,
             });
+            if lcs == tpl.words.len() {
+                break;
+            }
         }
     }
     best

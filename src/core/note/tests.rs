@@ -136,6 +136,7 @@ fn phrase_tables_are_well_formed() {
             other => panic!("a phrase must start with a word: {other:?}"),
         }
     }
+    assert!(t.templates.len() <= MAX_TEMPLATES);
     for tpl in &t.templates {
         assert!(
             tpl.words.iter().any(|w| w == "linkedin"),
