@@ -267,6 +267,18 @@ proptest! {
     }
 
     #[test]
+    fn words_and_fold_agree(note in "[\\PC\\p{M}'’ .,\n-]{0,200}") {
+        let w = askfirst::core::text::words(&note);
+        let joined: Vec<&str> = (0..w.len()).map(|i| w.text(i)).collect();
+        prop_assert_eq!(joined.join(" "), w.folded.clone());
+        prop_assert_eq!(askfirst::core::text::fold(&note), w.folded.clone());
+        for i in 0..w.len() {
+            let t = w.text(i);
+            prop_assert!(!t.is_empty() && !t.contains(' ') && !t.starts_with('\'') && !t.ends_with('\''), "{:?}", t);
+        }
+    }
+
+    #[test]
     fn stock_text_stays_stock_with_any_name(name in "[A-Z][a-zà-ÿ]{1,12}") {
         let note = format!("Hi {name},\nI'd like to add you to my professional network on LinkedIn.\nBest, {name}");
         prop_assert_eq!(classify_note(Some(&note)).kind, NoteKind::Stock);

@@ -58,6 +58,7 @@ impl Words {
     }
 
     /// The folded text of word `i`.
+    #[inline]
     pub fn text(&self, i: usize) -> &str {
         let w = self.words[i];
         &self.folded[w.start..w.end]
@@ -93,19 +94,66 @@ fn break_kind(c: char) -> Break {
 
 /// Splits and folds `text` (see `fold` for the folding rules).
 pub fn words(text: &str) -> Words {
-    let mut out = Words {
-        folded: String::with_capacity(text.len()),
-        // About one word per six bytes of prose; avoids regrowing in the common case.
-        words: Vec::with_capacity(text.len() / 6 + 1),
-        question: false,
+    let mut b = Builder {
+        out: Words {
+            folded: String::with_capacity(text.len()),
+            // About one word per six bytes of prose; avoids regrowing in the common case.
+            words: Vec::with_capacity(text.len() / 6 + 1),
+            question: false,
+        },
+        current: None,
+        letters: 0,
+        upper_letters: 0,
+        pending: Break::Start,
     };
-    // The word being built: where it starts in `folded`, and its shape so far.
-    let mut current: Option<Word> = None;
-    let mut letters = 0usize;
-    let mut upper_letters = 0usize;
-    let mut pending = Break::Start;
-    // Folds one character of the decomposed text into the word being built.
-    let mut push = |c: char| {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits is copied and lower-cased in bulk: the
+            // common case, and much cheaper than one character at a time.
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            b.push_ascii_run(&text[i..i + run]);
+            i += run;
+        } else if byte.is_ascii() {
+            // ASCII needs neither decomposition nor mark removal: skip the Unicode tables
+            // for the common case (most notes are mostly ASCII).
+            b.push(char::from(byte));
+            i += 1;
+        } else {
+            let Some(raw) = text[i..].chars().next() else {
+                break;
+            };
+            decompose_compatible(raw, |c| b.push(c));
+            i += raw.len_utf8();
+        }
+    }
+    b.finish_word();
+    b.out
+}
+
+/// The state of `words` while it walks the decomposed text.
+struct Builder {
+    out: Words,
+    /// The word being built: where it starts in `folded`, and its shape so far.
+    current: Option<Word>,
+    letters: usize,
+    upper_letters: usize,
+    /// The strongest break seen since the last word.
+    pending: Break,
+}
+
+impl Builder {
+    #[inline]
+    fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            self.push_letter(c);
+            return;
+        }
         if !c.is_ascii() && is_combining_mark(c) {
             return;
         }
@@ -115,80 +163,93 @@ pub fn words(text: &str) -> Words {
             }
             c => c,
         };
-        if c.is_alphanumeric() || (c == '\'' && current.is_some()) {
-            let word = current.get_or_insert_with(|| {
-                if !out.folded.is_empty() {
-                    out.folded.push(' ');
-                }
-                letters = 0;
-                upper_letters = 0;
-                let start = out.folded.len();
-                let break_before = if out.words.is_empty() {
-                    Break::Start
-                } else {
-                    pending
-                };
-                Word {
-                    start,
-                    end: start,
-                    capitalised: c.is_uppercase(),
-                    shouted: false,
-                    break_before,
-                }
-            });
-            if c.is_alphabetic() {
-                letters += 1;
-                upper_letters += usize::from(c.is_uppercase());
-            }
-            if c.is_ascii() {
-                out.folded.push(c.to_ascii_lowercase());
-            } else {
-                for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
-                    out.folded.push(lc);
-                }
-            }
-            word.end = out.folded.len();
+        if c.is_alphanumeric() || (c == '\'' && self.current.is_some()) {
+            self.push_letter(c);
         } else {
             if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
-                out.question = true;
+                self.out.question = true;
             }
-            if let Some(word) = current.take() {
-                finish_word(&mut out, word, letters, upper_letters);
-                pending = Break::Space;
+            if self.current.is_some() {
+                self.finish_word();
+                self.pending = Break::Space;
             }
-            pending = pending.max(break_kind(c));
-        }
-    };
-    for raw in text.chars() {
-        // ASCII needs neither decomposition nor mark removal: skip the Unicode tables for
-        // the common case (most notes are mostly ASCII).
-        if raw.is_ascii() {
-            push(raw);
-        } else {
-            decompose_compatible(raw, &mut push);
+            self.pending = self.pending.max(break_kind(c));
         }
     }
-    if let Some(word) = current.take() {
-        finish_word(&mut out, word, letters, upper_letters);
-    }
-    out
-}
 
-/// Drops a word's trailing apostrophes ("dans'" → "dans") and records it.
-fn finish_word(out: &mut Words, mut word: Word, letters: usize, upper_letters: usize) {
-    while out.folded.ends_with('\'') {
-        out.folded.pop();
+    /// Appends ASCII letters and digits (`run` is never empty).
+    fn push_ascii_run(&mut self, run: &str) {
+        self.start_word(run.chars().next().unwrap_or('a'));
+        self.letters += run.bytes().filter(u8::is_ascii_alphabetic).count();
+        self.upper_letters += run.bytes().filter(u8::is_ascii_uppercase).count();
+        let folded = &mut self.out.folded;
+        let at = folded.len();
+        folded.push_str(run);
+        folded[at..].make_ascii_lowercase();
     }
-    word.end = out.folded.len();
-    if word.end == word.start {
-        // Nothing left (a letter whose lower case is only marks): undo the separator.
-        if out.folded.ends_with(' ') {
-            out.folded.pop();
+
+    /// Opens a word at `first` unless one is open.
+    fn start_word(&mut self, first: char) {
+        if self.current.is_some() {
+            return;
         }
-        return;
+        let folded = &mut self.out.folded;
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        self.letters = 0;
+        self.upper_letters = 0;
+        let start = folded.len();
+        let break_before = if self.out.words.is_empty() {
+            Break::Start
+        } else {
+            self.pending
+        };
+        self.current = Some(Word {
+            start,
+            end: start,
+            capitalised: first.is_uppercase(),
+            shouted: false,
+            break_before,
+        });
     }
-    word.shouted = letters >= 2 && upper_letters == letters;
-    out.words.push(word);
+
+    fn push_letter(&mut self, c: char) {
+        self.start_word(c);
+        let folded = &mut self.out.folded;
+        if c.is_alphabetic() {
+            self.letters += 1;
+            self.upper_letters += usize::from(c.is_uppercase());
+        }
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
+                folded.push(lc);
+            }
+        }
+    }
+
+    /// Drops the word's trailing apostrophes ("dans'" → "dans") and records it.
+    fn finish_word(&mut self) {
+        let Some(mut word) = self.current.take() else {
+            return;
+        };
+        let folded = &mut self.out.folded;
+        while folded.ends_with('\'') {
+            folded.pop();
+        }
+        word.end = folded.len();
+        if word.end == word.start {
+            // Nothing left (a letter whose lower case is only marks): undo the separator.
+            if folded.ends_with(' ') {
+                folded.pop();
+            }
+            return;
+        }
+        word.shouted = self.letters >= 2 && self.upper_letters == self.letters;
+        self.out.words.push(word);
+    }
 }
 
 /// Collapses runs of whitespace (including NBSP and line breaks) to one space and trims;
@@ -270,6 +331,15 @@ mod word_tests {
         assert!(w.question);
         assert_eq!(w.span(1, 3), "dana i'd");
         assert_eq!(w.span(3, 3), "");
+    }
+
+    #[test]
+    fn ascii_runs_and_accents_join_in_one_word() {
+        let w = words("ÉSTA l'Été, Dana");
+        assert_eq!(w.folded, "esta l'ete dana");
+        assert!(w.words[0].shouted && w.words[0].capitalised);
+        assert!(!w.words[1].capitalised && w.words[2].capitalised && !w.words[2].shouted);
+        assert_eq!(w.words[2].break_before, Break::Clause);
     }
 
     #[test]

@@ -277,12 +277,23 @@ fn lang_bit(lang: Lang) -> u8 {
     1 << Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
-/// The first four characters of a word: the key of `phrase_index`.
+/// The first four bytes of a word (fewer if a character straddles them): the key of
+/// `phrase_index`. Any word that starts with a prefix pattern of four or more letters
+/// shares the pattern's key.
+#[inline]
 fn key(word: &str) -> &str {
-    match word.char_indices().nth(4) {
-        Some((at, _)) => &word[..at],
-        None => word,
+    let mut k = word.len().min(4);
+    while !word.is_char_boundary(k) {
+        k -= 1;
     }
+    &word[..k]
+}
+
+/// The part after an elision's apostrophe ("d'echanger" → "echanger").
+#[inline]
+fn elided_tail(word: &str) -> Option<&str> {
+    let at = word.bytes().position(|b| b == b'\'')?;
+    Some(&word[at + 1..]).filter(|tail| !tail.is_empty())
 }
 
 fn compile_phrase(pattern: &str, lang: Option<Lang>, class: Class) -> Phrase {
@@ -408,8 +419,8 @@ impl Tables {
         if let Some(m) = self.lexicon.get(word) {
             return *m;
         }
-        match word.split_once('\'') {
-            Some((head, _)) => self.elisions.get(head).copied().unwrap_or(0),
+        match word.bytes().position(|b| b == b'\'') {
+            Some(at) => self.elisions.get(&word[..at]).copied().unwrap_or(0),
             None => 0,
         }
     }
@@ -529,27 +540,22 @@ struct Hit<'t> {
     to: usize,
 }
 
-/// Does pattern word `p` match note word `w`? An elided note word ("d'echanger") also
-/// matches by its part after the apostrophe.
-fn word_matches(p: &PatternWord, w: &str) -> bool {
+/// Does pattern word `p` match note word `w` (or, for an elided word, its `tail`)?
+#[inline]
+fn word_matches(p: &PatternWord, w: &str, tail: Option<&str>) -> bool {
     let direct = |w: &str| match p {
         PatternWord::Exact(e) => e == w,
         PatternWord::Prefix(e) => w.starts_with(e.as_str()),
         PatternWord::Any => true,
     };
-    direct(w)
-        || w.split_once('\'')
-            .is_some_and(|(_, tail)| !tail.is_empty() && direct(tail))
+    direct(w) || tail.is_some_and(direct)
 }
 
 fn find_phrases<'t>(words: &Words, start: usize, end: usize, t: &'t Tables) -> Vec<Hit<'t>> {
     let mut hits = Vec::new();
     for i in start..end {
         let w = words.text(i);
-        let tail = w
-            .split_once('\'')
-            .map(|(_, tail)| tail)
-            .filter(|t| !t.is_empty());
+        let tail = elided_tail(w);
         for k in std::iter::once(key(w)).chain(tail.map(key)) {
             let Some(candidates) = t.phrase_index.get(k) else {
                 continue;
@@ -558,11 +564,10 @@ fn find_phrases<'t>(words: &Words, start: usize, end: usize, t: &'t Tables) -> V
                 let phrase = &t.phrases[pi as usize];
                 let len = phrase.words.len();
                 if i + len <= end
-                    && phrase
-                        .words
-                        .iter()
-                        .enumerate()
-                        .all(|(o, p)| word_matches(p, words.text(i + o)))
+                    && phrase.words.iter().enumerate().all(|(o, p)| {
+                        let w = words.text(i + o);
+                        word_matches(p, w, elided_tail(w))
+                    })
                 {
                     hits.push(Hit {
                         phrase,
@@ -586,6 +591,7 @@ struct StockMatch {
 /// Are two folded words the same word, allowing for a typo? Apostrophes are ignored
 /// ("id" = "i'd"); one edit is allowed in words of 4–7 letters, two from 8 letters
 /// ("proffesional" = "professional"); the first letter must agree.
+#[inline]
 fn same_word(a: &str, b: &str) -> bool {
     if a == b {
         return true;
