@@ -36,6 +36,9 @@ pub struct Word {
     /// Every letter of the raw word was upper case (and it had at least two letters).
     pub shouted: bool,
     pub break_before: Break,
+    /// Byte range of the word in the raw text, for quoting it as the sender wrote it.
+    pub raw_start: usize,
+    pub raw_end: usize,
 }
 
 /// A text split into folded words, in one pass and one buffer: `folded` is exactly what
@@ -62,6 +65,15 @@ impl Words {
     pub fn text(&self, i: usize) -> &str {
         let w = self.words[i];
         &self.folded[w.start..w.end]
+    }
+
+    /// Words `from..to` as written in `raw` (the text these words were read from).
+    pub fn raw_span<'r>(&self, raw: &'r str, from: usize, to: usize) -> &'r str {
+        if from >= to || to > self.words.len() {
+            return "";
+        }
+        raw.get(self.words[from].raw_start..self.words[to - 1].raw_end)
+            .unwrap_or("")
     }
 
     /// The folded text of words `from..to`, as it appears in `folded`.
@@ -105,6 +117,8 @@ pub fn words(text: &str) -> Words {
         letters: 0,
         upper_letters: 0,
         pending: Break::Start,
+        raw: (0, 0),
+        raw_end: 0,
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -117,17 +131,20 @@ pub fn words(text: &str) -> Words {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .unwrap_or(bytes.len() - i);
+            b.raw = (i, i + run);
             b.push_ascii_run(&text[i..i + run]);
             i += run;
         } else if byte.is_ascii() {
             // ASCII needs neither decomposition nor mark removal: skip the Unicode tables
             // for the common case (most notes are mostly ASCII).
+            b.raw = (i, i + 1);
             b.push(char::from(byte));
             i += 1;
         } else {
             let Some(raw) = text[i..].chars().next() else {
                 break;
             };
+            b.raw = (i, i + raw.len_utf8());
             decompose_compatible(raw, |c| b.push(c));
             i += raw.len_utf8();
         }
@@ -145,6 +162,10 @@ struct Builder {
     upper_letters: usize,
     /// The strongest break seen since the last word.
     pending: Break,
+    /// Byte range, in the raw text, of the character (or ASCII run) being pushed.
+    raw: (usize, usize),
+    /// Where the open word's last letter ends in the raw text.
+    raw_end: usize,
 }
 
 impl Builder {
@@ -155,6 +176,10 @@ impl Builder {
             return;
         }
         if !c.is_ascii() && is_combining_mark(c) {
+            // An accent typed as its own character still belongs to the word as written.
+            if self.current.is_some() && self.raw_end == self.raw.0 {
+                self.raw_end = self.raw.1;
+            }
             return;
         }
         let c = match c {
@@ -186,6 +211,7 @@ impl Builder {
         let at = folded.len();
         folded.push_str(run);
         folded[at..].make_ascii_lowercase();
+        self.raw_end = self.raw.1;
     }
 
     /// Opens a word at `first` unless one is open.
@@ -211,6 +237,8 @@ impl Builder {
             capitalised: first.is_uppercase(),
             shouted: false,
             break_before,
+            raw_start: self.raw.0,
+            raw_end: self.raw.0,
         });
     }
 
@@ -227,6 +255,10 @@ impl Builder {
             for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
                 folded.push(lc);
             }
+        }
+        // A trailing apostrophe is dropped from the word, so it does not extend it.
+        if c != '\'' {
+            self.raw_end = self.raw.1;
         }
     }
 
@@ -248,6 +280,7 @@ impl Builder {
             return;
         }
         word.shouted = self.letters >= 2 && self.upper_letters == self.letters;
+        word.raw_end = self.raw_end;
         self.out.words.push(word);
     }
 }
@@ -340,6 +373,16 @@ mod word_tests {
         assert!(w.words[0].shouted && w.words[0].capitalised);
         assert!(!w.words[1].capitalised && w.words[2].capitalised && !w.words[2].shouted);
         assert_eq!(w.words[2].break_before, Break::Clause);
+    }
+
+    #[test]
+    fn raw_spans_quote_the_text_as_written() {
+        let raw = "Hi, j’ai lu l'article de Re\u{301}my… ‘quoted’";
+        let w = words(raw);
+        assert_eq!(w.raw_span(raw, 1, 3), "j’ai lu");
+        assert_eq!(w.raw_span(raw, 5, 6), "Re\u{301}my");
+        assert_eq!(w.raw_span(raw, 6, 7), "quoted");
+        assert_eq!(w.raw_span(raw, 2, 2), "");
     }
 
     #[test]

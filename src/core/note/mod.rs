@@ -105,7 +105,7 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         .iter()
         .filter(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language)
         .collect();
-    let signals = Signals::read(&words, start, end, language, t);
+    let signals = Signals::read(raw, &words, start, end, language, t);
     let strong = hits
         .iter()
         .find(|h| h.phrase.class == Class::Reason { weak: false });
@@ -113,7 +113,8 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         .iter()
         .find(|h| h.phrase.class == Class::Reason { weak: true });
     let generic = hits.iter().find(|h| h.phrase.class == Class::Generic);
-    let quote = |h: &Hit| words.span(h.from, h.to).to_string();
+    // Quote the sender's own words (accents, case) rather than the folded form.
+    let quote = |h: &Hit| words.raw_span(raw, h.from, h.to).to_string();
 
     if let Some(h) = strong {
         let mut v = verdict(
@@ -774,6 +775,7 @@ struct Signals {
 
 impl Signals {
     fn read(
+        raw: &str,
         words: &Words,
         start: usize,
         end: usize,
@@ -791,7 +793,7 @@ impl Signals {
                 continue;
             }
             if number.is_none() && w.chars().any(|c| c.is_numeric()) {
-                number = Some(w.to_string());
+                number = Some(words.raw_span(raw, i, i + 1).to_string());
             }
             // A capitalised word inside a sentence that is no everyday word: a person,
             // a company, an event, a place. German capitalises every noun, so there only
@@ -803,7 +805,7 @@ impl Signals {
                 shape.capitalised
             };
             if inside && capital && !t.known(w) && proper_nouns.len() < 8 {
-                proper_nouns.push(w.to_string());
+                proper_nouns.push(words.raw_span(raw, i, i + 1).to_string());
             }
         }
         Signals {
