@@ -114,7 +114,15 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         .find(|h| h.phrase.class == Class::Reason { weak: true });
     let generic = hits.iter().find(|h| h.phrase.class == Class::Generic);
     // Quote the sender's own words (accents, case) rather than the folded form.
-    let quote = |h: &Hit| words.raw_span(raw, h.from, h.to).to_string();
+    // One more word of the same clause reads better ("Loved your post", not "Loved your").
+    let quote = |h: &Hit| {
+        let to = if h.to < end && words.words[h.to].break_before == Break::Space {
+            h.to + 1
+        } else {
+            h.to
+        };
+        words.raw_span(raw, h.from, to).to_string()
+    };
 
     if let Some(h) = strong {
         let mut v = verdict(

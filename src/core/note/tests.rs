@@ -53,7 +53,7 @@ fn a_reason_after_the_stock_text_wins() {
     ));
     assert_eq!(v.kind, NoteKind::Reasoned);
     assert!(
-        v.reasons.iter().any(|r| r.contains("\"We met\"")),
+        v.reasons.iter().any(|r| r.contains("\"We met at\"")),
         "{:?}",
         v.reasons
     );
