@@ -59,9 +59,9 @@ pub struct NoteVerdict {
 }
 
 /// Share of a stock text's words a note must contain, in order, to count as that text.
-/// 0.75 lets "I'd like to add you to my network on LinkedIn" (two words dropped) and a
+/// 75% lets "I'd like to add you to my network on LinkedIn" (two words dropped) and a
 /// couple of typos through, while "I'd like to join your network" (no LinkedIn) is not.
-const STOCK_COVERAGE: f32 = 0.75;
+const STOCK_COVERAGE_PERCENT: usize = 75;
 /// Language-independent evidence needed for `reasoned` when no reason phrase matched.
 const SPECIFIC_ENOUGH: i32 = 3;
 /// A note longer than this many words is not compared with the stock texts word by word
@@ -157,8 +157,8 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
             return v;
         }
         let mut reason = format!("Stock LinkedIn text ({})", lang_name(s.lang));
-        if s.coverage < 1.0 {
-            reason.push_str(&format!(", {:.0}% of its words", s.coverage * 100.0));
+        if s.coverage < 100 {
+            reason.push_str(&format!(", {}% of its words", s.coverage));
         }
         return verdict(NoteKind::Stock, Some(s.lang), reason);
     }
@@ -594,7 +594,9 @@ fn find_phrases<'t>(words: &Words, start: usize, end: usize, t: &'t Tables) -> V
 
 struct StockMatch {
     lang: Lang,
-    coverage: f32,
+    /// Percent of the stock text's words found in order (integer: no float formatting
+    /// code in the wasm build).
+    coverage: usize,
 }
 
 /// Are two folded words the same word, allowing for a typo? Apostrophes are ignored
@@ -689,8 +691,9 @@ fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<St
     for ti in order {
         let tpl = &t.templates[ti];
         let lcs = aligned_words(words, start, end, &tpl.words);
-        let coverage = lcs as f32 / tpl.words.len() as f32;
-        if coverage >= STOCK_COVERAGE && best.as_ref().is_none_or(|b| coverage > b.coverage) {
+        let coverage = lcs * 100 / tpl.words.len();
+        if coverage >= STOCK_COVERAGE_PERCENT && best.as_ref().is_none_or(|b| coverage > b.coverage)
+        {
             best = Some(StockMatch {
                 lang: tpl.lang,
                 coverage,
