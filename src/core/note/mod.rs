@@ -59,7 +59,7 @@ pub struct NoteVerdict {
 }
 
 /// Share of a stock text's words a note must contain, in order, to count as that text.
-/// 75% lets "I'd like to add you to my network on LinkedIn" (two words dropped) and a
+/// 75% lets "I'd like to add you to my network on LinkedIn" (a word dropped) and a
 /// couple of typos through, while "I'd like to join your network" (no LinkedIn) is not.
 const STOCK_COVERAGE_PERCENT: usize = 75;
 /// Language-independent evidence needed for `reasoned` when no reason phrase matched.
