@@ -365,6 +365,8 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(En), "our conversation"),
     (Some(En), "our chat"),
     (Some(En), "our call"),
+    (Some(En), "on the phone"),
+    (Some(En), "~quote"),
     (Some(En), "sat next"),
     (Some(En), "conferen*"),
     (Some(En), "summit"),
@@ -425,7 +427,7 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(En), "looking for a"),
     (Some(En), "looking for an"),
     (Some(En), "hiring"),
-    (Some(En), "recruit*"),
+    (Some(En), "~recruit*"),
     (Some(En), "~the role"),
     (Some(En), "~position"),
     (Some(En), "proposal"),
@@ -459,6 +461,8 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(Fr), "rencontre*"),
     (Some(Fr), "croisé*"),
     (Some(Fr), "discuté"),
+    (Some(Fr), "au téléphone"),
+    (Some(Fr), "~devis"),
     (Some(Fr), "échangé"),
     (Some(Fr), "notre échange"),
     (Some(Fr), "notre discussion"),
@@ -511,6 +515,9 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(De), "kennengelernt"),
     (Some(De), "getroffen"),
     (Some(De), "unterhalten"),
+    (Some(De), "telefonat"),
+    (Some(De), "telefoniert"),
+    (Some(De), "~angebot"),
     (Some(De), "gesprochen"),
     (Some(De), "unser gespräch"),
     (Some(De), "gespräch"),
@@ -554,6 +561,9 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(Es), "coincidimos"),
     (Some(Es), "hablamos en"),
     (Some(Es), "charlamos"),
+    (Some(Es), "hablamos por"),
+    (Some(Es), "llamada"),
+    (Some(Es), "~presupuesto"),
     (Some(Es), "ponencia"),
     (Some(Es), "~gracias por tu"),
     (Some(Es), "~gracias por su"),
@@ -602,6 +612,9 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(Pt), "feira"),
     (Some(Pt), "palestra"),
     (Some(Pt), "indicou"),
+    (Some(Pt), "comentou"),
+    (Some(Pt), "mencionou"),
+    (Some(Pt), "me falou"),
     (Some(Pt), "indicação"),
     (Some(Pt), "recomendou"),
     (Some(Pt), "seu artigo"),
@@ -627,6 +640,9 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (Some(It), "conosciute"),
     (Some(It), "incontrati"),
     (Some(It), "abbiamo parlato"),
+    (Some(It), "ci siamo sentiti"),
+    (Some(It), "telefonata"),
+    (Some(It), "~preventivo"),
     (Some(It), "su suggerimento"),
     (Some(It), "~grazie per il"),
     (Some(It), "~grazie per la"),
@@ -661,6 +677,9 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     // Dutch
     (Some(Nl), "ontmoet"),
     (Some(Nl), "spraken"),
+    (Some(Nl), "gebeld"),
+    (Some(Nl), "telefoon"),
+    (Some(Nl), "~offerte"),
     (Some(Nl), "gesproken"),
     (Some(Nl), "ons gesprek"),
     (Some(Nl), "gesprek"),
@@ -708,7 +727,7 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
 /// Everyday words per language, for telling a note's language and for knowing that a
 /// capitalised word is not a name. Words shared by languages count for each.
 pub const LEXICON: &[(Lang, &str)] = &[
-    (En, "he she they them his her their its should think thinks talk out up get got did does not no all any some more most very much many one two next last week year today yesterday soon see saw look time work working team company job role keen glad i i'd i'm i've i'll you you're your yours my me we we're our us the a an and to of in on at for with \
+    (En, "am he she they them his her their its should think thinks talk out up get got did does not no all any some more most very much many one two next last week year today yesterday soon see saw look time work working team company job role keen glad i i'd i'm i've i'll you you're your yours my me we we're our us the a an and to of in on at for with \
           would like love connect connecting network hi hello hey dear thanks thank best regards let's is are \
           was it this that be been great happy looking forward about from came across profile met read just \
           could have had will can so really wanted here there hope well also both always would've it's \
@@ -717,7 +736,7 @@ pub const LEXICON: &[(Lang, &str)] = &[
           du de et avec pour sur dans est suis sommes bonjour salut merci cordialement souhaiterais aimerais \
           ajouter reseau professionnel rejoindre ravi plaisir echanger avoir ete tres qui que ce c'est au aux \
           en ne pas comme hier semaine j'aurais serait ligne site bien oui"),
-    (De, "er es wir ihr sie sein seine ihrem wurde waren war aber oder denn wenn auch noch nur schon mal gerade hatten konnen kann konnte mochten lass uns freundlichen kontakt bleiben gruss ich sie du dich dir mich mir ihr ihnen ihrem ihren ihre mein meinem meinen meine wir uns unser der \
+    (De, "immer neue leute aus zum zur im am er es wir ihr sie sein seine ihrem wurde waren war aber oder denn wenn auch noch nur schon mal gerade hatten konnen kann konnte mochten lass uns freundlichen kontakt bleiben gruss ich sie du dich dir mich mir ihr ihnen ihrem ihren ihre mein meinem meinen meine wir uns unser der \
           die das den dem des und zu mit auf bei fur von ist bin habe haben hatte gerne gern mochte wurde \
           freuen freue hallo guten tag grusse viele beste netzwerk beruflichen hinzufugen vernetzen nicht \
           auch sehr eine ein einen einem uber wenn dass gestern woche schon gesprach sind wie hier danke"),
