@@ -32,6 +32,7 @@ test('the first click on Accept opens the prompt for flagged cards only; others 
   const page = await freshPage();
   const planOf = await plans(page);
   assert.ok(planOf.some((p) => p !== 'accept'), 'the fixture has flagged cards');
+  assert.ok(planOf.includes('accept'), 'and a card whose note gives a reason');
   for (const [i, name] of NAMES.entries()) {
     const before = (await clicksSeen(page)).length;
     await trustedClick(page, accept(name));
