@@ -21,6 +21,7 @@
   const MAX_CARD_BYTES = 256 * 1024; // its MAX_CARD_HTML_BYTES: bigger roots are not sent
   const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
   const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
+  const OBSERVE = { childList: true, subtree: true, characterData: true };
   const UNREADABLE_MS = 2000; // grace for LinkedIn to render the list before "unreadable"
 
   // ---- state --------------------------------------------------------------------------
@@ -101,7 +102,7 @@
     const root = first(config.live.observe_roots) || document.documentElement;
     observed = first(config.cards.list_containers) || root;
     observer = new MutationObserver(onMutations);
-    observer.observe(observed, { childList: true, subtree: true, characterData: true });
+    observer.observe(observed, OBSERVE);
     if (observed !== root) {
       watcher = new MutationObserver(() => {
         if (!observed.isConnected || !(config.cards.list_containers || []).some((s) => observed.matches(s))) schedule();
@@ -155,7 +156,7 @@
   }
 
   const isOurs = (nodes) => {
-    for (const n of nodes) if (n.localName !== 'askfirst-badge') return false;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].localName !== 'askfirst-badge') return false;
     return true;
   };
 
@@ -210,7 +211,7 @@
         let html = card.outerHTML;
         if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
         // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
-        if (html.toWellFormed) html = html.toWellFormed();
+        if (html.isWellFormed && !html.isWellFormed()) html = html.toWellFormed();
         if (html === entry.html || html.length > MAX_CARD_BYTES) continue;
         if (entry.id) inFlight.delete(entry.id);
         entry.id = `c${nextId++}`;
@@ -249,6 +250,10 @@
       for (const c of cards) inFlight.delete(c.id);
       return report('engine-error');
     }
+    // Our own badge insertions need no observing: keep LinkedIn's pending changes, pause
+    // the observer while we write, and resume.
+    if (observer) onMutations(observer.takeRecords());
+    if (observer) observer.disconnect();
     try {
       let readable = 0;
       for (const a of answer.cards) {
@@ -274,6 +279,8 @@
       else if (!entries.size || [...entries.values()].every((e) => !e.answer)) report('unreadable');
     } catch (_) {
       report('engine-error');
+    } finally {
+      if (observer) observer.observe(observed, OBSERVE);
     }
   }
 
@@ -350,6 +357,17 @@
   };
 
   // ---- badges --------------------------------------------------------------------------
+  // The badge's inside, built once and cloned: [AskFirst] [plan · main reason] [reasons].
+  let badgeProto = null;
+  function badgeTemplate() {
+    if (!badgeProto) {
+      badgeProto = el('span', { class: 'b', tabindex: '0', 'aria-describedby': 't' });
+      badgeProto.append(el('span', { class: 'm' }, 'AskFirst'), el('span', { class: 'p' }),
+        el('span', { class: 't', role: 'tooltip', id: 't' }));
+    }
+    return badgeProto;
+  }
+
   function renderBadge(card, entry) {
     const a = entry.answer;
     let badge = entry.badge;
@@ -358,13 +376,9 @@
       const host = document.createElement('askfirst-badge');
       const root = host.attachShadow({ mode: 'closed' });
       root.adoptedStyleSheets = [BADGE_CSS];
-      const b = el('span', { class: 'b', tabindex: '0', 'aria-describedby': 't' });
-      const mark = el('span', { class: 'm' }, 'AskFirst');
-      const label = el('span', { class: 'p' });
-      const tip = el('span', { class: 't', role: 'tooltip', id: 't' });
-      b.append(mark, label, tip);
+      const b = badgeTemplate().cloneNode(true);
       root.append(b);
-      badge = { host, label, tip };
+      badge = { host, label: b.children[1], tip: b.children[2] };
       entry.badge = badge;
       card.append(host);
     }
