@@ -25,6 +25,25 @@ thread_local! {
     /// The engine built from the last settings seen, keyed by their JSON: settings change
     /// rarely, triage requests come in bursts.
     static ENGINE: RefCell<Option<(String, Rc<Engine>)>> = const { RefCell::new(None) };
+    /// The end of the queue of read-modify-write updates to storage: two tabs marking
+    /// invitations "fine" at once must not overwrite each other.
+    static WRITES: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Runs storage updates one after another (the background is one thread, but its awaits
+/// interleave): waits for the previous update, and lets the next wait for this one.
+async fn one_at_a_time<T>(update: impl std::future::Future<Output = T>) -> T {
+    let mut release: Option<js_sys::Function> = None;
+    let mine = js_sys::Promise::new(&mut |resolve, _reject| release = Some(resolve));
+    let previous = WRITES.with_borrow_mut(|tail| tail.replace(mine));
+    if let Some(previous) = previous {
+        let _ = JsFuture::from(previous).await;
+    }
+    let out = update.await;
+    if let Some(release) = release {
+        let _ = release.call0(&JsValue::UNDEFINED);
+    }
+    out
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -179,7 +198,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         )),
         Request::Hello { url } => Ok(to_js(&protocol::hello(&url))),
         Request::TriageCards { cards, .. } => triage(&cards).await,
-        Request::Record { key, event, .. } => record(&key, event).await,
+        Request::Record { key, event, .. } => one_at_a_time(record(&key, event)).await,
         Request::Status { state, .. } => show_state(&sender, state).await,
     };
     answer.unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)))
