@@ -145,7 +145,7 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   await page.close();
 });
 
-test('the prompt follows LinkedIn\'s dark theme and stays usable at 200% zoom', async () => {
+test('the prompt follows LinkedIn\'s dark theme or the system\'s, and stays usable at 200% zoom', async () => {
   const page = await freshPage();
   await page.evaluate(() => { document.body.style.background = '#1b1f23'; });
   await trustedClick(page, accept('Ana Pereira'));
@@ -155,6 +155,16 @@ test('the prompt follows LinkedIn\'s dark theme and stays usable at 200% zoom', 
   });
   assert.equal(dark.theme, 'dark');
   assert.notEqual(dark.bg, 'rgb(255, 255, 255)');
+  await page.keyboard.press('Escape');
+  // A page without its own background follows the system's dark mode.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.evaluate(() => { document.body.style.background = 'transparent'; document.documentElement.style.background = 'transparent'; });
+  await trustedClick(page, accept('Chloé Martin'));
+  assert.equal(await inShadow(page, 'askfirst-prompt', function () { return this.host.dataset.theme; }), 'dark');
+  await page.keyboard.press('Escape');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await trustedClick(page, accept('Fatima Zahra'));
+  assert.equal(await inShadow(page, 'askfirst-prompt', function () { return this.host.dataset.theme; }), 'light');
   await page.keyboard.press('Escape');
   // 200% zoom = half the CSS viewport.
   await page.setViewportSize({ width: 640, height: 450 });
