@@ -3,8 +3,8 @@
 #
 #   ./build.sh          build dist/chrome (unpacked) and dist/askfirst-chrome.zip
 #   ./build.sh test     install what is missing, build, run every test suite, one summary
-#   ./build.sh demo     build, then show AskFirst at work on the bundled demo page
-#   ./build.sh bench    criterion benchmarks (native) and the wasm benchmark (Node)
+#   ./build.sh demo     build, then open Chromium with AskFirst on the bundled demo page
+#   ./build.sh bench    criterion benchmarks (native), the wasm benchmark (Node), the in-page one
 #   ./build.sh setup    only install what is missing
 #
 # Tools it installs when missing (idempotent, and it says so): the wasm32 target,
@@ -174,6 +174,9 @@ bench() {
   run cargo bench --bench engine
   step "wasm benchmark (Node)"
   run node benches/wasm-bench.mjs
+  ensure_chromium
+  step "in-page benchmark (Chromium, with and without the extension)"
+  run node benches/inpage-bench.mjs
 }
 
 case "${1:-build}" in
