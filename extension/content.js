@@ -479,7 +479,7 @@
         }
         case 'accept-then-reply':
           arm(entry, text());
-          record(a, 'follow-up-chosen');
+          record(a, 'accepted-follow-up');
           closePrompt(true);
           break;
         case 'copy':
@@ -495,7 +495,7 @@
           closePrompt(true);
           break;
         case 'mark-fine':
-          record(a, 'marked-fine');
+          record(a, 'overridden');
           a.guard = false;
           a.overridden = true;
           if (card && card.isConnected) renderBadge(card, entry);

@@ -83,8 +83,8 @@ pub enum Request {
     Hello { url: String },
     /// The outerHTML of new or changed card roots, each with a temporary id.
     TriageCards { url: String, cards: Vec<CardHtml> },
-    /// Something the user decided in the prompt. The "marked-fine" override is stored and
-    /// answered in later triage; the ledger (issue 4) records the others.
+    /// Something the user decided in the prompt. "overridden" ("this one is fine") is
+    /// stored and answered in later triage; the ledger (issue 4) records the others.
     Record {
         key: String,
         event: RecordEvent,
@@ -130,20 +130,26 @@ pub enum RecordEvent {
     ReplyInserted,
     ReplyCopied,
     AcceptedAnyway,
-    FollowUpChosen,
+    /// "Accept, then follow up / ask" chosen.
+    AcceptedFollowUp,
     /// "This one is fine": never hold this invitation's Accept again.
-    MarkedFine,
+    Overridden,
     NotNow,
 }
 
 /// What the ledger needs to know about the invitation an event is about; the content
-/// script echoes the snapshot it received with the card's answer.
+/// script echoes the snapshot it received with the card's answer. (Field names and event
+/// names match the ledger's `Snapshot` and `PageEvent`, issue 4.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Snapshot {
     pub name: String,
+    #[serde(default)]
     pub headline: Option<String>,
+    #[serde(default)]
     pub profile_url: Option<String>,
+    #[serde(default)]
+    pub invitation_urn: Option<String>,
     pub note_kind: NoteKind,
     pub fit: Fit,
     pub plan: PlanKind,
@@ -272,6 +278,11 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
             cap(
                 "snapshot.profile_url",
                 snapshot.profile_url.as_deref().unwrap_or(""),
+                MAX_TEXT_BYTES,
+            )?;
+            cap(
+                "snapshot.invitation_urn",
+                snapshot.invitation_urn.as_deref().unwrap_or(""),
                 MAX_TEXT_BYTES,
             )?;
         }
@@ -505,6 +516,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             name: inv.name.clone(),
             headline: inv.headline.clone(),
             profile_url: inv.profile_url.clone(),
+            invitation_urn: inv.invitation_urn.clone(),
             note_kind: t.note_kind,
             fit: t.fit,
             plan: t.plan,
@@ -640,12 +652,12 @@ mod tests {
         assert!(
             matches!(parse(triage, &tab()), Ok(Request::TriageCards { cards, .. }) if cards.len() == 2)
         );
-        let record = r#"{"type":"record","key":"https://www.linkedin.com/in/ana/","event":"marked-fine",
+        let record = r#"{"type":"record","key":"https://www.linkedin.com/in/ana/","event":"overridden",
             "snapshot":{"name":"Ana","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
         assert!(matches!(
             parse(record, &tab()),
             Ok(Request::Record {
-                event: RecordEvent::MarkedFine,
+                event: RecordEvent::Overridden,
                 ..
             })
         ));

@@ -136,7 +136,7 @@ async fn record(key: &str, event: RecordEvent) -> Result<JsValue, JsValue> {
         stored: bool,
     }
     // Only the override is stored here; the ledger (issue 4) records the other events.
-    if event != RecordEvent::MarkedFine {
+    if event != RecordEvent::Overridden {
         return Ok(to_js(&Recorded {
             ok: true,
             stored: false,
