@@ -326,15 +326,17 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
 
     // Legacy notes live in their own container, before the buttons.
     let legacy_note = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacyNote)).next() } else { None };
+    // Text inside controls is chrome, never content (the follows-you Accept is an <a>).
     let mut skip: Vec<ElementRef> = others.iter().map(|(e, _, _)| *e).collect();
+    skip.extend(actions.iter().copied());
     skip.extend(legacy_note);
     let all_lines = lines(card, last_action, &skip);
     let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
 
     // Kind: structure (what the links point to, before the actions), then the kind line.
-    let entity_link = card
-        .select(c.first(Role::EntityLink))
-        .find(|a| before(*a, last_action, card));
+    let entity_links: Vec<ElementRef> =
+        card.select(c.first(Role::EntityLink)).filter(|a| before(*a, last_action, card)).collect();
+    let entity_link = entity_links.first().copied();
     let head_kind = head.iter().find_map(|l| labels::kind_of_line(&fold(&l.text)));
     let kind = entity_link
         .and_then(|a| a.value().attr("href").and_then(kind_from_href))
@@ -375,9 +377,9 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         let (name, el, link) = found.ok_or(CardError::NoInviter)?;
         (name, el, link.value().attr("href").and_then(profile_url))
     } else {
-        let named = entity_link.and_then(|a| {
+        let named = entity_links.iter().find_map(|a| {
             let from_strong = a.select(strong).map(|s| (squash_whitespace(&visible_text(&s)), s)).find(|(n, _)| !n.is_empty());
-            from_strong.or_else(|| Some((squash_whitespace(&visible_text(&a)), a)).filter(|(n, _)| !n.is_empty()))
+            from_strong.or_else(|| Some((squash_whitespace(&visible_text(a)), *a)).filter(|(n, _)| !n.is_empty()))
         });
         let named = named.or_else(|| {
             // Legacy page invitations: the title names the page.

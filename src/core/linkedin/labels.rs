@@ -51,6 +51,7 @@ const KIND_LINES: &[(InvitationKind, &[&str])] = &[
             "invited you to follow",
             "vous a invite a suivre",
             "vous a invitee a suivre",
+            "invite e a suivre", // "vous a invité(e) à suivre"
             "zu folgen",
             "te ha invitado a seguir",
             "le ha invitado a seguir",
@@ -105,6 +106,7 @@ const MUTUAL_PLURAL: &[&str] = &[
     "relations en commun",
     "gemeinsame kontakte",
     "contactos en comun",
+    "contactos mas en comun",
     "conexoes em comum",
     "collegamenti in comune",
     "gemeenschappelijke connecties",
@@ -113,6 +115,9 @@ const MUTUAL_PLURAL: &[&str] = &[
 
 /// Words joining names in "Ana, Bo and 3 others" (all languages; folded).
 const AND_WORDS: &[&str] = &["and", "et", "und", "y", "e", "en", "i"];
+
+/// "other(s)" between the names and the number: "Ana e altri 5 …", "Ana and 8 other …".
+const OTHER_WORDS: &[&str] = &["other", "others", "autres", "weitere", "andere", "otros", "otras", "outros", "outras", "altri", "altre"];
 
 /// Verbs between the names and "mutual connections" when no number is given.
 const ARE_WORDS: &[&str] = &["are", "is", "sont", "est", "sind", "ist", "son", "es", "sao", "sono", "zijn"];
@@ -130,8 +135,8 @@ const SEE_MORE: &[&str] = &[
 
 /// The first word(s) of the "Reply to <first name>" control.
 const REPLY: &[&str] = &[
-    "reply to", "reply", "repondre a", "repondre", "antworten", "antwort an", "responder a", "responder",
-    "rispondi a", "rispondi", "beantwoorden", "reageren", "antwoord aan",
+    "reply to", "reply", "repondre a", "repondre", "antworten an", "antworten", "antwort an", "responder a", "responder",
+    "rispondi a", "rispondi", "beantwoorden", "reageren op", "reageren", "antwoord aan",
 ];
 
 /// A free "Message" button.
@@ -267,15 +272,22 @@ pub fn mutual_count(line: &str) -> u32 {
 
 /// Names before the number/verb, separated by commas and "and" words.
 fn count_names(original: &str, folded_words: &[&str]) -> u32 {
+    let mut folded_words = folded_words;
+    while let Some((last, rest)) = folded_words.split_last() {
+        if AND_WORDS.contains(last) || OTHER_WORDS.contains(last) {
+            folded_words = rest;
+        } else {
+            break;
+        }
+    }
     if folded_words.is_empty() {
         return 0;
     }
     let ands = folded_words.iter().filter(|w| AND_WORDS.contains(w)).count() as u32;
-    let trailing_and = folded_words.last().is_some_and(|w| AND_WORDS.contains(w));
     // Commas in the original text before the first digit (fold removed them).
     let prefix_end = original.find(|c: char| c.is_ascii_digit()).unwrap_or(original.len());
     let commas = original[..prefix_end].matches([',', '،', '、']).count() as u32;
-    let separators = commas + ands - u32::from(trailing_and);
+    let separators = commas + ands;
     separators + 1
 }
 
@@ -283,7 +295,7 @@ fn count_names(original: &str, folded_words: &[&str]) -> u32 {
 /// "Title @ Company", "chez", "bei", "en", "na/no/em", "presso", "bij". Only the first
 /// segment of a headline with several ("CEO at A | Advisor at B") is read.
 pub fn company_from_headline(headline: &str) -> Option<String> {
-    let first = headline.split(['|', '•', '·', '/']).next().unwrap_or(headline);
+    let first = headline.split(['|', '•', '·']).next().unwrap_or(headline);
     // (marker, needs a capitalised company: for words that are also ordinary prepositions)
     const MARKERS: &[(&str, bool)] = &[
         (" at ", false),
@@ -303,7 +315,11 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
         if hits.len() != 1 {
             continue;
         }
-        let company = first[hits[0] + marker.len()..].trim().trim_end_matches([',', '.', ';', '-', '–']).trim();
+        let company = first[hits[0] + marker.len()..]
+            .trim()
+            .trim_end_matches([',', '.', ';', '-', '–'])
+            .trim_matches(['"', '“', '”', '«', '»', '\''])
+            .trim();
         let title = first[..hits[0]].trim();
         if company.is_empty() || title.is_empty() || company.split_whitespace().count() > 6 {
             continue;
@@ -336,6 +352,8 @@ mod tests {
             ("Ana e 3 outras conexões em comum", 4),
             ("Ana e Bo sono collegamenti in comune", 2),
             ("Ana en 10 andere gemeenschappelijke connecties", 11),
+            ("Ana Souza e altri 5 collegamenti in comune", 6),
+            ("Ana Souza y 7 contactos más en común", 8),
             ("1.234 mutual connections", 1234),
         ];
         for (line, n) in cases {
