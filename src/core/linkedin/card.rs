@@ -22,12 +22,19 @@ pub enum CardError {
 }
 
 /// Elements whose text is never content.
-const NOT_CONTENT: &[&str] = &["script", "style", "svg", "template", "noscript", "button", "img", "iframe"];
+fn is_not_content(name: &str) -> bool {
+    matches!(name, "script" | "style" | "svg" | "template" | "noscript" | "button" | "img" | "iframe")
+}
+
 /// Elements that start a new text line.
-const BLOCKS: &[&str] = &[
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-    "blockquote", "figcaption", "dd", "dt", "label", "main", "aside", "nav", "figure", "table", "tr", "td",
-];
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "article" | "header"
+            | "footer" | "blockquote" | "figcaption" | "dd" | "dt" | "label" | "main" | "aside" | "nav" | "figure"
+            | "table" | "tr" | "td"
+    )
+}
 
 /// Candidate selectors for locators, in order of preference: stable LinkedIn hooks first,
 /// generic element selectors last. Never hashed classes.
@@ -168,11 +175,11 @@ fn accept_and_ignore<'a>(actions: &[ElementRef<'a>]) -> (Option<ElementRef<'a>>,
     let accept = labels.iter().position(|l| labels::is_accept_label(l));
     let ignore = labels.iter().position(|l| labels::is_ignore_label(l));
     let (accept, ignore) = match (accept, ignore, actions.len()) {
-        (Some(a), Some(i), _) => (Some(a), Some(i)),
-        (Some(a), None, n) if n == 2 => (Some(a), Some(1 - a)),
-        (None, Some(i), n) if n == 2 => (Some(1 - i), Some(i)),
-        (a, i, n) if n >= 2 && a.is_none() && i.is_none() => (Some(1), Some(0)),
-        (a, i, 1) => (a.or(if i.is_none() { Some(0) } else { None }), i),
+        (Some(a), None, 2) => (Some(a), Some(1 - a)),
+        (None, Some(i), 2) => (Some(1 - i), Some(i)),
+        (None, None, 2) => (Some(1), Some(0)),
+        // A lone unlabelled action is the card's primary one (Accept / Follow / Subscribe).
+        (None, None, 1) => (Some(0), None),
         (a, i, _) => (a, i),
     };
     (accept.map(|i| actions[i]), ignore.map(|i| actions[i]))
@@ -226,6 +233,14 @@ fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[
             None if node.value().as_element().is_some_and(|e| e.name() == "br") => "\n",
             None => continue,
         };
+        // Whitespace between elements (source formatting) only ever separates words: no
+        // need to find its block.
+        if piece != "\n" && piece.trim().is_empty() {
+            if let Some(line) = out.last_mut().filter(|l| !l.text.ends_with(' ')) {
+                line.text.push(' ');
+            }
+            continue;
+        }
         let mut block = card;
         let mut found_block = false;
         let mut hidden = false;
@@ -234,16 +249,16 @@ fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[
             if a == card {
                 break;
             }
-            if is_named(&a, NOT_CONTENT) || a.value().attr("role") == Some("button") || skip.contains(&a) {
+            if is_not_content(a.value().name()) || a.value().attr("role") == Some("button") || skip.contains(&a) {
                 hidden = true;
                 break;
             }
-            if !found_block && is_named(&a, BLOCKS) {
+            if !found_block && is_block(a.value().name()) {
                 block = a;
                 found_block = true;
             }
         }
-        if hidden || (piece.trim().is_empty() && piece != "\n" && out.last().is_none_or(|l| l.block != block)) {
+        if hidden {
             continue;
         }
         match out.last_mut() {
@@ -309,6 +324,39 @@ fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> boo
     false
 }
 
+/// What a line before the actions says, by the label tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HeadLine {
+    /// "… follows you and is inviting you to connect" (checked before `Connect`).
+    FollowsYou,
+    /// "… is inviting you to connect".
+    Connect,
+    Mutual,
+    /// "… invited you to follow / subscribe / attend".
+    Kind(InvitationKind),
+    Empty,
+    /// Anything else: the headline is the first such line after the name.
+    Other,
+}
+
+impl HeadLine {
+    fn of(folded: &str) -> HeadLine {
+        if folded.is_empty() {
+            HeadLine::Empty
+        } else if labels::is_follows_you_line(folded) {
+            HeadLine::FollowsYou
+        } else if labels::is_connect_line(folded) {
+            HeadLine::Connect
+        } else if labels::is_mutual_line(folded) {
+            HeadLine::Mutual
+        } else if let Some(k) = labels::kind_of_line(folded) {
+            HeadLine::Kind(k)
+        } else {
+            HeadLine::Other
+        }
+    }
+}
+
 /// Reads one card root of the given generation.
 pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
     let c = compiled();
@@ -332,12 +380,24 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     skip.extend(legacy_note);
     let all_lines = lines(card, last_action, &skip);
     let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
+    // Each head line classified once: (as shown, what it says).
+    let head_text: Vec<(String, HeadLine)> = head
+        .iter()
+        .map(|l| {
+            let shown = l.squashed();
+            let class = HeadLine::of(&fold(&shown));
+            (shown, class)
+        })
+        .collect();
 
     // Kind: structure (what the links point to, before the actions), then the kind line.
     let entity_links: Vec<ElementRef> =
         card.select(c.first(Role::EntityLink)).filter(|a| before(*a, last_action, card)).collect();
     let entity_link = entity_links.first().copied();
-    let head_kind = head.iter().find_map(|l| labels::kind_of_line(&fold(&l.text)));
+    let head_kind = head_text.iter().find_map(|(_, c)| match c {
+        HeadLine::Kind(k) => Some(*k),
+        _ => None,
+    });
     let kind = entity_link
         .and_then(|a| a.value().attr("href").and_then(kind_from_href))
         .or(head_kind)
@@ -391,32 +451,23 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
 
     // The line holding the name, then the classified lines around it.
     let name_line = head.iter().position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
-    let follows_you = head.iter().any(|l| labels::is_follows_you_line(&fold(&l.text)));
+    let follows_you = head_text.iter().any(|(_, c)| *c == HeadLine::FollowsYou);
     let legacy_mutual = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacyMutual)).next() } else { None };
     let mutual_connections = match legacy_mutual {
         Some(m) => {
             let t = squash_whitespace(&visible_text(&m));
             if labels::is_mutual_line(&fold(&t)) { labels::mutual_count(&t) } else { 0 }
         }
-        None => head
+        None => head_text
             .iter()
-            .map(|l| l.squashed())
-            .find(|t| labels::is_mutual_line(&fold(t)))
-            .map_or(0, |t| labels::mutual_count(&t)),
+            .find(|(_, c)| *c == HeadLine::Mutual)
+            .map_or(0, |(t, _)| labels::mutual_count(t)),
     };
     let legacy_subtitle = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacySubtitle)).next() } else { None };
     let headline = match legacy_subtitle {
         Some(s) => Some(squash_whitespace(&visible_text(&s))),
         None => name_line.and_then(|start| {
-            head.iter().skip(start + 1).map(|l| l.squashed()).find(|t| {
-                let f = fold(t);
-                !f.is_empty()
-                    && *t != name
-                    && !labels::is_connect_line(&f)
-                    && !labels::is_follows_you_line(&f)
-                    && !labels::is_mutual_line(&f)
-                    && labels::kind_of_line(&f).is_none()
-            })
+            head_text.iter().skip(start + 1).find(|(t, c)| *c == HeadLine::Other && *t != name).map(|(t, _)| t.clone())
         }),
     }
     .filter(|h| !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person);

@@ -7,7 +7,7 @@
 //! named current-<lang>.html exercise each table.
 
 use crate::core::invitation::InvitationKind;
-use crate::core::text::{contains_words, fold};
+use crate::core::text::fold;
 
 /// "… is inviting you to connect": the card is a person's connection invitation.
 const CONNECT_LINE: &[&str] = &[
@@ -151,8 +151,20 @@ const ACCEPT: &[&str] = &[
 ];
 const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
 
+/// Whole-word phrase search, like `text::contains_words` for many phrases at once: the line
+/// is split into words once and each phrase compared word by word (no substring searcher
+/// built per phrase: this runs for every line of every card).
 fn any_words(folded: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| contains_words(folded, p))
+    let words: Vec<&str> = folded.split(' ').collect();
+    phrases.iter().any(|p| {
+        let first = p.split(' ').next().unwrap_or(p);
+        words.iter().enumerate().any(|(i, w)| {
+            *w == first && {
+                let len = p.split(' ').count();
+                words.len() - i >= len && words[i..i + len].iter().copied().eq(p.split(' '))
+            }
+        })
+    })
 }
 
 fn starts_with_any(folded: &str, phrases: &[&str]) -> bool {
@@ -335,6 +347,17 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrase_search_is_whole_words() {
+        assert!(any_words("ana follows you and", FOLLOWS_YOU));
+        assert!(!any_words("ana unfollows you", FOLLOWS_YOU));
+        assert!(!any_words("", FOLLOWS_YOU));
+        assert!(any_words("12 mutual connections", MUTUAL_PLURAL));
+        for (line, phrase) in [("head of sales emea", "head of sales"), ("salesforce admin", "sales"), ("presales sales", "sales")] {
+            assert_eq!(any_words(line, &[phrase]), crate::core::text::contains_words(line, phrase), "{line}");
+        }
+    }
 
     #[test]
     fn mutual_counts() {
