@@ -14,7 +14,8 @@ use scraper::{ElementRef, Html, Selector};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linkedin/");
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{DIR}{name}")).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+    std::fs::read_to_string(format!("{DIR}{name}"))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
 /// One expected invitation. `controls`: the letters of the controls that must be located,
@@ -119,20 +120,36 @@ fn check(file: &str, got: &Invitation, want: &W) {
     assert_eq!(got.headline.as_deref(), want.headline, "{at}: headline");
     assert_eq!(got.company.as_deref(), want.company, "{at}: company");
     assert_eq!(got.note.as_deref(), want.note, "{at}: note");
-    assert_eq!(got.mutual_connections, want.mutual, "{at}: mutual connections");
+    assert_eq!(
+        got.mutual_connections, want.mutual,
+        "{at}: mutual connections"
+    );
     assert_eq!(got.follows_you, want.follows, "{at}: follows you");
     let c = &got.controls;
-    let present: String =
-        [(c.accept.is_some(), 'A'), (c.ignore.is_some(), 'I'), (c.reply.is_some(), 'R'), (c.message.is_some(), 'M')]
-            .iter()
-            .filter(|(p, _)| *p)
-            .map(|(_, l)| *l)
-            .collect();
+    let present: String = [
+        (c.accept.is_some(), 'A'),
+        (c.ignore.is_some(), 'I'),
+        (c.reply.is_some(), 'R'),
+        (c.message.is_some(), 'M'),
+    ]
+    .iter()
+    .filter(|(p, _)| *p)
+    .map(|(_, l)| *l)
+    .collect();
     assert_eq!(present, want.controls, "{at}: controls");
-    let ui = if file.starts_with("legacy") { UiGeneration::Legacy } else { UiGeneration::Current };
+    let ui = if file.starts_with("legacy") {
+        UiGeneration::Legacy
+    } else {
+        UiGeneration::Current
+    };
     assert_eq!(got.ui, ui, "{at}: ui");
     if ui == UiGeneration::Current && !file.contains("-nl") {
-        assert!(got.invitation_urn.as_deref().is_some_and(|u| u.starts_with("urn:li:invitation:")), "{at}: urn");
+        assert!(
+            got.invitation_urn
+                .as_deref()
+                .is_some_and(|u| u.starts_with("urn:li:invitation:")),
+            "{at}: urn"
+        );
     }
 }
 
@@ -142,16 +159,28 @@ fn every_fixture_reads_as_expected() {
     for (file, wants) in EXPECTED {
         let read = read_page(&fixture(file));
         let got = &read.invitations;
-        assert_eq!(got.len(), wants.len(), "{file}: invitations {:#?}", got.iter().map(|i| &i.name).collect::<Vec<_>>());
+        assert_eq!(
+            got.len(),
+            wants.len(),
+            "{file}: invitations {:#?}",
+            got.iter().map(|i| &i.name).collect::<Vec<_>>()
+        );
         for (g, w) in got.iter().zip(wants.iter()) {
             check(file, g, w);
         }
         if *file != "current-truncated.html" {
-            assert!(read.diagnostics.is_empty(), "{file}: {:?}", read.diagnostics);
+            assert!(
+                read.diagnostics.is_empty(),
+                "{file}: {:?}",
+                read.diagnostics
+            );
         }
         cards += wants.len();
     }
-    assert!(cards >= 30, "at least 30 cards across fixtures, got {cards}");
+    assert!(
+        cards >= 30,
+        "at least 30 cards across fixtures, got {cards}"
+    );
 }
 
 #[test]
@@ -160,10 +189,23 @@ fn selector_table_matches_its_fixtures_exactly() {
         let sel = Selector::parse(spec.css).expect("selector parses");
         for (file, count) in spec.fixtures {
             let doc = Html::parse_document(&fixture(file));
-            assert_eq!(doc.select(&sel).count(), *count, "{} ({:?}) in {file}", spec.css, spec.role);
+            assert_eq!(
+                doc.select(&sel).count(),
+                *count,
+                "{} ({:?}) in {file}",
+                spec.css,
+                spec.role
+            );
         }
     }
-    assert_eq!(page_selectors().card_roots, SELECTORS.iter().filter(|s| s.role == Role::CardRoot).map(|s| s.css).collect::<Vec<_>>());
+    assert_eq!(
+        page_selectors().card_roots,
+        SELECTORS
+            .iter()
+            .filter(|s| s.role == Role::CardRoot)
+            .map(|s| s.css)
+            .collect::<Vec<_>>()
+    );
     assert!(!page_selectors().list_containers.is_empty());
 }
 
@@ -180,7 +222,11 @@ fn card_by_card_reading_equals_page_reading_and_locators_resolve() {
         for css in page_selectors().card_roots {
             let sel = Selector::parse(css).expect("parses");
             for el in doc.select(&sel) {
-                let inside = roots.iter().any(|r| *r == el || el.ancestors().any(|a| a.id() == r.id()) || r.ancestors().any(|a| a.id() == el.id()));
+                let inside = roots.iter().any(|r| {
+                    *r == el
+                        || el.ancestors().any(|a| a.id() == r.id())
+                        || r.ancestors().any(|a| a.id() == el.id())
+                });
                 if !inside {
                     roots.push(el);
                 }
@@ -189,29 +235,75 @@ fn card_by_card_reading_equals_page_reading_and_locators_resolve() {
         let mut from_cards: Vec<(ElementRef, Invitation)> = Vec::new();
         for root in &roots {
             let read = read_card(&root.html());
-            assert!(read.invitations.len() <= 1, "{file}: one card gives at most one invitation");
+            assert!(
+                read.invitations.len() <= 1,
+                "{file}: one card gives at most one invitation"
+            );
             from_cards.extend(read.invitations.into_iter().map(|i| (*root, i)));
         }
         assert_eq!(from_cards.len(), page.invitations.len(), "{file}");
         for ((root, card_inv), page_inv) in from_cards.iter().zip(&page.invitations) {
-            assert_eq!(card_inv, page_inv, "{file}: read_card differs from read_page");
+            assert_eq!(
+                card_inv, page_inv,
+                "{file}: read_card differs from read_page"
+            );
             let find = |l: &askfirst::core::invitation::Locator| {
-                root.select(&Selector::parse(&l.selector).expect("locator parses")).nth(l.index)
+                root.select(&Selector::parse(&l.selector).expect("locator parses"))
+                    .nth(l.index)
             };
-            let label = |e: ElementRef| fold(&e.value().attr("aria-label").map(str::to_string).unwrap_or_else(|| e.text().collect()));
-            let accept = find(card_inv.controls.accept.as_ref().expect("accept")).expect("accept locator resolves");
-            assert!(labels::is_accept_label(&label(accept)), "{file}: {} accept → {:?}", card_inv.name, label(accept));
-            let ignore = find(card_inv.controls.ignore.as_ref().expect("ignore")).expect("ignore locator resolves");
-            assert!(labels::is_ignore_label(&label(ignore)), "{file}: {} ignore → {:?}", card_inv.name, label(ignore));
+            let label = |e: ElementRef| {
+                fold(
+                    &e.value()
+                        .attr("aria-label")
+                        .map(str::to_string)
+                        .unwrap_or_else(|| e.text().collect()),
+                )
+            };
+            let accept = find(card_inv.controls.accept.as_ref().expect("accept"))
+                .expect("accept locator resolves");
+            assert!(
+                labels::is_accept_label(&label(accept)),
+                "{file}: {} accept → {:?}",
+                card_inv.name,
+                label(accept)
+            );
+            let ignore = find(card_inv.controls.ignore.as_ref().expect("ignore"))
+                .expect("ignore locator resolves");
+            assert!(
+                labels::is_ignore_label(&label(ignore)),
+                "{file}: {} ignore → {:?}",
+                card_inv.name,
+                label(ignore)
+            );
             if let Some(reply) = &card_inv.controls.reply {
                 let el = find(reply).expect("reply locator resolves");
-                assert!(labels::is_reply_label(&label(el)), "{file}: reply → {:?}", label(el));
+                assert!(
+                    labels::is_reply_label(&label(el)),
+                    "{file}: reply → {:?}",
+                    label(el)
+                );
             }
             if card_inv.follows_you {
-                assert_eq!(accept.value().name(), "a", "{file}: follows-you Accept is a link");
+                assert_eq!(
+                    accept.value().name(),
+                    "a",
+                    "{file}: follows-you Accept is a link"
+                );
             }
-            for l in [&card_inv.controls.accept, &card_inv.controls.ignore, &card_inv.controls.reply, &card_inv.controls.message].into_iter().flatten() {
-                assert!(!l.selector.contains("._"), "no hashed class in locator {}", l.selector);
+            for l in [
+                &card_inv.controls.accept,
+                &card_inv.controls.ignore,
+                &card_inv.controls.reply,
+                &card_inv.controls.message,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(
+                    !l.selector.contains("._"),
+                    "no hashed class in locator {}",
+                    l.selector
+                );
             }
         }
     }
@@ -219,7 +311,13 @@ fn card_by_card_reading_equals_page_reading_and_locators_resolve() {
 
 #[test]
 fn non_person_invitations_are_recognised_in_both_generations() {
-    let kinds = |file: &str| read_page(&fixture(file)).invitations.iter().map(|i| i.kind).collect::<Vec<_>>();
+    let kinds = |file: &str| {
+        read_page(&fixture(file))
+            .invitations
+            .iter()
+            .map(|i| i.kind)
+            .collect::<Vec<_>>()
+    };
     let en = kinds("current-en.html");
     for k in [Page, Newsletter, Event] {
         assert!(en.contains(&k), "{k:?} in current-en");
@@ -233,7 +331,13 @@ fn unrelated_page_gives_nothing_and_says_what_was_looked_for() {
     let read = read_page(&fixture("feed-unrelated.html"));
     assert!(read.invitations.is_empty());
     assert_eq!(read.ui, None);
-    assert!(read.diagnostics.iter().any(|d| d.contains("componentkey") && d.contains("li.invitation-card")), "{:?}", read.diagnostics);
+    assert!(
+        read.diagnostics
+            .iter()
+            .any(|d| d.contains("componentkey") && d.contains("li.invitation-card")),
+        "{:?}",
+        read.diagnostics
+    );
 }
 
 #[test]
@@ -241,21 +345,34 @@ fn empty_list_is_recognised_as_empty() {
     let read = read_page(&fixture("current-empty.html"));
     assert!(read.invitations.is_empty());
     assert_eq!(read.ui, Some(UiGeneration::Current));
-    assert!(read.diagnostics.iter().any(|d| d.contains("empty")), "{:?}", read.diagnostics);
+    assert!(
+        read.diagnostics.iter().any(|d| d.contains("empty")),
+        "{:?}",
+        read.diagnostics
+    );
 }
 
 #[test]
 fn truncated_page_reads_complete_cards_and_reports_the_cut_one() {
     let read = read_page(&fixture("current-truncated.html"));
     assert_eq!(read.invitations.len(), 2);
-    assert!(read.diagnostics.iter().any(|d| d.contains("card 3") && d.contains("invitation-action")), "{:?}", read.diagnostics);
+    assert!(
+        read.diagnostics
+            .iter()
+            .any(|d| d.contains("card 3") && d.contains("invitation-action")),
+        "{:?}",
+        read.diagnostics
+    );
 }
 
 #[test]
 fn next_redesign_without_known_hooks_gives_nothing() {
     // LinkedIn renames its view names and drops componentkey: no card may be guessed.
     let html = fixture("current-en.html")
-        .replace("componentkey=\"urn:li:invitation:", "data-key=\"urn:li:invitation:")
+        .replace(
+            "componentkey=\"urn:li:invitation:",
+            "data-key=\"urn:li:invitation:",
+        )
         .replace("pending-invitation", "invite-row-v2");
     let read = read_page(&html);
     assert!(read.invitations.is_empty());
@@ -268,17 +385,36 @@ fn a_card_without_inviter_link_yields_no_person_and_a_diagnostic() {
     // from the text; page/newsletter/event invitations still read by their own links.
     let html = fixture("current-en.html").replace("/in/", "/profile/");
     let read = read_page(&html);
-    assert!(read.invitations.iter().all(|i| i.kind != Person), "{:?}", read.invitations.iter().map(|i| &i.name).collect::<Vec<_>>());
+    assert!(
+        read.invitations.iter().all(|i| i.kind != Person),
+        "{:?}",
+        read.invitations.iter().map(|i| &i.name).collect::<Vec<_>>()
+    );
     assert_eq!(read.invitations.len(), 3);
-    assert_eq!(read.diagnostics.iter().filter(|d| d.contains("no inviter")).count(), 9, "{:?}", read.diagnostics);
+    assert_eq!(
+        read.diagnostics
+            .iter()
+            .filter(|d| d.contains("no inviter"))
+            .count(),
+        9,
+        "{:?}",
+        read.diagnostics
+    );
 }
 
 #[test]
 fn strangers_text_stays_literal() {
     let read = read_page(&fixture("current-en.html"));
-    let eve = read.invitations.iter().find(|i| i.first_name == "Eve").expect("Eve's card");
+    let eve = read
+        .invitations
+        .iter()
+        .find(|i| i.first_name == "Eve")
+        .expect("Eve's card");
     assert_eq!(eve.name, "Eve <script>alert(1)</script> Hacker");
-    assert!(eve.note.as_deref().is_some_and(|n| n.starts_with("<img src=x onerror=alert(1)>")));
+    assert!(eve
+        .note
+        .as_deref()
+        .is_some_and(|n| n.starts_with("<img src=x onerror=alert(1)>")));
 }
 
 #[test]

@@ -23,16 +23,42 @@ pub enum CardError {
 
 /// Elements whose text is never content.
 fn is_not_content(name: &str) -> bool {
-    matches!(name, "script" | "style" | "svg" | "template" | "noscript" | "button" | "img" | "iframe")
+    matches!(
+        name,
+        "script" | "style" | "svg" | "template" | "noscript" | "button" | "img" | "iframe"
+    )
 }
 
 /// Elements that start a new text line.
 fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "li" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "section" | "article" | "header"
-            | "footer" | "blockquote" | "figcaption" | "dd" | "dt" | "label" | "main" | "aside" | "nav" | "figure"
-            | "table" | "tr" | "td"
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "blockquote"
+            | "figcaption"
+            | "dd"
+            | "dt"
+            | "label"
+            | "main"
+            | "aside"
+            | "nav"
+            | "figure"
+            | "table"
+            | "tr"
+            | "td"
     )
 }
 
@@ -59,7 +85,10 @@ struct Helpers {
 fn helpers() -> &'static Helpers {
     static H: OnceLock<Helpers> = OnceLock::new();
     H.get_or_init(|| Helpers {
-        locator_candidates: LOCATOR_CANDIDATES.iter().map(|c| (*c, constant(c))).collect(),
+        locator_candidates: LOCATOR_CANDIDATES
+            .iter()
+            .map(|c| (*c, constant(c)))
+            .collect(),
         clickable: constant(r#"button, a, [role="button"]"#),
         in_action_hook: constant(r#"button, a, [role="button"]"#),
     })
@@ -86,7 +115,12 @@ fn is_named(el: &ElementRef, names: &[&str]) -> bool {
 
 /// A control's label: aria-label when present (it names the person), else its text.
 fn label_of(el: &ElementRef) -> String {
-    match el.value().attr("aria-label").map(str::trim).filter(|l| !l.is_empty()) {
+    match el
+        .value()
+        .attr("aria-label")
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
         Some(label) => label.to_string(),
         None => squash_whitespace(&visible_text(el)),
     }
@@ -98,7 +132,9 @@ fn visible_text(el: &ElementRef) -> String {
     for node in el.descendants() {
         if let Some(text) = node.value().as_text() {
             let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
-                ElementRef::wrap(a).is_some_and(|e| is_named(&e, &["script", "style", "svg", "template", "noscript"]))
+                ElementRef::wrap(a).is_some_and(|e| {
+                    is_named(&e, &["script", "style", "svg", "template", "noscript"])
+                })
             });
             if !hidden {
                 out.push_str(text);
@@ -116,7 +152,11 @@ pub fn profile_url(href: &str) -> Option<String> {
     let at = href.find("/in/")?;
     let slug: &str = href[at + 4..].split(['/', '?', '#']).next().unwrap_or("");
     let slug = slug.trim();
-    if slug.is_empty() || slug.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>') {
+    if slug.is_empty()
+        || slug
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    {
         return None;
     }
     Some(format!("https://www.linkedin.com/in/{slug}/"))
@@ -131,18 +171,29 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
             return target.to_string();
         }
     }
-    const HONORIFICS: &[&str] = &["dr", "prof", "mr", "mrs", "ms", "mme", "m", "herr", "frau", "sr", "sra", "ing"];
-    let words: Vec<&str> = name.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    const HONORIFICS: &[&str] = &[
+        "dr", "prof", "mr", "mrs", "ms", "mme", "m", "herr", "frau", "sr", "sra", "ing",
+    ];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
     let skip = words.len() > 1 && HONORIFICS.contains(&fold(words[0]).as_str());
     let word = words.get(usize::from(skip)).copied().unwrap_or(name.trim());
-    word.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 /// How the content script finds `target` inside the live card: the first candidate
 /// selector that matches it, with its index among the card's matches.
 fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
     helpers().locator_candidates.iter().find_map(|(css, sel)| {
-        card.select(sel).position(|e| e == target).map(|index| Locator { selector: (*css).to_string(), index })
+        card.select(sel)
+            .position(|e| e == target)
+            .map(|index| Locator {
+                selector: (*css).to_string(),
+                index,
+            })
     })
 }
 
@@ -152,7 +203,9 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
     let mut out: Vec<ElementRef<'a>> = Vec::new();
     for sel in compiled().of(Role::Action, Some(ui)) {
         for hook in card.select(sel) {
-            let control = if is_named(&hook, &["button", "a"]) || hook.value().attr("role") == Some("button") {
+            let control = if is_named(&hook, &["button", "a"])
+                || hook.value().attr("role") == Some("button")
+            {
                 Some(hook)
             } else {
                 hook.select(&helpers().in_action_hook).next()
@@ -170,7 +223,9 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
 
 /// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
 /// order (Ignore first, Accept second, in both generations).
-fn accept_and_ignore<'a>(actions: &[ElementRef<'a>]) -> (Option<ElementRef<'a>>, Option<ElementRef<'a>>) {
+fn accept_and_ignore<'a>(
+    actions: &[ElementRef<'a>],
+) -> (Option<ElementRef<'a>>, Option<ElementRef<'a>>) {
     let labels: Vec<String> = actions.iter().map(|a| fold(&label_of(a))).collect();
     let accept = labels.iter().position(|l| labels::is_accept_label(l));
     let ignore = labels.iter().position(|l| labels::is_ignore_label(l));
@@ -193,7 +248,10 @@ enum OtherControl {
     Toggle,
 }
 
-fn other_controls<'a>(card: ElementRef<'a>, actions: &[ElementRef<'a>]) -> Vec<(ElementRef<'a>, OtherControl, String)> {
+fn other_controls<'a>(
+    card: ElementRef<'a>,
+    actions: &[ElementRef<'a>],
+) -> Vec<(ElementRef<'a>, OtherControl, String)> {
     let mut out = Vec::new();
     for el in card.select(&helpers().clickable) {
         if actions.contains(&el) {
@@ -205,7 +263,9 @@ fn other_controls<'a>(card: ElementRef<'a>, actions: &[ElementRef<'a>]) -> Vec<(
             OtherControl::Reply
         } else if labels::is_see_more(&folded) {
             OtherControl::Toggle
-        } else if labels::is_message_label(&folded) && !el.value().attr("href").is_some_and(|h| h.contains("/in/")) {
+        } else if labels::is_message_label(&folded)
+            && !el.value().attr("href").is_some_and(|h| h.contains("/in/"))
+        {
             OtherControl::Message
         } else {
             continue;
@@ -216,7 +276,11 @@ fn other_controls<'a>(card: ElementRef<'a>, actions: &[ElementRef<'a>]) -> Vec<(
 }
 
 /// Walks the card's text in document order into lines, skipping controls and hidden text.
-fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[ElementRef<'a>]) -> Vec<Line<'a>> {
+fn lines<'a>(
+    card: ElementRef<'a>,
+    last_action: Option<ElementRef<'a>>,
+    skip: &[ElementRef<'a>],
+) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
     let mut passed = false;
     for node in card.descendants() {
@@ -245,11 +309,16 @@ fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[
         let mut found_block = false;
         let mut hidden = false;
         for anc in node.ancestors() {
-            let Some(a) = ElementRef::wrap(anc) else { break };
+            let Some(a) = ElementRef::wrap(anc) else {
+                break;
+            };
             if a == card {
                 break;
             }
-            if is_not_content(a.value().name()) || a.value().attr("role") == Some("button") || skip.contains(&a) {
+            if is_not_content(a.value().name())
+                || a.value().attr("role") == Some("button")
+                || skip.contains(&a)
+            {
                 hidden = true;
                 break;
             }
@@ -262,8 +331,14 @@ fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[
             continue;
         }
         match out.last_mut() {
-            Some(line) if line.block == block && line.after_actions == passed => line.text.push_str(piece),
-            _ => out.push(Line { block, text: piece.to_string(), after_actions: passed }),
+            Some(line) if line.block == block && line.after_actions == passed => {
+                line.text.push_str(piece)
+            }
+            _ => out.push(Line {
+                block,
+                text: piece.to_string(),
+                after_actions: passed,
+            }),
         }
     }
     out.retain(|l| !l.text.trim().is_empty());
@@ -275,7 +350,10 @@ fn lines<'a>(card: ElementRef<'a>, last_action: Option<ElementRef<'a>>, skip: &[
 fn note_from(parts: &[String]) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for part in parts {
-        let mut own: Vec<String> = part.split('\n').map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+        let mut own: Vec<String> = part
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
         while own.first().is_some_and(String::is_empty) {
             own.remove(0);
         }
@@ -286,7 +364,9 @@ fn note_from(parts: &[String]) -> Option<String> {
     }
     lines.retain(|l| {
         let f = fold(l);
-        !(labels::is_see_more(&f) || (labels::is_reply_label(&f) && l.split_whitespace().count() <= 5) || f.is_empty() && l.chars().all(|c| c == '…' || c == '.'))
+        !(labels::is_see_more(&f)
+            || (labels::is_reply_label(&f) && l.split_whitespace().count() <= 5)
+            || f.is_empty() && l.chars().all(|c| c == '…' || c == '.'))
     });
     if let Some(last) = lines.last_mut() {
         *last = labels::strip_see_more_tail(last).to_string();
@@ -303,7 +383,8 @@ fn kind_from_href(href: &str) -> Option<InvitationKind> {
         Some(InvitationKind::Newsletter)
     } else if href.contains("/events/") {
         Some(InvitationKind::Event)
-    } else if href.contains("/company/") || href.contains("/showcase/") || href.contains("/school/") {
+    } else if href.contains("/company/") || href.contains("/showcase/") || href.contains("/school/")
+    {
         Some(InvitationKind::Page)
     } else {
         None
@@ -312,7 +393,9 @@ fn kind_from_href(href: &str) -> Option<InvitationKind> {
 
 /// True when `el` comes before `boundary` in document order (and is not inside it).
 fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> bool {
-    let Some(boundary) = boundary else { return true };
+    let Some(boundary) = boundary else {
+        return true;
+    };
     for node in card.descendants() {
         if node.id() == el.id() {
             return true;
@@ -373,7 +456,11 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let others = other_controls(card, &actions);
 
     // Legacy notes live in their own container, before the buttons.
-    let legacy_note = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacyNote)).next() } else { None };
+    let legacy_note = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacyNote)).next()
+    } else {
+        None
+    };
     // Text inside controls is chrome, never content (the follows-you Accept is an <a>).
     let mut skip: Vec<ElementRef> = others.iter().map(|(e, _, _)| *e).collect();
     skip.extend(actions.iter().copied());
@@ -391,8 +478,10 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .collect();
 
     // Kind: structure (what the links point to, before the actions), then the kind line.
-    let entity_links: Vec<ElementRef> =
-        card.select(c.first(Role::EntityLink)).filter(|a| before(*a, last_action, card)).collect();
+    let entity_links: Vec<ElementRef> = card
+        .select(c.first(Role::EntityLink))
+        .filter(|a| before(*a, last_action, card))
+        .collect();
     let entity_link = entity_links.first().copied();
     let head_kind = head_text.iter().find_map(|(_, c)| match c {
         HeadLine::Kind(k) => Some(*k),
@@ -406,17 +495,25 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let strong = c.first(Role::Name);
     let person_links: Vec<ElementRef> = card
         .select(c.first(Role::PersonLink))
-        .filter(|a| before(*a, last_action, card) && profile_url(a.value().attr("href").unwrap_or("")).is_some())
+        .filter(|a| {
+            before(*a, last_action, card)
+                && profile_url(a.value().attr("href").unwrap_or("")).is_some()
+        })
         .collect();
 
     let (name, name_el, profile) = if kind == InvitationKind::Person {
         let legacy_title = if ui == UiGeneration::Legacy {
-            card.select(c.first(Role::LegacyTitle)).next().map(|t| (squash_whitespace(&visible_text(&t)), t))
+            card.select(c.first(Role::LegacyTitle))
+                .next()
+                .map(|t| (squash_whitespace(&visible_text(&t)), t))
         } else {
             None
         };
         let from_strong = person_links.iter().find_map(|a| {
-            a.select(strong).map(|s| (squash_whitespace(&visible_text(&s)), s)).find(|(n, _)| !n.is_empty()).map(|(n, s)| (n, s, *a))
+            a.select(strong)
+                .map(|s| (squash_whitespace(&visible_text(&s)), s))
+                .find(|(n, _)| !n.is_empty())
+                .map(|(n, s)| (n, s, *a))
         });
         let from_text = || {
             person_links.iter().find_map(|a| {
@@ -438,59 +535,98 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         (name, el, link.value().attr("href").and_then(profile_url))
     } else {
         let named = entity_links.iter().find_map(|a| {
-            let from_strong = a.select(strong).map(|s| (squash_whitespace(&visible_text(&s)), s)).find(|(n, _)| !n.is_empty());
-            from_strong.or_else(|| Some((squash_whitespace(&visible_text(a)), *a)).filter(|(n, _)| !n.is_empty()))
+            let from_strong = a
+                .select(strong)
+                .map(|s| (squash_whitespace(&visible_text(&s)), s))
+                .find(|(n, _)| !n.is_empty());
+            from_strong.or_else(|| {
+                Some((squash_whitespace(&visible_text(a)), *a)).filter(|(n, _)| !n.is_empty())
+            })
         });
         let named = named.or_else(|| {
             // Legacy page invitations: the title names the page.
-            card.select(c.first(Role::LegacyTitle)).next().map(|t| (squash_whitespace(&visible_text(&t)), t)).filter(|(n, _)| !n.is_empty())
+            card.select(c.first(Role::LegacyTitle))
+                .next()
+                .map(|t| (squash_whitespace(&visible_text(&t)), t))
+                .filter(|(n, _)| !n.is_empty())
         });
         let (name, el) = named.ok_or(CardError::NoEntityName(kind))?;
         (name, el, None)
     };
 
     // The line holding the name, then the classified lines around it.
-    let name_line = head.iter().position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
+    let name_line = head
+        .iter()
+        .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
     let follows_you = head_text.iter().any(|(_, c)| *c == HeadLine::FollowsYou);
-    let legacy_mutual = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacyMutual)).next() } else { None };
+    let legacy_mutual = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacyMutual)).next()
+    } else {
+        None
+    };
     let mutual_connections = match legacy_mutual {
         Some(m) => {
             let t = squash_whitespace(&visible_text(&m));
-            if labels::is_mutual_line(&fold(&t)) { labels::mutual_count(&t) } else { 0 }
+            if labels::is_mutual_line(&fold(&t)) {
+                labels::mutual_count(&t)
+            } else {
+                0
+            }
         }
         None => head_text
             .iter()
             .find(|(_, c)| *c == HeadLine::Mutual)
             .map_or(0, |(t, _)| labels::mutual_count(t)),
     };
-    let legacy_subtitle = if ui == UiGeneration::Legacy { card.select(c.first(Role::LegacySubtitle)).next() } else { None };
+    let legacy_subtitle = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacySubtitle)).next()
+    } else {
+        None
+    };
     let headline = match legacy_subtitle {
         Some(s) => Some(squash_whitespace(&visible_text(&s))),
         None => name_line.and_then(|start| {
-            head_text.iter().skip(start + 1).find(|(t, c)| *c == HeadLine::Other && *t != name).map(|(t, _)| t.clone())
+            head_text
+                .iter()
+                .skip(start + 1)
+                .find(|(t, c)| *c == HeadLine::Other && *t != name)
+                .map(|(t, _)| t.clone())
         }),
     }
-    .filter(|h| !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person);
+    .filter(|h| {
+        !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person
+    });
 
     let note = if kind != InvitationKind::Person {
         None
     } else if let Some(container) = legacy_note {
         let line_sel = c.first(Role::LegacyNoteLine);
-        let spans: Vec<String> = container.select(line_sel).map(|s| visible_text(&s)).collect();
+        let spans: Vec<String> = container
+            .select(line_sel)
+            .map(|s| visible_text(&s))
+            .collect();
         if spans.is_empty() {
             note_from(&[visible_text(&container)])
         } else {
             note_from(&spans)
         }
     } else {
-        let parts: Vec<String> = all_lines.iter().filter(|l| l.after_actions).map(|l| l.text.clone()).collect();
+        let parts: Vec<String> = all_lines
+            .iter()
+            .filter(|l| l.after_actions)
+            .map(|l| l.text.clone())
+            .collect();
         note_from(&parts)
     };
 
     let reply = others.iter().find(|(_, k, _)| *k == OtherControl::Reply);
     let message = others.iter().find(|(_, k, _)| *k == OtherControl::Message);
     let reply_target = reply.and_then(|(_, _, label)| labels::reply_target(label));
-    let first_name = if kind == InvitationKind::Person { first_name(&name, reply_target.as_deref()) } else { name.clone() };
+    let first_name = if kind == InvitationKind::Person {
+        first_name(&name, reply_target.as_deref())
+    } else {
+        name.clone()
+    };
 
     let invitation_urn = card
         .value()
@@ -504,7 +640,11 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         ui,
         name,
         first_name,
-        profile_url: if kind == InvitationKind::Person { profile } else { None },
+        profile_url: if kind == InvitationKind::Person {
+            profile
+        } else {
+            None
+        },
         invitation_urn,
         company: headline.as_deref().and_then(labels::company_from_headline),
         headline,
@@ -527,9 +667,15 @@ mod tests {
     #[test]
     fn profile_urls_are_normalised() {
         let cases = [
-            ("https://www.linkedin.com/in/ana-souza-12ab/?miniProfileUrn=x#y", Some("https://www.linkedin.com/in/ana-souza-12ab/")),
+            (
+                "https://www.linkedin.com/in/ana-souza-12ab/?miniProfileUrn=x#y",
+                Some("https://www.linkedin.com/in/ana-souza-12ab/"),
+            ),
             ("/in/bo", Some("https://www.linkedin.com/in/bo/")),
-            ("https://fr.linkedin.com/in/zoé-martin", Some("https://www.linkedin.com/in/zoé-martin/")),
+            (
+                "https://fr.linkedin.com/in/zoé-martin",
+                Some("https://www.linkedin.com/in/zoé-martin/"),
+            ),
             ("/in/", None),
             ("/company/acme/", None),
         ];

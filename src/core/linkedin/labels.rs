@@ -11,36 +11,36 @@ use crate::core::text::fold;
 
 /// "… is inviting you to connect": the card is a person's connection invitation.
 const CONNECT_LINE: &[&str] = &[
-    "inviting you to connect",             // en
-    "invited you to connect",              // en (older wording)
-    "vous invite a se connecter",          // fr
-    "vous invite a rejoindre son reseau",  // fr
-    "mochte sich mit ihnen vernetzen",     // de
-    "mochte sich mit dir vernetzen",       // de (du)
-    "te invita a conectar",                // es
-    "le invita a conectar",                // es (usted)
-    "convidando voce para se conectar",    // pt
-    "convidou voce para se conectar",      // pt
-    "ti sta invitando a collegarti",       // it
-    "ti ha invitato a collegarti",         // it
-    "nodigt u uit om te connecten",        // nl
-    "nodigt je uit om te connecten",       // nl
-    "wil met u connecten",                 // nl
+    "inviting you to connect",            // en
+    "invited you to connect",             // en (older wording)
+    "vous invite a se connecter",         // fr
+    "vous invite a rejoindre son reseau", // fr
+    "mochte sich mit ihnen vernetzen",    // de
+    "mochte sich mit dir vernetzen",      // de (du)
+    "te invita a conectar",               // es
+    "le invita a conectar",               // es (usted)
+    "convidando voce para se conectar",   // pt
+    "convidou voce para se conectar",     // pt
+    "ti sta invitando a collegarti",      // it
+    "ti ha invitato a collegarti",        // it
+    "nodigt u uit om te connecten",       // nl
+    "nodigt je uit om te connecten",      // nl
+    "wil met u connecten",                // nl
 ];
 
 /// "… follows you and is inviting you to connect".
 const FOLLOWS_YOU: &[&str] = &[
-    "follows you",      // en
-    "vous suit",        // fr
-    "folgt ihnen",      // de
-    "folgt dir",        // de
-    "te sigue",         // es
-    "le sigue",         // es
-    "segue voce",       // pt
-    "ti segue",         // it
-    "la segue",         // it (formal)
-    "volgt u",          // nl
-    "volgt je",         // nl
+    "follows you", // en
+    "vous suit",   // fr
+    "folgt ihnen", // de
+    "folgt dir",   // de
+    "te sigue",    // es
+    "le sigue",    // es
+    "segue voce",  // pt
+    "ti segue",    // it
+    "la segue",    // it (formal)
+    "volgt u",     // nl
+    "volgt je",    // nl
 ];
 
 /// Non-person invitations: (kind, phrases).
@@ -117,39 +117,98 @@ const MUTUAL_PLURAL: &[&str] = &[
 const AND_WORDS: &[&str] = &["and", "et", "und", "y", "e", "en", "i"];
 
 /// "other(s)" between the names and the number: "Ana e altri 5 …", "Ana and 8 other …".
-const OTHER_WORDS: &[&str] = &["other", "others", "autres", "weitere", "andere", "otros", "otras", "outros", "outras", "altri", "altre"];
+const OTHER_WORDS: &[&str] = &[
+    "other", "others", "autres", "weitere", "andere", "otros", "otras", "outros", "outras",
+    "altri", "altre",
+];
 
 /// Verbs between the names and "mutual connections" when no number is given.
-const ARE_WORDS: &[&str] = &["are", "is", "sont", "est", "sind", "ist", "son", "es", "sao", "sono", "zijn"];
+const ARE_WORDS: &[&str] = &[
+    "are", "is", "sont", "est", "sind", "ist", "son", "es", "sao", "sono", "zijn",
+];
 
 /// Text of the note's expand / collapse toggle (the note must not contain it).
 const SEE_MORE: &[&str] = &[
-    "see more", "see less", "show more", "show less", "more", // en
-    "voir plus", "voir moins", "plus",                         // fr
-    "mehr anzeigen", "weniger anzeigen", "mehr",               // de
-    "ver mas", "ver menos", "mas",                             // es
-    "ver mais", "mais",                                        // pt
-    "mostra altro", "mostra meno", "altro", "visualizza altro", // it
-    "meer weergeven", "minder weergeven", "meer",              // nl
+    "see more",
+    "see less",
+    "show more",
+    "show less",
+    "more", // en
+    "voir plus",
+    "voir moins",
+    "plus", // fr
+    "mehr anzeigen",
+    "weniger anzeigen",
+    "mehr", // de
+    "ver mas",
+    "ver menos",
+    "mas", // es
+    "ver mais",
+    "mais", // pt
+    "mostra altro",
+    "mostra meno",
+    "altro",
+    "visualizza altro", // it
+    "meer weergeven",
+    "minder weergeven",
+    "meer", // nl
 ];
 
 /// The first word(s) of the "Reply to <first name>" control.
 const REPLY: &[&str] = &[
-    "reply to", "reply", "repondre a", "repondre", "antworten an", "antworten", "antwort an", "responder a", "responder",
-    "rispondi a", "rispondi", "beantwoorden", "reageren op", "reageren", "antwoord aan",
+    "reply to",
+    "reply",
+    "repondre a",
+    "repondre",
+    "antworten an",
+    "antworten",
+    "antwort an",
+    "responder a",
+    "responder",
+    "rispondi a",
+    "rispondi",
+    "beantwoorden",
+    "reageren op",
+    "reageren",
+    "antwoord aan",
 ];
 
 /// A free "Message" button.
 const MESSAGE: &[&str] = &[
-    "message", "envoyer un message", "nachricht", "nachricht senden", "mensaje", "enviar mensaje", "mensagem",
-    "enviar mensagem", "messaggio", "invia messaggio", "bericht", "bericht sturen",
+    "message",
+    "envoyer un message",
+    "nachricht",
+    "nachricht senden",
+    "mensaje",
+    "enviar mensaje",
+    "mensagem",
+    "enviar mensagem",
+    "messaggio",
+    "invia messaggio",
+    "bericht",
+    "bericht sturen",
 ];
 
 /// Accept / Ignore control labels (aria-label or text), first words.
 const ACCEPT: &[&str] = &[
-    "accept", "accepter", "annehmen", "akzeptieren", "aceptar", "aceitar", "accetta", "accetto", "accepteren",
+    "accept",
+    "accepter",
+    "annehmen",
+    "akzeptieren",
+    "aceptar",
+    "aceitar",
+    "accetta",
+    "accetto",
+    "accepteren",
 ];
-const IGNORE: &[&str] = &["ignore", "ignorer", "ignorieren", "ignorar", "ignora", "negeren"];
+const IGNORE: &[&str] = &[
+    "ignore",
+    "ignorer",
+    "ignorieren",
+    "ignorar",
+    "ignora",
+    "negeren",
+];
 
 /// Whole-word phrase search, like `text::contains_words` for many phrases at once: the line
 /// is split into words once and each phrase compared word by word (no substring searcher
@@ -168,13 +227,22 @@ fn any_words(folded: &str, phrases: &[&str]) -> bool {
 }
 
 fn starts_with_any(folded: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| folded == *p || folded.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ')))
+    phrases.iter().any(|p| {
+        folded == *p
+            || folded
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// Verb-final languages put the action last: "Einladung von Ana annehmen".
 fn starts_or_ends_with_any(folded: &str, phrases: &[&str]) -> bool {
     starts_with_any(folded, phrases)
-        || phrases.iter().any(|p| folded.strip_suffix(p).is_some_and(|rest| rest.ends_with(' ')))
+        || phrases.iter().any(|p| {
+            folded
+                .strip_suffix(p)
+                .is_some_and(|rest| rest.ends_with(' '))
+        })
 }
 
 /// A line saying the card is a person's connection invitation.
@@ -191,7 +259,10 @@ pub fn kind_of_line(folded: &str) -> Option<InvitationKind> {
     if is_connect_line(folded) {
         return None;
     }
-    KIND_LINES.iter().find(|(_, phrases)| any_words(folded, phrases)).map(|(k, _)| *k)
+    KIND_LINES
+        .iter()
+        .find(|(_, phrases)| any_words(folded, phrases))
+        .map(|(k, _)| *k)
 }
 
 pub fn is_mutual_line(folded: &str) -> bool {
@@ -255,17 +326,24 @@ pub fn mutual_count(line: &str) -> u32 {
     let folded = fold(line);
     let words: Vec<&str> = folded.split(' ').collect();
     // A number: digits possibly split by thousands separators, which `fold` turned into spaces.
-    let number_at = words.iter().position(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty());
+    let number_at = words
+        .iter()
+        .position(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty());
     let (names_part, others): (&[&str], u32) = match number_at {
         Some(i) => {
             let mut n: u32 = 0;
             let mut j = i;
-            while j < words.len() && words[j].chars().all(|c| c.is_ascii_digit()) && !words[j].is_empty() {
+            while j < words.len()
+                && words[j].chars().all(|c| c.is_ascii_digit())
+                && !words[j].is_empty()
+            {
                 // Only groups of exactly three digits continue a number ("1 234").
                 if j > i && words[j].len() != 3 {
                     break;
                 }
-                n = n.saturating_mul(10u32.saturating_pow(words[j].len() as u32)).saturating_add(words[j].parse().unwrap_or(0));
+                n = n
+                    .saturating_mul(10u32.saturating_pow(words[j].len() as u32))
+                    .saturating_add(words[j].parse().unwrap_or(0));
                 j += 1;
             }
             (&words[..i], n)
@@ -274,7 +352,10 @@ pub fn mutual_count(line: &str) -> u32 {
             if !any_words(&folded, MUTUAL_PLURAL) {
                 return 1;
             }
-            let verb = words.iter().position(|w| ARE_WORDS.contains(w)).unwrap_or(0);
+            let verb = words
+                .iter()
+                .position(|w| ARE_WORDS.contains(w))
+                .unwrap_or(0);
             (&words[..verb], 0)
         }
     };
@@ -295,9 +376,14 @@ fn count_names(original: &str, folded_words: &[&str]) -> u32 {
     if folded_words.is_empty() {
         return 0;
     }
-    let ands = folded_words.iter().filter(|w| AND_WORDS.contains(w)).count() as u32;
+    let ands = folded_words
+        .iter()
+        .filter(|w| AND_WORDS.contains(w))
+        .count() as u32;
     // Commas in the original text before the first digit (fold removed them).
-    let prefix_end = original.find(|c: char| c.is_ascii_digit()).unwrap_or(original.len());
+    let prefix_end = original
+        .find(|c: char| c.is_ascii_digit())
+        .unwrap_or(original.len());
     let commas = original[..prefix_end].matches([',', '،', '、']).count() as u32;
     let separators = commas + ands;
     separators + 1
@@ -336,7 +422,12 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
         if company.is_empty() || title.is_empty() || company.split_whitespace().count() > 6 {
             continue;
         }
-        if *needs_capital && !company.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        if *needs_capital
+            && !company
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
             continue;
         }
         return Some(company.to_string());
@@ -354,8 +445,16 @@ mod tests {
         assert!(!any_words("ana unfollows you", FOLLOWS_YOU));
         assert!(!any_words("", FOLLOWS_YOU));
         assert!(any_words("12 mutual connections", MUTUAL_PLURAL));
-        for (line, phrase) in [("head of sales emea", "head of sales"), ("salesforce admin", "sales"), ("presales sales", "sales")] {
-            assert_eq!(any_words(line, &[phrase]), crate::core::text::contains_words(line, phrase), "{line}");
+        for (line, phrase) in [
+            ("head of sales emea", "head of sales"),
+            ("salesforce admin", "sales"),
+            ("presales sales", "sales"),
+        ] {
+            assert_eq!(
+                any_words(line, &[phrase]),
+                crate::core::text::contains_words(line, phrase),
+                "{line}"
+            );
         }
     }
 
@@ -390,7 +489,10 @@ mod tests {
         let cases = [
             ("Head of Sales at Acme Corp", Some("Acme Corp")),
             ("Founder @ Brightloop | Angel investor", Some("Brightloop")),
-            ("Directrice commerciale chez Lumière SAS", Some("Lumière SAS")),
+            (
+                "Directrice commerciale chez Lumière SAS",
+                Some("Lumière SAS"),
+            ),
             ("Vertriebsleiter bei Müller GmbH", Some("Müller GmbH")),
             ("Ingeniera en Telefónica", Some("Telefónica")),
             ("Máster en marketing digital", None),
@@ -412,14 +514,27 @@ mod tests {
         assert_eq!(reply_target("Reply to Ana").as_deref(), Some("Ana"));
         assert_eq!(reply_target("Répondre à Zoé").as_deref(), Some("Zoé"));
         assert!(is_accept_label(&fold("Accept Ana’s invitation")));
-        assert!(is_ignore_label(&fold("Ignore an invitation to connect from Ana")));
+        assert!(is_ignore_label(&fold(
+            "Ignore an invitation to connect from Ana"
+        )));
         assert!(!is_accept_label(&fold("Acceptance criteria")));
         assert!(is_see_more(&fold("…see more")));
-        assert_eq!(strip_see_more_tail("We met at Web Summit …see more"), "We met at Web Summit");
+        assert_eq!(
+            strip_see_more_tail("We met at Web Summit …see more"),
+            "We met at Web Summit"
+        );
         assert_eq!(strip_see_more_tail("Plus or minus"), "Plus or minus");
-        assert_eq!(kind_of_line(&fold("Ana invited you to follow Acme")), Some(InvitationKind::Page));
-        assert_eq!(kind_of_line(&fold("Ana invited you to subscribe to Growth Notes")), Some(InvitationKind::Newsletter));
+        assert_eq!(
+            kind_of_line(&fold("Ana invited you to follow Acme")),
+            Some(InvitationKind::Page)
+        );
+        assert_eq!(
+            kind_of_line(&fold("Ana invited you to subscribe to Growth Notes")),
+            Some(InvitationKind::Newsletter)
+        );
         assert_eq!(kind_of_line(&fold("Ana is inviting you to connect")), None);
-        assert!(is_follows_you_line(&fold("Ana follows you and is inviting you to connect")));
+        assert!(is_follows_you_line(&fold(
+            "Ana follows you and is inviting you to connect"
+        )));
     }
 }

@@ -35,7 +35,10 @@ pub struct PageSelectors {
 }
 
 pub fn page_selectors() -> PageSelectors {
-    PageSelectors { card_roots: css_of(Role::CardRoot), list_containers: css_of(Role::ListContainer) }
+    PageSelectors {
+        card_roots: css_of(Role::CardRoot),
+        list_containers: css_of(Role::ListContainer),
+    }
 }
 
 /// Reads a whole saved page.
@@ -53,16 +56,30 @@ pub fn read_card(html: &str) -> PageRead {
 /// element inside a root already found is part of that card; a fallback match that wraps a
 /// preferred match gives way to it.
 fn card_roots(doc: &Html) -> Vec<(ElementRef<'_>, UiGeneration)> {
-    let rows: Vec<_> = compiled().rows.iter().filter(|(s, _)| s.role == Role::CardRoot).collect();
+    let rows: Vec<_> = compiled()
+        .rows
+        .iter()
+        .filter(|(s, _)| s.role == Role::CardRoot)
+        .collect();
     let mut roots: Vec<(ElementRef, UiGeneration)> = Vec::new();
     for node in doc.root_element().descendants() {
-        let Some(el) = ElementRef::wrap(node) else { continue };
-        let Some(row) = rows.iter().position(|(_, sel)| sel.matches(&el)) else { continue };
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let Some(row) = rows.iter().position(|(_, sel)| sel.matches(&el)) else {
+            continue;
+        };
         // Roots are disjoint, so in document order only the latest can contain this one.
-        if roots.last().is_some_and(|(last, _)| el.ancestors().any(|a| a.id() == last.id())) {
+        if roots
+            .last()
+            .is_some_and(|(last, _)| el.ancestors().any(|a| a.id() == last.id()))
+        {
             continue;
         }
-        if rows[..row].iter().any(|(_, preferred)| el.select(preferred).next().is_some()) {
+        if rows[..row]
+            .iter()
+            .any(|(_, preferred)| el.select(preferred).next().is_some())
+        {
             continue;
         }
         roots.push((el, rows[row].0.ui.unwrap_or(UiGeneration::Current)));
@@ -82,7 +99,8 @@ fn read(doc: &Html) -> PageRead {
         match container {
             Some((spec, _)) => {
                 out.ui = spec.ui;
-                out.diagnostics.push(format!("the invitation list ({}) is empty", spec.css));
+                out.diagnostics
+                    .push(format!("the invitation list ({}) is empty", spec.css));
             }
             None => out.diagnostics.push(format!(
                 "no LinkedIn invitation cards found: looked for {}",
@@ -95,11 +113,16 @@ fn read(doc: &Html) -> PageRead {
         out.ui.get_or_insert(*ui);
         match card::read_card_root(*root, *ui) {
             Ok(inv) => out.invitations.push(inv),
-            Err(e) => out.diagnostics.push(format!("card {} ({:?} UI) skipped: {e}", i + 1, ui)),
+            Err(e) => out
+                .diagnostics
+                .push(format!("card {} ({:?} UI) skipped: {e}", i + 1, ui)),
         }
     }
     if out.invitations.is_empty() {
-        out.diagnostics.push(format!("{} card root(s) found but none could be read", roots.len()));
+        out.diagnostics.push(format!(
+            "{} card root(s) found but none could be read",
+            roots.len()
+        ));
     }
     out
 }

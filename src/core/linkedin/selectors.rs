@@ -51,7 +51,8 @@ pub const SELECTORS: &[SelectorSpec] = &[
         role: Role::CardRoot,
         ui: Some(UiGeneration::Current),
         css: r#"[role="listitem"][componentkey^="urn:li:invitation:"]"#,
-        why: "current UI (2025-26): the list item carries the invitation urn; the most specific hook",
+        why:
+            "current UI (2025-26): the list item carries the invitation urn; the most specific hook",
         fixtures: &[
             ("current-en.html", 12),
             ("current-fr.html", 3),
@@ -83,7 +84,12 @@ pub const SELECTORS: &[SelectorSpec] = &[
         ui: Some(UiGeneration::Legacy),
         css: "li.invitation-card",
         why: "legacy Ember UI: BEM class on the list item",
-        fixtures: &[("legacy-en.html", 6), ("legacy-fr.html", 3), ("current-en.html", 0), ("feed-unrelated.html", 0)],
+        fixtures: &[
+            ("legacy-en.html", 6),
+            ("legacy-fr.html", 3),
+            ("current-en.html", 0),
+            ("feed-unrelated.html", 0),
+        ],
     },
     // ---- list containers (for the content script's MutationObserver) --------------------
     SelectorSpec {
@@ -91,7 +97,11 @@ pub const SELECTORS: &[SelectorSpec] = &[
         ui: Some(UiGeneration::Current),
         css: r#"[data-sdui-screen*="InvitationReceived"]"#,
         why: "current UI: the server-driven screen of /mynetwork/invitation-manager/received/",
-        fixtures: &[("current-en.html", 1), ("current-empty.html", 1), ("demo-invitations.html", 1)],
+        fixtures: &[
+            ("current-en.html", 1),
+            ("current-empty.html", 1),
+            ("demo-invitations.html", 1),
+        ],
     },
     SelectorSpec {
         role: Role::ListContainer,
@@ -105,7 +115,11 @@ pub const SELECTORS: &[SelectorSpec] = &[
         ui: Some(UiGeneration::Legacy),
         css: "ul.mn-invitation-list",
         why: "legacy Ember UI: the invitation list",
-        fixtures: &[("legacy-en.html", 1), ("legacy-fr.html", 1), ("current-en.html", 0)],
+        fixtures: &[
+            ("legacy-en.html", 1),
+            ("legacy-fr.html", 1),
+            ("current-en.html", 0),
+        ],
     },
     // ---- inside a card ------------------------------------------------------------------
     SelectorSpec {
@@ -114,7 +128,11 @@ pub const SELECTORS: &[SelectorSpec] = &[
         css: r#"[data-view-name="invitation-action"]"#,
         why: "current UI: Ignore first, Accept second; on the <button>/<a> itself or on a \
               wrapper <div> around it (both shapes are seen)",
-        fixtures: &[("current-en.html", 24), ("current-nl.html", 6), ("demo-invitations.html", 24)],
+        fixtures: &[
+            ("current-en.html", 24),
+            ("current-nl.html", 6),
+            ("demo-invitations.html", 24),
+        ],
     },
     SelectorSpec {
         role: Role::Action,
@@ -127,7 +145,8 @@ pub const SELECTORS: &[SelectorSpec] = &[
         role: Role::PersonLink,
         ui: None,
         css: r#"a[href*="/in/"]"#,
-        why: "both UIs: the inviter's profile link (photo and name); its href gives the profile URL",
+        why:
+            "both UIs: the inviter's profile link (photo and name); its href gives the profile URL",
         fixtures: &[("current-en.html", 24), ("legacy-en.html", 12)],
     },
     SelectorSpec {
@@ -135,7 +154,11 @@ pub const SELECTORS: &[SelectorSpec] = &[
         ui: None,
         css: r#"a[href*="/company/"], a[href*="/showcase/"], a[href*="/school/"], a[href*="/newsletters/"], a[href*="/events/"]"#,
         why: "both UIs: page, newsletter and event invitations link to the thing, not to a person",
-        fixtures: &[("current-en.html", 6), ("legacy-en.html", 4), ("feed-unrelated.html", 0)],
+        fixtures: &[
+            ("current-en.html", 6),
+            ("legacy-en.html", 4),
+            ("feed-unrelated.html", 0),
+        ],
     },
     SelectorSpec {
         role: Role::Name,
@@ -190,12 +213,17 @@ pub(crate) struct Compiled {
 impl Compiled {
     /// The compiled selectors for a role and generation, in fallback order.
     pub fn of(&self, role: Role, ui: Option<UiGeneration>) -> impl Iterator<Item = &Selector> {
-        self.rows.iter().filter(move |(s, _)| s.role == role && (ui.is_none() || s.ui.is_none() || s.ui == ui)).map(|(_, sel)| sel)
+        self.rows
+            .iter()
+            .filter(move |(s, _)| s.role == role && (ui.is_none() || s.ui.is_none() || s.ui == ui))
+            .map(|(_, sel)| sel)
     }
 
     pub fn first(&self, role: Role) -> &Selector {
         // The table has at least one row per role (unit test `every_role_has_a_row`).
-        self.of(role, None).next().expect("selector table has a row for every role")
+        self.of(role, None)
+            .next()
+            .expect("selector table has a row for every role")
     }
 }
 
@@ -211,7 +239,11 @@ pub(crate) fn compiled() -> &'static Compiled {
 
 /// The selectors of one role, as CSS text, in fallback order.
 pub fn css_of(role: Role) -> Vec<&'static str> {
-    SELECTORS.iter().filter(|s| s.role == role).map(|s| s.css).collect()
+    SELECTORS
+        .iter()
+        .filter(|s| s.role == role)
+        .map(|s| s.css)
+        .collect()
 }
 
 /// Parses a selector that is a compile-time constant of this module (locators, helpers).
@@ -226,7 +258,11 @@ mod tests {
     #[test]
     fn every_selector_parses() {
         for spec in SELECTORS {
-            assert!(Selector::parse(spec.css).is_ok(), "selector does not parse: {}", spec.css);
+            assert!(
+                Selector::parse(spec.css).is_ok(),
+                "selector does not parse: {}",
+                spec.css
+            );
         }
         assert_eq!(compiled().rows.len(), SELECTORS.len());
     }
