@@ -5,7 +5,7 @@
 
 use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use crate::core::linkedin::labels;
-use crate::core::linkedin::selectors::{compiled, constant, Role};
+use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
 use scraper::{ElementRef, Selector};
 use std::sync::OnceLock;
@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CardError {
     #[error("no Accept/Ignore action controls (looked for {0}); incomplete or unknown card")]
-    NoActions(&'static str),
+    NoActions(String),
     #[error("no inviter: no a[href*=\"/in/\"] link with a name (<strong> or link text) before the actions")]
     NoInviter,
     #[error("a {0:?} invitation without a readable name")]
@@ -62,13 +62,8 @@ fn is_block(name: &str) -> bool {
     )
 }
 
-/// Candidate selectors for locators, in order of preference: stable LinkedIn hooks first,
-/// generic element selectors last. Never hashed classes.
-const LOCATOR_CANDIDATES: &[&str] = &[
-    r#"[data-view-name="invitation-action"]"#,
-    r#"[data-view-name="invitation-action"] button"#,
-    r#"[data-view-name="invitation-action"] a"#,
-    "button.invitation-card__action-btn",
+/// Generic selectors for locators, after the table's action hooks (see `helpers`).
+const GENERIC_LOCATORS: &[&str] = &[
     "button[aria-label]",
     "a[aria-label]",
     "button",
@@ -77,20 +72,32 @@ const LOCATOR_CANDIDATES: &[&str] = &[
 ];
 
 struct Helpers {
-    locator_candidates: Vec<(&'static str, Selector)>,
+    /// Candidate selectors for locators, in order of preference: the table's action hooks,
+    /// the clickable elements inside a wrapper hook, then generic element selectors. Never
+    /// hashed classes.
+    locator_candidates: Vec<(String, Selector)>,
     clickable: Selector,
-    in_action_hook: Selector,
 }
 
 fn helpers() -> &'static Helpers {
     static H: OnceLock<Helpers> = OnceLock::new();
-    H.get_or_init(|| Helpers {
-        locator_candidates: LOCATOR_CANDIDATES
-            .iter()
-            .map(|c| (*c, constant(c)))
-            .collect(),
-        clickable: constant(r#"button, a, [role="button"]"#),
-        in_action_hook: constant(r#"button, a, [role="button"]"#),
+    H.get_or_init(|| {
+        let hooks = css_of(Role::Action);
+        let mut candidates: Vec<String> = hooks.iter().map(|h| (*h).to_string()).collect();
+        for hook in &hooks {
+            candidates.push(format!("{hook} button"));
+            candidates.push(format!("{hook} a"));
+        }
+        candidates.extend(GENERIC_LOCATORS.iter().map(|g| (*g).to_string()));
+        Helpers {
+            // Every candidate parses: the table's rows are checked by `every_selector_parses`
+            // and the suffixes are plain descendant combinators.
+            locator_candidates: candidates
+                .into_iter()
+                .filter_map(|c| Selector::parse(&c).ok().map(|sel| (c, sel)))
+                .collect(),
+            clickable: constant(r#"button, a, [role="button"]"#),
+        }
     })
 }
 
@@ -191,7 +198,7 @@ fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
         card.select(sel)
             .position(|e| e == target)
             .map(|index| Locator {
-                selector: (*css).to_string(),
+                selector: css.clone(),
                 index,
             })
     })
@@ -208,7 +215,7 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
             {
                 Some(hook)
             } else {
-                hook.select(&helpers().in_action_hook).next()
+                hook.select(&helpers().clickable).next()
             };
             if let Some(c) = control.filter(|c| !out.contains(c)) {
                 out.push(c);
@@ -445,11 +452,12 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let c = compiled();
     let actions = action_controls(card, ui);
     if actions.is_empty() {
-        let looked_for = match ui {
-            UiGeneration::Current => r#"[data-view-name="invitation-action"]"#,
-            UiGeneration::Legacy => "button.invitation-card__action-btn",
-        };
-        return Err(CardError::NoActions(looked_for));
+        let looked_for: Vec<&str> = SELECTORS
+            .iter()
+            .filter(|s| s.role == Role::Action && s.ui == Some(ui))
+            .map(|s| s.css)
+            .collect();
+        return Err(CardError::NoActions(looked_for.join(" | ")));
     }
     let last_action = actions.last().copied();
     let (accept, ignore) = accept_and_ignore(&actions);
