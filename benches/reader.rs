@@ -30,6 +30,26 @@ fn thousand_card_page() -> (String, String) {
     (page, cards[3].clone())
 }
 
+/// This thread's CPU time (user + system) from /proc, in Linux clock ticks of 10 ms; None
+/// elsewhere. Unlike wall time it does not count the time spent waiting for a busy core.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the ")" that closes the command name; utime and stime are 14th and 15th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split(' ').collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Average CPU time of `f` over enough runs to make 10 ms ticks negligible.
+fn cpu_per_run(runs: u32, f: &dyn Fn()) -> Option<Duration> {
+    let before = thread_cpu()?;
+    for _ in 0..runs {
+        f();
+    }
+    Some((thread_cpu()? - before) / runs)
+}
+
 fn bench_reader(c: &mut Criterion) {
     let (page, card) = thousand_card_page();
     let read = read_page(&page);
@@ -67,6 +87,20 @@ fn bench_reader(c: &mut Criterion) {
         parse.as_secs_f64() * 1e3,
         per_page.saturating_sub(parse).as_secs_f64() * 1e3
     );
+
+    let read_cpu = cpu_per_run(30, &|| {
+        std::hint::black_box(read_page(std::hint::black_box(&page)));
+    });
+    let parse_cpu = cpu_per_run(30, &|| {
+        std::hint::black_box(Html::parse_document(std::hint::black_box(&page)));
+    });
+    if let (Some(read_cpu), Some(parse_cpu)) = (read_cpu, parse_cpu) {
+        println!(
+            "  CPU time per read_page (30 runs): {:.1} ms, of which parsing {:.1} ms",
+            read_cpu.as_secs_f64() * 1e3,
+            parse_cpu.as_secs_f64() * 1e3
+        );
+    }
 
     let mut group = c.benchmark_group("reader");
     group
