@@ -4,7 +4,7 @@
 //! lines the structure isolated. Pure: no wasm-bindgen, web-sys or js-sys.
 
 use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
-use crate::core::linkedin::labels;
+use crate::core::linkedin::labels::{self, LineKind};
 use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
 use scraper::{ElementRef, Selector};
@@ -195,6 +195,10 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
 /// selector that matches it, with its index among the card's matches.
 fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
     helpers().locator_candidates.iter().find_map(|(css, sel)| {
+        // Matching the target alone is cheap; count its index only for a selector that fits.
+        if !sel.matches(&target) {
+            return None;
+        }
         card.select(sel)
             .position(|e| e == target)
             .map(|index| Locator {
@@ -414,39 +418,6 @@ fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> boo
     false
 }
 
-/// What a line before the actions says, by the label tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum HeadLine {
-    /// "… follows you and is inviting you to connect" (checked before `Connect`).
-    FollowsYou,
-    /// "… is inviting you to connect".
-    Connect,
-    Mutual,
-    /// "… invited you to follow / subscribe / attend".
-    Kind(InvitationKind),
-    Empty,
-    /// Anything else: the headline is the first such line after the name.
-    Other,
-}
-
-impl HeadLine {
-    fn of(folded: &str) -> HeadLine {
-        if folded.is_empty() {
-            HeadLine::Empty
-        } else if labels::is_follows_you_line(folded) {
-            HeadLine::FollowsYou
-        } else if labels::is_connect_line(folded) {
-            HeadLine::Connect
-        } else if labels::is_mutual_line(folded) {
-            HeadLine::Mutual
-        } else if let Some(k) = labels::kind_of_line(folded) {
-            HeadLine::Kind(k)
-        } else {
-            HeadLine::Other
-        }
-    }
-}
-
 /// Reads one card root of the given generation.
 pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
     let c = compiled();
@@ -476,11 +447,11 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let all_lines = lines(card, last_action, &skip);
     let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
     // Each head line classified once: (as shown, what it says).
-    let head_text: Vec<(String, HeadLine)> = head
+    let head_text: Vec<(String, LineKind)> = head
         .iter()
         .map(|l| {
             let shown = l.squashed();
-            let class = HeadLine::of(&fold(&shown));
+            let class = labels::line_kind(&fold(&shown));
             (shown, class)
         })
         .collect();
@@ -492,7 +463,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .collect();
     let entity_link = entity_links.first().copied();
     let head_kind = head_text.iter().find_map(|(_, c)| match c {
-        HeadLine::Kind(k) => Some(*k),
+        LineKind::Kind(k) => Some(*k),
         _ => None,
     });
     let kind = entity_link
@@ -566,7 +537,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let name_line = head
         .iter()
         .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
-    let follows_you = head_text.iter().any(|(_, c)| *c == HeadLine::FollowsYou);
+    let follows_you = head_text.iter().any(|(_, c)| *c == LineKind::FollowsYou);
     let legacy_mutual = if ui == UiGeneration::Legacy {
         card.select(c.first(Role::LegacyMutual)).next()
     } else {
@@ -583,7 +554,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         }
         None => head_text
             .iter()
-            .find(|(_, c)| *c == HeadLine::Mutual)
+            .find(|(_, c)| *c == LineKind::Mutual)
             .map_or(0, |(t, _)| labels::mutual_count(t)),
     };
     let legacy_subtitle = if ui == UiGeneration::Legacy {
@@ -597,7 +568,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             head_text
                 .iter()
                 .skip(start + 1)
-                .find(|(t, c)| *c == HeadLine::Other && *t != name)
+                .find(|(t, c)| *c == LineKind::Other && *t != name)
                 .map(|(t, _)| t.clone())
         }),
     }

@@ -215,6 +215,10 @@ const IGNORE: &[&str] = &[
 /// built per phrase: this runs for every line of every card).
 fn any_words(folded: &str, phrases: &[&str]) -> bool {
     let words: Vec<&str> = folded.split(' ').collect();
+    any_in(&words, phrases)
+}
+
+fn any_in(words: &[&str], phrases: &[&str]) -> bool {
     phrases.iter().any(|p| {
         let first = p.split(' ').next().unwrap_or(p);
         words.iter().enumerate().any(|(i, w)| {
@@ -224,6 +228,44 @@ fn any_words(folded: &str, phrases: &[&str]) -> bool {
             }
         })
     })
+}
+
+/// What a line of the card's head (before the actions) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// "… follows you and is inviting you to connect" (checked before `Connect`).
+    FollowsYou,
+    /// "… is inviting you to connect".
+    Connect,
+    /// "Ana and 8 other mutual connections".
+    Mutual,
+    /// "… invited you to follow / subscribe / attend".
+    Kind(InvitationKind),
+    Empty,
+    /// Anything else (the headline is the first such line after the name).
+    Other,
+}
+
+/// Classifies one folded line, splitting it into words once for all the tables.
+pub fn line_kind(folded: &str) -> LineKind {
+    if folded.is_empty() {
+        return LineKind::Empty;
+    }
+    let words: Vec<&str> = folded.split(' ').collect();
+    if any_in(&words, FOLLOWS_YOU) {
+        LineKind::FollowsYou
+    } else if any_in(&words, CONNECT_LINE) {
+        LineKind::Connect
+    } else if any_in(&words, MUTUAL_PLURAL) || any_in(&words, MUTUAL_SINGULAR) {
+        LineKind::Mutual
+    } else if let Some((k, _)) = KIND_LINES
+        .iter()
+        .find(|(_, phrases)| any_in(&words, phrases))
+    {
+        LineKind::Kind(*k)
+    } else {
+        LineKind::Other
+    }
 }
 
 fn starts_with_any(folded: &str, phrases: &[&str]) -> bool {
