@@ -131,7 +131,11 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   const page = await freshPage();
   await trustedClick(page, accept('Eva Nowak'));
   await clickPromptAction(page, 'mark-fine');
-  const stored = await h.sw.evaluate(() => chrome.storage.local.get('overrides'));
+  let stored = {};
+  for (let i = 0; i < 50 && !stored.overrides; i++) {
+    await page.waitForTimeout(50); // the background writes it asynchronously
+    stored = await h.sw.evaluate(() => chrome.storage.local.get('overrides'));
+  }
   assert.ok(Object.keys(stored.overrides.fine).some((k) => k.includes('eva-nowak-e2e')), JSON.stringify(stored));
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForBadges(page, NAMES.length);
