@@ -526,7 +526,9 @@
       host.addEventListener(type, (ev) => ev.stopPropagation());
     }
     backdrop.addEventListener('click', (ev) => {
-      if (ev.isTrusted) closePrompt(true);
+      if (!ev.isTrusted) return;
+      record(a, 'not-now');
+      closePrompt(true);
     });
     document.documentElement.append(host);
     const first = actions.querySelector('button');
@@ -585,7 +587,7 @@
     if (!conv) return null;
     const m = armed.answer.person_match;
     const links = [...conv.querySelectorAll(c.person_link)];
-    const titles = [...conv.querySelectorAll(c.title)].map((t) => t.textContent.trim()).filter(Boolean);
+    const titles = [...conv.querySelectorAll(c.title)].map((t) => t.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean);
     if (!links.length && !titles.length) return null;
     if (m.profile_path && links.some((l) => {
       try {
@@ -621,7 +623,7 @@
       const target = ev.composedPath()[0];
       // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
       if (target instanceof Element && target.matches(config.live.composer.editor) && candidate(target)) {
-        setTimeout(() => insert(target), 0);
+        setTimeout(() => insert(target).catch(() => {}), 0);
       }
     } catch (_) { /* fail-open */ }
   }
@@ -635,7 +637,7 @@
       const found = editors().find((e) => !armed.known.has(e) && candidate(e));
       if (found) {
         armed.polling = 0;
-        return insert(found);
+        return insert(found).catch(() => {});
       }
       armed.polling = Date.now() - started < 5000 ? setTimeout(tick, 100) : 0;
     };
@@ -646,12 +648,34 @@
   function caretInto(editor) {
     const root = editor.getRootNode();
     const sel = typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
-    if (sel && sel.rangeCount && editor.contains(sel.anchorNode)) return;
+    if (!sel || (sel.rangeCount && editor.contains(sel.anchorNode))) return;
     const range = document.createRange();
     range.selectNodeContents(editor);
     range.collapse(false);
     sel.removeAllRanges();
     sel.addRange(range);
+  }
+
+  // Plain text into LinkedIn's editor the way it accepts it (DESIGN.md); true once its
+  // Send button is enabled. Never into a composer that already holds a draft.
+  async function insertText(editor, text, sendButton, enabled) {
+    if (!editor.isConnected || !editor.isContentEditable || editor.textContent.trim()) return false;
+    editor.focus();
+    caretInto(editor);
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // Line by line with insertParagraph between lines: what both Chromium and Firefox
+    // turn into the editor's own paragraphs. A refused command means no insertion.
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (i && !document.execCommand('insertParagraph')) return false;
+      if (line && !document.execCommand('insertText', false, line)) return false;
+    }
+    const until = Date.now() + VERIFY_MS;
+    while (!enabled(sendButton())) {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return true;
   }
 
   async function insert(editor) {
@@ -666,22 +690,10 @@
     };
     const enabled = (b) => b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
     let ok = false;
-    if (editor.isConnected && editor.isContentEditable && !editor.textContent.trim()) {
-      editor.focus();
-      caretInto(editor);
-      editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-      const lines = job.text.replace(/\r\n?/g, '\n').split('\n');
-      // Line by line with insertParagraph between lines: what both Chromium and Firefox
-      // turn into the editor's own paragraphs. A refused command means no insertion.
-      let accepted = true;
-      lines.forEach((line, i) => {
-        if (accepted && i) accepted = document.execCommand('insertParagraph');
-        if (accepted && line) accepted = document.execCommand('insertText', false, line);
-      });
-      const until = Date.now() + VERIFY_MS;
-      while (accepted && !(ok = enabled(sendButton())) && Date.now() < until) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+    try {
+      ok = await insertText(editor, job.text, sendButton, enabled);
+    } catch (_) {
+      ok = false; // fall back to the clipboard below
     }
     if (ok) {
       record(a, 'reply-inserted');

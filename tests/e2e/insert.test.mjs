@@ -125,6 +125,20 @@ test('when Send stays disabled the reply is on the clipboard and the prompt says
   await p.close();
 });
 
+test('a draft already in the composer is never overwritten: clipboard, and the prompt says so', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'reply-to-invitation');
+  await p.evaluate(() => window.__probe.openComposer('draft', 'Ana Pereira', '/in/ana-pereira-e2e/'));
+  await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  assert.match((await promptState(p)).status, /clipboard/i);
+  assert.deepEqual((await composers(p)).map((c) => c.text.trim()), ['My own draft, keep it']);
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
+  assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
+  await p.close();
+});
+
 test('"Copy the reply" puts the edited text on the clipboard', async () => {
   const p = await page();
   await trustedClick(p, accept('Ana Pereira'));
