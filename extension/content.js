@@ -254,6 +254,8 @@
     // the observer while we write, and resume.
     if (observer) onMutations(observer.takeRecords());
     if (observer) observer.disconnect();
+    // Read the page's colours before our first insertion dirties its style (cheaper).
+    if (!theme.cached) theme.cached = theme();
     try {
       let readable = 0;
       for (const a of answer.cards) {
