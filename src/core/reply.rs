@@ -174,7 +174,8 @@ impl Template {
         let mut lines = Vec::new();
         let mut needs = 0u16;
         let mut offset = 0usize; // in characters, for error positions
-        for raw_line in source.trim().split('\n') {
+                                 // Not trimmed first, so that error positions count from the template's start.
+        for raw_line in source.split('\n') {
             let line = parse_line(raw_line.trim_end_matches('\r'), offset)?;
             offset += raw_line.chars().count() + 1;
             for seg in &line.segments {
@@ -237,7 +238,7 @@ impl Template {
                             if *f == Field::MutualCount {
                                 let _ = write!(out, "{}", values.mutual_count);
                             } else {
-                                push_text(out, values.text(*f));
+                                push_value(out, values.text(*f));
                             }
                         }
                     }
@@ -252,6 +253,10 @@ impl Template {
         }
         let end = out.trim_end().len();
         out.truncate(end);
+        let lead = out.len() - out.trim_start().len();
+        if lead > 0 {
+            out.drain(..lead);
+        }
     }
 
     pub fn render(&self, values: &Values<'_>) -> String {
@@ -268,6 +273,17 @@ fn push_text(out: &mut String, text: &str) {
         out.push_str(text.trim_start_matches(' '));
     } else {
         out.push_str(text);
+    }
+}
+
+/// Appends a value (a stranger's name or headline, the user's offer) with every run of
+/// whitespace, line breaks included, as one space: a value never reshapes the message.
+fn push_value(out: &mut String, value: &str) {
+    for (i, word) in value.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
 }
 
@@ -535,6 +551,20 @@ mod tests {
             Err(TemplateError::TooLong { len: 8001, .. })
         ));
         assert_eq!(
+            Template::parse("\n  Hi {x}").unwrap_err(),
+            TemplateError::UnknownPlaceholder { name: "x".into() }
+        );
+        assert_eq!(
+            Template::parse("\n  }").unwrap_err(),
+            TemplateError::UnmatchedClose { at: 3 }
+        );
+        assert_eq!(
+            Template::parse("\n\n  Hi {first_name}\n\n")
+                .unwrap()
+                .render(&values()),
+            "Hi Ana"
+        );
+        assert_eq!(
             Template::parse("{{literal}} {first_name}")
                 .unwrap()
                 .render(&values()),
@@ -563,6 +593,16 @@ mod tests {
             assert_eq!(got, want, "template {src:?}");
             assert!(!got.contains("  ") && !got.contains('{'), "{got:?}");
         }
+    }
+
+    #[test]
+    fn values_cannot_reshape_the_message() {
+        let v = Values {
+            first_name: "  Ana \n\n  Maria\t",
+            ..values()
+        };
+        let t = Template::parse("Hi {first_name}, thanks!").unwrap();
+        assert_eq!(t.render(&v), "Hi Ana Maria, thanks!");
     }
 
     #[test]
