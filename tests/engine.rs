@@ -313,3 +313,37 @@ fn engine_rejects_invalid_settings_built_in_code() {
         .to_string()
         .starts_with("offer.url: "));
 }
+
+/// Every settings field at once, as the options page will write them: parses, round-trips,
+/// and its templates are the ones used.
+#[test]
+fn full_settings_fixture() {
+    let json = include_str!("fixtures/settings/full-settings.json");
+    let settings = Settings::from_json(json).unwrap();
+    assert_eq!(settings.reminder_days, 10);
+    assert_eq!(Settings::from_json(&settings.to_json()).unwrap(), settings);
+    let engine = Engine::new(settings).unwrap();
+    let mut inv = person("Ana Souza", Some("Software engineer"), None);
+    let reply = engine.triage(&inv).unwrap().reply.unwrap();
+    assert!(
+        reply.starts_with("Hi Ana, thanks for the invite!"),
+        "no mutual count: {reply}"
+    );
+    inv.mutual_connections = 4;
+    let with_mutuals: std::collections::HashSet<String> = (0..12)
+        .map(|i| {
+            inv.profile_url = Some(format!("https://www.linkedin.com/in/ana-{i}/"));
+            engine.triage(&inv).unwrap().reply.unwrap()
+        })
+        .collect();
+    assert!(
+        with_mutuals
+            .iter()
+            .any(|r| r.contains("we share 4 connections")),
+        "{with_mutuals:?}"
+    );
+    let t = engine
+        .triage(&person("Jonas Weber", Some("Geschäftsführer"), None))
+        .unwrap();
+    assert_eq!(t.matched_terms, ["Geschäftsführer"]);
+}
