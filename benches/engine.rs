@@ -199,8 +199,7 @@ fn bench_read_page(c: &mut Criterion) {
 
 fn bench_triage(c: &mut Criterion) {
     let invitations = varied_invitations();
-    let engine = Engine::new(Settings::from_json(SETTINGS).expect("demo settings are valid"))
-        .expect("valid");
+    let engine = Engine::new(Settings::from_json(SETTINGS).expect("demo settings are valid"));
     write_shared(
         "invitations.json",
         &serde_json::to_string(&invitations).expect("plain data"),

@@ -195,7 +195,7 @@ fn fixture_pages_follow_the_test_contract() {
         return;
     }; // the reader's fixtures not merged yet
     let settings = Settings::from_json(&fs::read_to_string(DEMO_SETTINGS).unwrap()).unwrap();
-    let engine = Engine::new(settings).unwrap();
+    let engine = Engine::try_new(settings).unwrap();
     for entry in entries {
         let path = entry.unwrap().path();
         if path.extension().and_then(|e| e.to_str()) != Some("html") {

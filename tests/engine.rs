@@ -13,7 +13,7 @@ use askfirst::core::triage::Engine;
 const DEMO_SETTINGS: &str = include_str!("fixtures/settings/demo-settings.json");
 
 fn engine() -> Engine {
-    Engine::new(Settings::from_json(DEMO_SETTINGS).unwrap()).unwrap()
+    Engine::try_new(Settings::from_json(DEMO_SETTINGS).unwrap()).unwrap()
 }
 
 fn person(name: &str, headline: Option<&str>, note: Option<&str>) -> Invitation {
@@ -123,9 +123,10 @@ fn exclusion_wins_and_still_asks_first() {
 
 #[test]
 fn without_offer_or_name_the_reply_reads_cleanly() {
-    let engine =
-        Engine::new(Settings::from_json(r#"{"target_market": {"include": ["founder"]}}"#).unwrap())
-            .unwrap();
+    let engine = Engine::try_new(
+        Settings::from_json(r#"{"target_market": {"include": ["founder"]}}"#).unwrap(),
+    )
+    .unwrap();
     let mut inv = person("X", Some("Founder"), None);
     inv.first_name.clear(); // a name the reader could not split
     let reply = engine.triage(&inv).unwrap().reply.unwrap();
@@ -214,7 +215,7 @@ fn user_language_and_templates() {
             "templates": {"ask-first": {"fr": ["Salut {first_name}, on se connaît ?", "Bonjour {first_name} de {company} !"]}}}"#,
     )
     .unwrap();
-    let engine = Engine::new(settings).unwrap();
+    let engine = Engine::try_new(settings).unwrap();
     let t = engine.triage(&person("Ana Souza", None, None)).unwrap();
     assert_eq!(t.reply_language, Lang::Fr);
     // Company unknown: the variant that needs it is not used.
@@ -250,7 +251,7 @@ fn same_person_same_variant_and_variants_are_spread() {
 fn over_long_replies_are_flagged() {
     let long = format!("Hi {{first_name}}, {} {{headline}}", "a".repeat(7_970));
     let json = serde_json::json!({"templates": {"ask-first": {"en": [long]}}}).to_string();
-    let own = Engine::new(Settings::from_json(&json).unwrap()).unwrap();
+    let own = Engine::try_new(Settings::from_json(&json).unwrap()).unwrap();
     let t = own
         .triage(&person(
             "Ana Souza",
@@ -304,14 +305,32 @@ fn json_has_the_test_contract_fields_and_spellings() {
 }
 
 #[test]
-fn engine_rejects_invalid_settings_built_in_code() {
-    let mut s = Settings::default();
+fn invalid_settings_built_in_code_are_refused_or_left_out() {
+    let mut s = Settings::from_json(DEMO_SETTINGS).unwrap();
     s.offer.url = "javascript:alert(1)".into();
-    s.offer.name = "x".into();
-    assert!(Engine::new(s)
-        .unwrap_err()
-        .to_string()
-        .starts_with("offer.url: "));
+    s.templates
+        .ask_first
+        .insert(Lang::En, vec!["Hi {nope}".into()]);
+    let e = Engine::try_new(s.clone()).unwrap_err().to_string();
+    assert!(e.starts_with("offer.url: "), "{e}");
+    // `new` never fails: the bad offer and template are not used, the rest is.
+    let engine = Engine::new(s);
+    let t = engine
+        .triage(&person("Jonas Weber", Some("Founder"), None))
+        .unwrap();
+    assert_eq!(t.plan, PlanKind::AcceptFollowUp);
+    let reply = t.reply.unwrap();
+    assert!(
+        !reply.contains("javascript") && !reply.contains("checklist") && reply.ends_with("\nDana"),
+        "{reply}"
+    );
+    let t = engine
+        .triage(&person("Ana Souza", Some("Engineer"), None))
+        .unwrap();
+    assert!(
+        t.reply.unwrap().starts_with("H"),
+        "default ask-first template"
+    );
 }
 
 /// Every settings field at once, as the options page will write them: parses, round-trips,
@@ -322,7 +341,7 @@ fn full_settings_fixture() {
     let settings = Settings::from_json(json).unwrap();
     assert_eq!(settings.reminder_days, 10);
     assert_eq!(Settings::from_json(&settings.to_json()).unwrap(), settings);
-    let engine = Engine::new(settings).unwrap();
+    let engine = Engine::try_new(settings).unwrap();
     let mut inv = person("Ana Souza", Some("Software engineer"), None);
     let reply = engine.triage(&inv).unwrap().reply.unwrap();
     assert!(

@@ -113,7 +113,7 @@ prop_compose! {
 fn engines() -> Vec<Engine> {
     vec![
         Engine::default(),
-        Engine::new(
+        Engine::try_new(
             Settings::from_json(
                 r#"{"target_market": {"include": ["founder", "a", "ana souza"], "exclude": ["x"]},
                     "offer": {"name": "n", "url": "https://e.com"}, "my_name": "D", "language": "de"}"#,
@@ -159,7 +159,7 @@ proptest! {
     ]) {
         if let Ok(s) = Settings::from_json(&json) {
             prop_assert_eq!(Settings::from_json(&s.to_json()), Ok(s.clone()));
-            prop_assert!(Engine::new(s).is_ok());
+            prop_assert!(Engine::try_new(s).is_ok());
         }
     }
 

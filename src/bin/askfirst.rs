@@ -68,7 +68,7 @@ fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String
         }
         None => Settings::default(),
     };
-    let engine = Engine::new(settings).map_err(|e| format!("settings: {e}"))?;
+    let engine = Engine::try_new(settings).map_err(|e| format!("settings: {e}"))?;
     let html = read_text(page, MAX_PAGE_BYTES, "page")?;
     if !looks_like_html(&html) {
         return Err(format!(

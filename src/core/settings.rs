@@ -172,6 +172,31 @@ impl Settings {
             .expect("settings hold only strings, numbers, lists and string-keyed maps")
     }
 
+    /// An offer the replies may carry: a name and an http(s) URL, or nothing at all.
+    fn validate_offer(&self) -> Result<(), SettingsError> {
+        let (name, url) = (self.offer.name.trim(), self.offer.url.trim());
+        if !url.is_empty() {
+            validate_url(url).map_err(|m| SettingsError::field("offer.url", m))?;
+            if name.is_empty() {
+                return Err(SettingsError::field(
+                    "offer.name",
+                    "name the offer the follow-up links to",
+                ));
+            }
+        } else if !name.is_empty() {
+            return Err(SettingsError::field(
+                "offer.url",
+                "the offer needs a URL where people sign up",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether replies may carry the offer: one is configured and it is valid.
+    pub fn offer_is_usable(&self) -> bool {
+        self.offer.is_configured() && self.validate_offer().is_ok()
+    }
+
     /// Checks values that types alone cannot: usable terms, an http(s) offer, parseable
     /// templates. Called by `from_json`; call it on settings built in code.
     pub fn validate(&self) -> Result<(), SettingsError> {
@@ -194,21 +219,7 @@ impl Settings {
                 }
             }
         }
-        let (name, url) = (self.offer.name.trim(), self.offer.url.trim());
-        if !url.is_empty() {
-            validate_url(url).map_err(|m| SettingsError::field("offer.url", m))?;
-            if name.is_empty() {
-                return Err(SettingsError::field(
-                    "offer.name",
-                    "name the offer the follow-up links to",
-                ));
-            }
-        } else if !name.is_empty() {
-            return Err(SettingsError::field(
-                "offer.url",
-                "the offer needs a URL where people sign up",
-            ));
-        }
+        self.validate_offer()?;
         if self.reminder_days == 0 || self.reminder_days > MAX_REMINDER_DAYS {
             return Err(SettingsError::field(
                 "reminder_days",

@@ -41,38 +41,58 @@ pub struct Engine {
     /// Reply variants per plan (index in `PlanKind::ALL`) and language (in `Lang::ALL`):
     /// the user's when they gave some, else the defaults.
     templates: Vec<Vec<Vec<Template>>>,
+    /// Whether the offer may go into replies (see `Engine::new`).
+    offer_usable: bool,
 }
 
 impl Default for Engine {
     fn default() -> Engine {
-        Engine::new(Settings::default()).expect("default settings are valid (tested)")
+        Engine::new(Settings::default())
     }
 }
 
 impl Engine {
-    /// Validates the settings (they may have been built in code) and compiles them.
-    pub fn new(settings: Settings) -> Result<Engine, SettingsError> {
-        settings.validate()?;
+    /// Compiles settings, never failing: settings from `Settings::from_json` are valid,
+    /// and for settings built in code anything invalid is left out rather than used — a
+    /// template that does not parse (that plan and language keep the defaults), an offer
+    /// without an http(s) URL and a name (the follow-up leaves its offer line out), a term
+    /// without letters. Use `try_new` to be told instead.
+    pub fn new(settings: Settings) -> Engine {
         let fit = FitMatcher::new(&settings.target_market);
         let templates = PlanKind::ALL
             .iter()
             .map(|&plan| {
                 Lang::ALL
                     .iter()
-                    .map(|&lang| match settings.templates.for_plan(plan).get(&lang) {
-                        // validate() parsed these already, so errors cannot occur here;
-                        // `filter_map` keeps that promise without a panic path.
-                        Some(own) => own.iter().filter_map(|s| Template::parse(s).ok()).collect(),
-                        None => parsed_defaults(plan, lang),
+                    .map(|&lang| {
+                        let own: Vec<Template> = settings
+                            .templates
+                            .for_plan(plan)
+                            .get(&lang)
+                            .map(|v| v.iter().filter_map(|s| Template::parse(s).ok()).collect())
+                            .unwrap_or_default();
+                        if own.is_empty() {
+                            parsed_defaults(plan, lang)
+                        } else {
+                            own
+                        }
                     })
                     .collect()
             })
             .collect();
-        Ok(Engine {
+        let offer_usable = settings.offer_is_usable();
+        Engine {
             settings,
             fit,
             templates,
-        })
+            offer_usable,
+        }
+    }
+
+    /// Validates the settings first: the error names the field that is wrong.
+    pub fn try_new(settings: Settings) -> Result<Engine, SettingsError> {
+        settings.validate()?;
+        Ok(Engine::new(settings))
     }
 
     pub fn settings(&self) -> &Settings {
@@ -108,8 +128,16 @@ impl Engine {
             company: inv.company.as_deref().unwrap_or(""),
             mutual_count: inv.mutual_connections,
             my_name: &self.settings.my_name,
-            offer_name: &self.settings.offer.name,
-            offer_url: &self.settings.offer.url,
+            offer_name: if self.offer_usable {
+                &self.settings.offer.name
+            } else {
+                ""
+            },
+            offer_url: if self.offer_usable {
+                &self.settings.offer.url
+            } else {
+                ""
+            },
         };
         let reply = pick(
             self.variants(plan.plan, reply_language),

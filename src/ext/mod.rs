@@ -3,7 +3,6 @@
 
 pub mod storage;
 
-use crate::core::invitation::Invitation;
 use crate::core::linkedin::read_page;
 use crate::core::settings::Settings;
 use crate::core::triage::Engine;
@@ -13,19 +12,6 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
-}
-
-/// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
-/// Used to check that the wasm build answers exactly as the native one.
-#[wasm_bindgen(js_name = triagePage)]
-pub fn triage_page(html: &str, settings_json: Option<String>) -> Result<String, JsValue> {
-    let settings = match settings_json {
-        Some(json) => Settings::from_json(&json).map_err(|e| JsValue::from_str(&e.to_string()))?,
-        None => Settings::default(),
-    };
-    let engine = Engine::new(settings).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let (triaged, _diagnostics) = engine.triage_page(html);
-    serde_json::to_string(&triaged).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// Benchmark: reads `html` `iterations` times; returns the invitations read in all (so
@@ -38,24 +24,22 @@ pub fn bench_read_page(html: &str, iterations: u32) -> u32 {
 }
 
 /// Benchmark: classify + fit + plan + reply over the invitations the native bench wrote
-/// (JSON array of `Invitation`), with the given settings.
+/// (a JSON array of `Invitation`), with the given settings JSON.
 #[wasm_bindgen(js_name = BenchTriage)]
 pub struct BenchTriage {
     engine: Engine,
-    invitations: Vec<Invitation>,
+    invitations: Vec<crate::core::invitation::Invitation>,
 }
 
 #[wasm_bindgen(js_class = BenchTriage)]
 impl BenchTriage {
     #[wasm_bindgen(constructor)]
     pub fn new(invitations_json: &str, settings_json: &str) -> Result<BenchTriage, JsValue> {
-        let invitations = serde_json::from_str(invitations_json)
-            .map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let settings =
-            Settings::from_json(settings_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
-        let engine = Engine::new(settings).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        let err = |e: String| JsValue::from_str(&e);
+        let invitations = serde_json::from_str(invitations_json).map_err(|e| err(e.to_string()))?;
+        let settings = Settings::from_json(settings_json).map_err(|e| err(e.to_string()))?;
         Ok(BenchTriage {
-            engine,
+            engine: Engine::new(settings),
             invitations,
         })
     }
@@ -70,4 +54,18 @@ impl BenchTriage {
         }
         replies
     }
+}
+
+/// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
+/// Used to check that the wasm build answers exactly as the native one.
+#[wasm_bindgen(js_name = triagePage)]
+pub fn triage_page(html: &str, settings_json: Option<String>) -> Result<String, JsValue> {
+    let settings = match settings_json {
+        Some(json) => Settings::from_json(&json).map_err(|e| JsValue::from_str(&e.to_string()))?,
+        None => Settings::default(),
+    };
+    let engine = Engine::new(settings);
+    let read = read_page(html);
+    let triaged: Vec<_> = read.invitations.iter().filter_map(|inv| engine.triage(inv)).collect();
+    serde_json::to_string(&triaged).map_err(|e| JsValue::from_str(&e.to_string()))
 }
