@@ -99,8 +99,8 @@ impl FitMatcher {
         if headline.is_none() && company.is_none() {
             return unclear("No headline to compare with your target market");
         }
-        // Headline and company folded into one text; " | " folds to a word break, so a
-        // phrase never spans the two.
+        // Headline and company folded into one text, joined by a control character that
+        // `fold` removes from every term, so a phrase never spans the two.
         let mut text = String::new();
         for part in [headline, company].into_iter().flatten() {
             if !text.is_empty() {
