@@ -101,6 +101,8 @@ impl FitMatcher {
         }
         // Headline and company folded into one text, joined by a control character that
         // `fold` removes from every term, so a phrase never spans the two.
+        // A company the reader took from the headline ("… at Acme") adds no words.
+        let company = company.filter(|c| !headline.is_some_and(|h| h.contains(c)));
         let mut text = String::new();
         for part in [headline, company].into_iter().flatten() {
             if !text.is_empty() {

@@ -107,6 +107,8 @@ pub struct Template {
     /// Bit set of the invitation-dependent fields used, to prefer variants whose values
     /// all exist for a given person.
     needs: u16,
+    /// Bytes of literal text: with room for the values, one allocation per render.
+    literal_len: usize,
 }
 
 /// The values one reply is rendered with. Empty strings (and a zero count) mean "unknown".
@@ -185,7 +187,19 @@ impl Template {
             }
             lines.push(line);
         }
-        Ok(Template { lines, needs })
+        let literal_len = lines
+            .iter()
+            .flat_map(|l| &l.segments)
+            .map(|seg| match seg {
+                Segment::Text(t) => t.len() + 1,
+                Segment::Field(_) => 0,
+            })
+            .sum();
+        Ok(Template {
+            lines,
+            needs,
+            literal_len,
+        })
     }
 
     /// Whether the template uses `field` anywhere.
@@ -260,7 +274,7 @@ impl Template {
     }
 
     pub fn render(&self, values: &Values<'_>) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.literal_len + 128);
         self.render_into(values, &mut out);
         out
     }
