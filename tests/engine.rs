@@ -366,3 +366,70 @@ fn full_settings_fixture() {
         .unwrap();
     assert_eq!(t.matched_terms, ["Geschäftsführer"]);
 }
+
+/// With the real classifier: the reply speaks the note's language, a reasoned note gets
+/// a thank-you, and the reasons say which stock text matched.
+#[test]
+fn replies_follow_the_notes_language() {
+    let engine = engine();
+    let rows = [
+        (
+            "Bonjour, j'aimerais vous ajouter à mon réseau professionnel sur LinkedIn.",
+            Lang::Fr,
+            "Bonjour Ana",
+        ),
+        (
+            "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+            Lang::De,
+            "Hallo Ana",
+        ),
+        (
+            "Me gustaría añadirte a mi red profesional en LinkedIn.",
+            Lang::Es,
+            "Hola Ana",
+        ),
+        (
+            "Gostaria de adicioná-lo à minha rede profissional no LinkedIn.",
+            Lang::Pt,
+            "Olá Ana",
+        ),
+        (
+            "Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+            Lang::It,
+            "Ciao Ana",
+        ),
+        (
+            "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+            Lang::Nl,
+            "H",
+        ),
+    ];
+    for (note, lang, start) in rows {
+        let t = engine
+            .triage(&person("Ana Souza", Some("Engineer"), Some(note)))
+            .unwrap();
+        assert_eq!(
+            (t.note_kind, t.plan),
+            (NoteKind::Stock, PlanKind::AskFirst),
+            "{note}"
+        );
+        assert_eq!(t.reply_language, lang, "{note}");
+        let reply = t.reply.unwrap();
+        assert!(
+            reply.starts_with(start) && reply.ends_with("\nDana"),
+            "{reply}"
+        );
+    }
+    let t = engine
+        .triage(&person(
+            "Tom Baker",
+            Some("Engineer"),
+            Some("We met at SaaStr last week; you asked about our churn numbers."),
+        ))
+        .unwrap();
+    assert_eq!(
+        (t.note_kind, t.plan),
+        (NoteKind::Reasoned, PlanKind::Accept)
+    );
+    assert!(t.reply.unwrap().starts_with("H"), "a short thank-you");
+}
