@@ -64,8 +64,6 @@ pub fn triage_page(html: &str, settings_json: Option<String>) -> Result<String, 
         Some(json) => Settings::from_json(&json).map_err(|e| JsValue::from_str(&e.to_string()))?,
         None => Settings::default(),
     };
-    let engine = Engine::new(settings);
-    let read = read_page(html);
-    let triaged: Vec<_> = read.invitations.iter().filter_map(|inv| engine.triage(inv)).collect();
+    let (triaged, _diagnostics) = Engine::new(settings).triage_page(html);
     serde_json::to_string(&triaged).map_err(|e| JsValue::from_str(&e.to_string()))
 }
