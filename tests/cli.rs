@@ -79,6 +79,13 @@ fn binary_file() {
 }
 
 #[test]
+fn devices_are_refused_without_reading_them_whole() {
+    if Path::new("/dev/zero").exists() {
+        assert_refused(&run(&["triage", "/dev/zero"]), "binary file");
+    }
+}
+
+#[test]
 fn huge_file_is_refused_from_its_size() {
     let dir = temp_dir("huge");
     let path = dir.join("huge.html");

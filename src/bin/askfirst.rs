@@ -105,8 +105,8 @@ fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String
 /// Reads a UTF-8 text file no larger than `cap`, checking what it is before reading.
 fn read_text(path: &Path, cap: u64, what: &str) -> Result<String, String> {
     let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| format!("{shown}: cannot read the {what}: {}", io_reason(&e)))?;
+    let read_err = |e: io::Error| format!("{shown}: cannot read the {what}: {}", io_reason(&e));
+    let meta = std::fs::metadata(path).map_err(read_err)?;
     if meta.is_dir() {
         return Err(format!("{shown}: is a directory, not a {what}"));
     }
@@ -117,30 +117,36 @@ fn read_text(path: &Path, cap: u64, what: &str) -> Result<String, String> {
             cap >> 20
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    // `take` guards against files that grow, and against devices whose size reads as 0.
-    File::open(path)
-        .and_then(|f| f.take(cap + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("{shown}: cannot read the {what}: {}", io_reason(&e)))?;
+    let mut file = File::open(path).map_err(read_err)?;
+    // The head first: a binary file is refused before the rest is read. `take` guards
+    // against files that grow, and devices whose size reads as 0 (/dev/zero).
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize);
+    (&mut file)
+        .take(8192)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.contains(&0) {
+        return Err(format!("{shown}: the {what} is a binary file, not text"));
+    }
+    file.take(cap + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
     if bytes.len() as u64 > cap {
         return Err(format!(
             "{shown}: the {what} is larger than {} MB",
             cap >> 20
         ));
     }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err(format!("{shown}: the {what} is a binary file, not text"));
-    }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    let mut text = String::from_utf8(bytes).map_err(|e| {
         format!(
             "{shown}: the {what} is not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
     })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 fn io_reason(e: &io::Error) -> String {
