@@ -255,3 +255,56 @@ fn fixture_pages_follow_the_test_contract() {
         }
     }
 }
+
+/// The bundled demo page, as `./build.sh demo` shows it: every plan appears, each reply
+/// fits its plan, and nothing of the template syntax leaks.
+#[test]
+fn demo_page_happy_path() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/linkedin/demo-invitations.html"
+    );
+    if !Path::new(page).exists() {
+        return; // the reader's fixtures are not in this checkout
+    }
+    let out = run(&["triage", page, "--settings", DEMO_SETTINGS, "--json"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut plans = std::collections::BTreeSet::new();
+    for row in &rows {
+        let (plan, reply) = (
+            row["plan"].as_str().unwrap(),
+            row["reply"].as_str().unwrap(),
+        );
+        plans.insert(plan.to_string());
+        assert!(!row["name"].as_str().unwrap().is_empty());
+        assert!(row["profile_url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://www.linkedin.com/in/"));
+        assert!(
+            !reply.contains('{') && !reply.contains("  ") && reply.ends_with("\nDana"),
+            "{reply}"
+        );
+        match plan {
+            "ask-first" => assert!(
+                reply.contains('?') && !reply.contains("https://"),
+                "{reply}"
+            ),
+            "accept-follow-up" => {
+                assert!(reply.contains("https://example.com/checklist"), "{reply}")
+            }
+            _ => assert_eq!(row["note_kind"], "reasoned"),
+        }
+    }
+    assert_eq!(plans.len(), 3, "the demo shows every plan: {plans:?}");
+}
