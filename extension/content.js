@@ -443,12 +443,11 @@
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [PROMPT_CSS];
     const backdrop = el('div', { class: 'backdrop' });
-    const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'adv' });
+    const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why' });
     const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
-    const adv = el('p', { id: 'adv' }, a.advice);
-    const reasons = el('ul', { 'aria-label': 'Reasons' });
+    const reasons = el('ul', { id: 'why', 'aria-label': 'Why' });
     for (const r of a.reasons) reasons.append(el('li', null, r));
-    d.append(h, adv, reasons);
+    d.append(h, reasons);
     let area = null;
     if (a.reply != null) {
       area = el('textarea', { id: 'r', spellcheck: 'true' });

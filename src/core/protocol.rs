@@ -381,8 +381,6 @@ pub struct CardVerdict {
     pub guard: bool,
     /// The user said "this one is fine" for this invitation.
     pub overridden: bool,
-    /// One honest sentence on what is possible on this card, for the prompt.
-    pub advice: &'static str,
     /// The prompt's actions possible on this card, recommended first.
     pub actions: Vec<PromptAction>,
     /// How to recognise this person's composer.
@@ -423,10 +421,13 @@ pub struct PromptAction {
     pub label: String,
 }
 
-/// The actions really possible on this card (DESIGN.md: reply when a Reply control
-/// exists, else message, else accept and ask, else leave pending), recommended first.
+/// The prompt's buttons: the engine's reply paths for this card, in the engine's order
+/// (`plan::decide` owns which are possible: reply when a Reply control exists, message
+/// when a free Message button does, accept and ask/follow up, leave pending), then the
+/// ones every guarded card offers. Nothing that needs a reply is offered without one, and
+/// nothing that needs Accept without a located Accept control.
 fn prompt_actions(
-    plan: PlanKind,
+    paths: &[ReplyPath],
     controls: &Controls,
     first_name: &str,
     has_reply: bool,
@@ -436,57 +437,42 @@ fn prompt_actions(
     } else {
         first_name
     };
+    let accept = controls.accept.is_some();
     let mut out = Vec::new();
     let mut push = |action, label: String| out.push(PromptAction { action, label });
-    let then = match plan {
-        PlanKind::AcceptFollowUp => "Accept, then follow up",
-        _ => "Accept, then ask",
-    };
-    if has_reply {
-        if plan == PlanKind::AcceptFollowUp && controls.accept.is_some() {
-            push(ActionKind::AcceptThenReply, then.to_string());
-        }
-        if controls.reply.is_some() {
-            push(
+    let mut pending = "Not now";
+    for path in paths {
+        match path {
+            ReplyPath::ReplyToInvitation if has_reply => push(
                 ActionKind::ReplyToInvitation,
                 format!("Reply to {who}’s invitation"),
-            );
+            ),
+            ReplyPath::MessageViaProfile if has_reply => {
+                push(ActionKind::Message, format!("Message {who} first"))
+            }
+            ReplyPath::AcceptAndAsk if has_reply && accept => {
+                push(ActionKind::AcceptThenReply, "Accept, then ask".to_string())
+            }
+            ReplyPath::AcceptAndFollowUp if has_reply && accept => push(
+                ActionKind::AcceptThenReply,
+                "Accept, then follow up".to_string(),
+            ),
+            ReplyPath::LeavePending => pending = "Leave it pending",
+            _ => {}
         }
-        if controls.message.is_some() && plan != PlanKind::AcceptFollowUp {
-            push(ActionKind::Message, format!("Message {who} first"));
-        }
-        if plan == PlanKind::AskFirst && controls.accept.is_some() {
-            push(ActionKind::AcceptThenReply, then.to_string());
-        }
+    }
+    if has_reply {
         push(ActionKind::Copy, "Copy the reply".to_string());
     }
-    if controls.accept.is_some() {
+    if accept {
         push(
             ActionKind::AcceptAnyway,
             "Accept without a message".to_string(),
         );
     }
     push(ActionKind::MarkFine, "This one is fine".to_string());
-    push(ActionKind::NotNow, "Not now".to_string());
+    push(ActionKind::NotNow, pending.to_string());
     out
-}
-
-fn advice(plan: PlanKind, controls: &Controls) -> &'static str {
-    match plan {
-        PlanKind::AskFirst if controls.reply.is_some() => {
-            "Ask what prompted the invitation before you accept: reply to it, and decide once they answer."
-        }
-        PlanKind::AskFirst if controls.message.is_some() => {
-            "LinkedIn offers no reply to an invitation without a note. You can message them first, accept and ask at once, or leave it pending."
-        }
-        PlanKind::AskFirst => {
-            "LinkedIn offers no way to write before accepting an invitation without a note. Accept and ask at once, or leave it pending."
-        }
-        PlanKind::AcceptFollowUp => {
-            "They look like your target market: accept, then follow up right away with your offer."
-        }
-        PlanKind::Accept => "The note gives a reason: accept or reply as you see fit.",
-    }
 }
 
 pub fn plan_label(plan: PlanKind) -> &'static str {
@@ -508,8 +494,12 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
     };
     CardVerdict {
         guard: t.plan != PlanKind::Accept && !overridden,
-        advice: advice(t.plan, &inv.controls),
-        actions: prompt_actions(t.plan, &inv.controls, &inv.first_name, t.reply.is_some()),
+        actions: prompt_actions(
+            &t.reply_paths,
+            &inv.controls,
+            &inv.first_name,
+            t.reply.is_some(),
+        ),
         overridden,
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
         snapshot: Snapshot {
@@ -827,24 +817,31 @@ mod tests {
         })
     }
 
-    fn actions(plan: PlanKind, controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
-        prompt_actions(plan, controls, "Ana", has_reply)
+    fn actions(paths: &[ReplyPath], controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
+        prompt_actions(paths, controls, "Ana", has_reply)
             .into_iter()
             .map(|a| a.action)
             .collect()
     }
 
     #[test]
-    fn the_prompt_offers_only_what_the_card_allows() {
+    fn the_prompt_offers_the_engines_paths_then_the_usual_choices() {
         use ActionKind::*;
+        use ReplyPath as P;
         let all = Controls {
             accept: loc("a"),
             ignore: loc("i"),
             reply: loc("r"),
             message: loc("m"),
         };
+        let ask = [
+            P::ReplyToInvitation,
+            P::MessageViaProfile,
+            P::AcceptAndAsk,
+            P::LeavePending,
+        ];
         assert_eq!(
-            actions(PlanKind::AskFirst, &all, true),
+            actions(&ask, &all, true),
             [
                 ReplyToInvitation,
                 Message,
@@ -855,38 +852,27 @@ mod tests {
                 NotNow
             ]
         );
-        let no_note = Controls {
-            accept: loc("a"),
-            ignore: loc("i"),
-            reply: None,
-            message: None,
+        let labels: Vec<_> = prompt_actions(&ask, &all, "Ana", true)
+            .into_iter()
+            .map(|a| a.label)
+            .collect();
+        assert_eq!(labels[0], "Reply to Ana’s invitation");
+        assert_eq!(labels.last().map(String::as_str), Some("Leave it pending"));
+        // No Accept control located: nothing that needs Accept.
+        let no_accept = Controls {
+            accept: None,
+            ..all.clone()
         };
         assert_eq!(
-            actions(PlanKind::AskFirst, &no_note, true),
-            [AcceptThenReply, Copy, AcceptAnyway, MarkFine, NotNow]
-        );
-        assert_eq!(
-            actions(PlanKind::AcceptFollowUp, &all, true),
-            [
-                AcceptThenReply,
-                ReplyToInvitation,
-                Copy,
-                AcceptAnyway,
-                MarkFine,
-                NotNow
-            ]
-        );
-        assert_eq!(
-            actions(PlanKind::Accept, &no_note, false),
-            [AcceptAnyway, MarkFine, NotNow]
-        );
-        let nothing = Controls::default();
-        assert_eq!(
-            actions(PlanKind::AskFirst, &nothing, true),
+            actions(&[P::AcceptAndFollowUp], &no_accept, true),
             [Copy, MarkFine, NotNow]
         );
-        assert!(advice(PlanKind::AskFirst, &no_note).contains("no way to write before accepting"));
-        assert!(advice(PlanKind::AskFirst, &all).contains("reply to it"));
+        // No reply text: nothing to insert or copy.
+        assert_eq!(actions(&ask, &all, false), [AcceptAnyway, MarkFine, NotNow]);
+        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", true);
+        assert_eq!(follow_up[0].action, AcceptThenReply);
+        assert_eq!(follow_up[0].label, "Accept, then follow up");
+        assert_eq!(follow_up.last().map(|a| a.label.as_str()), Some("Not now"));
     }
 
     fn person(note: Option<&str>) -> Invitation {

@@ -16,7 +16,7 @@ try {
   await page.waitForFunction(() => document.querySelectorAll('askfirst-badge').length > 0, null, { timeout: 15000 });
   await page.waitForTimeout(500);
   // What the extension did, card by card (the card's first line of text says who it is).
-  const cards = await page.evaluate(() => [...document.querySelectorAll('[role=listitem][componentkey], li.invitation-card')]
+  const cards = await page.evaluate(() => [...document.querySelectorAll('[componentkey^="urn:li:invitation:"], li.invitation-card')]
     .map((c) => ({ who: c.innerText.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' — '),
       badge: c.querySelector('askfirst-badge') ? { ...c.querySelector('askfirst-badge').dataset } : null })));
   let b = 0;
