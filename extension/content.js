@@ -439,7 +439,7 @@
     closePrompt(false);
     const a = entry.answer;
     const host = document.createElement('askfirst-prompt');
-    host.setAttribute('data-theme', theme());
+    host.setAttribute('data-theme', theme()); // now: the user may have switched themes
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [PROMPT_CSS];
     const backdrop = el('div', { class: 'backdrop' });
