@@ -73,9 +73,9 @@ setup() {
 }
 
 build_wasm() {
-  step "building the engine for wasm (release)"
-  run cargo build --release --lib --target wasm32-unknown-unknown
-  local wasm="$TARGET_DIR/wasm32-unknown-unknown/release/askfirst.wasm"
+  step "building the engine for wasm (profile wasm: release, tuned for size)"
+  run cargo build --profile wasm --lib --target wasm32-unknown-unknown
+  local wasm="$TARGET_DIR/wasm32-unknown-unknown/wasm/askfirst.wasm"
   rm -rf "$CHROME_DIR/pkg"
   run wasm-bindgen --target web --no-typescript --out-dir "$CHROME_DIR/pkg" "$wasm"
   step "shrinking with wasm-opt -Oz (npm binaryen)"
@@ -91,7 +91,7 @@ build_wasm() {
 build_node_wasm() {
   # The same engine for Node: used by the wasm-vs-native parity test and the wasm bench.
   step "building the engine for Node (wasm-vs-native parity)"
-  local wasm="$TARGET_DIR/wasm32-unknown-unknown/release/askfirst.wasm"
+  local wasm="$TARGET_DIR/wasm32-unknown-unknown/wasm/askfirst.wasm"
   rm -rf "$DIST/node"
   run wasm-bindgen --target nodejs --no-typescript --out-dir "$DIST/node" "$wasm"
 }
