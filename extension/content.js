@@ -34,6 +34,8 @@
   let narrowing = false; // observing the page root until the list container appears
   let queued = []; // nodes touched by mutations, processed in the next batch
   let batchTimer = 0;
+  const backlog = new Set(); // card roots to (re)send, in page order
+  let drainTimer = 0;
   let removals = false; // some nodes went away since the last batch
   let unreadableTimer = 0;
   let nextId = 1;
@@ -128,8 +130,10 @@
     observer = watcher = null;
     narrowing = false;
     clearTimeout(batchTimer);
+    clearTimeout(drainTimer);
     clearTimeout(unreadableTimer);
-    batchTimer = 0;
+    batchTimer = drainTimer = 0;
+    backlog.clear();
     queued = [];
     for (const entry of entries.values()) removeBadge(entry);
     entries.clear();
@@ -203,10 +207,26 @@
         if (card) dirty.add(card);
         else if (el.firstElementChild) for (const c of el.querySelectorAll(cardSel)) dirty.add(c);
       }
+      for (const card of dirty) backlog.add(card);
+      drain();
+    } catch (_) {
+      report('engine-error'); // never let an exception reach LinkedIn
+    }
+  }
+
+  // Serialises and sends at most one chunk of cards per task, so that a thousand cards
+  // never make one long task (and the first badges come sooner).
+  function drain() {
+    drainTimer = 0;
+    if (!cardSel) return;
+    try {
       const cards = [];
-      for (const card of dirty) {
+      let bytes = 0;
+      for (const card of backlog) {
+        if (cards.length >= CHUNK_CARDS || bytes >= CHUNK_BYTES) break;
+        backlog.delete(card);
         // A card root inside another card root is part of that card.
-        if (card.parentElement && card.parentElement.closest(cardSel)) continue;
+        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel))) continue;
         const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
         let html = card.outerHTML;
         if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
@@ -219,27 +239,13 @@
         entries.set(card, entry);
         inFlight.set(entry.id, card);
         cards.push({ id: entry.id, html });
+        bytes += html.length + 64;
       }
-      sendCards(cards);
+      if (cards.length) triage(cards);
     } catch (_) {
-      report('engine-error'); // never let an exception reach LinkedIn
+      report('engine-error');
     }
-  }
-
-  function sendCards(cards) {
-    let chunk = [];
-    let bytes = 0;
-    const flush = () => {
-      if (chunk.length) triage(chunk);
-      chunk = [];
-      bytes = 0;
-    };
-    for (const card of cards) {
-      if (chunk.length >= CHUNK_CARDS || bytes + card.html.length > CHUNK_BYTES) flush();
-      chunk.push(card);
-      bytes += card.html.length + 64;
-    }
-    flush();
+    if (backlog.size && !drainTimer) drainTimer = setTimeout(drain, 0);
   }
 
   async function triage(cards) {
