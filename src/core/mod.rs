@@ -8,6 +8,7 @@ pub mod lang;
 pub mod linkedin;
 pub mod note;
 pub mod plan;
+pub mod protocol;
 pub mod reply;
 pub mod settings;
 pub mod text;

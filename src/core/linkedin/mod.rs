@@ -7,6 +7,8 @@ pub mod card;
 pub mod labels;
 pub mod selectors;
 
+pub mod live;
+
 use crate::core::invitation::{Invitation, UiGeneration};
 use scraper::{ElementRef, Html};
 use selectors::{compiled, css_of, Role};
