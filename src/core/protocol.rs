@@ -1078,9 +1078,10 @@ mod tests {
 
     #[test]
     fn the_engines_reply_warnings_and_limit_reach_the_prompt() {
-        let mut settings = Settings::default();
-        settings.my_name = "x".repeat(MESSAGE_LIMIT);
-        let engine = Engine::new(settings);
+        let engine = Engine::new(Settings {
+            my_name: "x".repeat(MESSAGE_LIMIT),
+            ..Settings::default()
+        });
         let t = engine.triage(&person(None)).unwrap();
         let v = verdict(t, &Overrides::default());
         assert_eq!(v.reply_limit, MESSAGE_LIMIT);

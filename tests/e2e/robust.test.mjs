@@ -159,6 +159,20 @@ test('the prompt checks an edited reply against the engine\'s limit', async () =
   await page.close();
 });
 
+test('the engine\'s warning about a reply over LinkedIn\'s limit shows in the prompt', async () => {
+  await h.sw.evaluate(() => chrome.storage.local.clear());
+  // The default replies sign with the user's name: an absurdly long one makes them too long.
+  await h.sw.evaluate(() => chrome.storage.local.set({ settings: { my_name: 'Dana '.repeat(1700) } }));
+  h.serve(PATH, composerPage);
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  await trustedClick(page, accept('Ana Pereira'));
+  const alert = await inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; });
+  assert.match(alert, /LinkedIn takes at most 8000/);
+  await page.close();
+  await h.sw.evaluate(() => chrome.storage.local.clear());
+});
+
 test('the extension made no network request', () => {
   assert.deepEqual(h.extensionRequests(), []);
 });

@@ -73,8 +73,10 @@ pub fn read_sent_card(html: &str) -> SentCard {
     let doc = Html::parse_fragment(html);
     let roots = card_roots(&doc);
     let top = doc.root_element().children().find_map(ElementRef::wrap);
+    // Exactly the element sent (or nothing at all): read it as one card.
+    let is_one_card = |top: ElementRef| roots.is_empty() || roots.len() == 1 && roots[0].0 == top;
     match top {
-        Some(top) if !roots.is_empty() && !(roots.len() == 1 && roots[0].0 == top) => {
+        Some(top) if !is_one_card(top) => {
             let rows = &compiled().rows;
             let holds = roots
                 .iter()
