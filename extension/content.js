@@ -18,7 +18,7 @@
 
   const runtime = (globalThis.browser && globalThis.browser.runtime) || chrome.runtime;
   const CHUNK_CARDS = 100; // cards per task and message (capped by the engine's limit)
-  // The engine's size limits come with the hello answer (`config.limits`, UTF-8 bytes).
+  // The engine's size limits come with the hello answer (`limits`, in UTF-8 bytes).
   const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
   // A composer that names nobody is taken for the armed person's only this soon after the
   // user's own click on that card's Reply or Message control.
@@ -81,8 +81,8 @@
       cardSel = '';
       return report('engine-error');
     }
-    config = answer;
-    limits = answer.limits; // its composer selectors serve armed replies on any page
+    config = answer; // its composer selectors serve armed replies on any page
+    limits = answer.limits;
     theme.cached = '';
     const sel = answer.active ? answer.cards.card_roots.join(',') : '';
     if (sel && sel === cardSel && observer) {
@@ -233,6 +233,8 @@
       const cards = [];
       let bytes = 0;
       for (const card of backlog) {
+        // Half the message limit: one more card (≤ 3 × max_card_html_bytes) never takes
+        // the chunk over it.
         if (cards.length >= chunkCards() || bytes >= limits.max_message_bytes / 2) break;
         backlog.delete(card);
         // A match inside another match is part of that card, unless the engine named it.
