@@ -29,7 +29,8 @@ pub struct PageRead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageSelectors {
     /// Card roots in fallback order (current UI, then legacy); the content script sends the
-    /// outerHTML of each match to `read_card`, skipping a match inside another match.
+    /// outerHTML of each outermost match to `read_sent_card`, and the roots that answer
+    /// names when the match wraps other card roots.
     pub card_roots: Vec<&'static str>,
     /// The narrowest stable containers of the invitation list, in order of preference: the
     /// element to observe for cards that load later. When none matches, observe the body.
