@@ -349,15 +349,12 @@ pub struct Limits {
     pub max_message_bytes: usize,
     pub max_card_html_bytes: usize,
     pub max_cards_per_message: usize,
-    /// LinkedIn's longest message, in characters (Unicode scalar values).
-    pub message_chars: usize,
 }
 
 pub const LIMITS: Limits = Limits {
     max_message_bytes: MAX_MESSAGE_BYTES,
     max_card_html_bytes: MAX_CARD_HTML_BYTES,
     max_cards_per_message: MAX_CARDS_PER_MESSAGE,
-    message_chars: MESSAGE_LIMIT,
 };
 
 pub fn hello(url: &str) -> HelloAnswer {
