@@ -5,6 +5,7 @@
 pub mod fit;
 pub mod invitation;
 pub mod lang;
+pub mod ledger;
 pub mod linkedin;
 pub mod note;
 pub mod plan;

@@ -1,0 +1,363 @@
+//! The relationship ledger as the user relies on it: old data still readable after every
+//! upgrade, export → delete everything → import gives everything back, CSV that opens
+//! safely in a spreadsheet, reminders and stats that count what happened, unreadable
+//! data kept aside instead of overwritten.
+
+use askfirst::core::fit::Fit;
+use askfirst::core::ledger::export::CSV_COLUMNS;
+use askfirst::core::ledger::schema::BACKUP_KEY_PREFIX;
+use askfirst::core::ledger::{
+    open_stored, Action, Ledger, LoadError, Notice, Opened, Outcome, Snapshot, DAY_MS,
+    SCHEMA_VERSION,
+};
+use askfirst::core::note::NoteKind;
+use askfirst::core::plan::PlanKind;
+
+const ANA: &str = "https://www.linkedin.com/in/ana-lima/";
+const BRUNO: &str = "urn:li:invitation:7310000000000000001";
+const NOW: u64 = 1_764_189_000_000; // 2025-11-26T20:30:00Z
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/ledger/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+fn person(name: &str, note: NoteKind, plan: PlanKind) -> Option<Snapshot> {
+    Some(Snapshot {
+        name: name.into(),
+        headline: Some(format!("{name}'s headline")),
+        note_kind: Some(note),
+        fit: Some(Fit::Unclear),
+        plan: Some(plan),
+        ..Snapshot::default()
+    })
+}
+
+/// Every version the ledger was ever stored in, with what it must read as today.
+#[test]
+fn data_written_by_v1_reads_as_current() {
+    let loaded = Ledger::load(Some(&fixture("v1.json"))).unwrap();
+    assert_eq!(loaded.migrated_from, Some(1));
+    let l = loaded.ledger;
+    assert_eq!(l.version, SCHEMA_VERSION);
+    // Two spellings of Ana's profile link are one person, with both histories.
+    assert_eq!(
+        l.records.keys().collect::<Vec<_>>(),
+        vec![ANA, "name:Chloé Martin", BRUNO]
+    );
+    let ana = l.get(ANA).unwrap();
+    assert_eq!(ana.events.len(), 7, "{:?}", ana.events);
+    assert_eq!(ana.first_seen(), Some(1_761_000_000_000));
+    assert_eq!(ana.outcome(), Some((1_761_400_000_000, Outcome::Lead)));
+    assert_eq!(ana.last_answer(), Some(1_761_300_000_000));
+    assert!(ana.events.iter().any(|e| e.action
+        == Action::Note {
+            text: "=wants a demo in Q1".into()
+        }));
+    assert_eq!(ana.snapshot.profile_url.as_deref(), Some(ANA));
+    assert_eq!(ana.snapshot.plan, Some(PlanKind::AcceptFollowUp));
+    assert_eq!(ana.updated_at, 1_761_400_000_001);
+    // An event type v1 wrote that no later version knows is kept as a note, not lost.
+    let bruno = l.get(BRUNO).unwrap();
+    assert_eq!(bruno.snapshot.invitation_urn.as_deref(), Some(BRUNO));
+    assert!(bruno
+        .events
+        .iter()
+        .any(|e| matches!(&e.action, Action::Note { text } if text.contains("snoozed"))));
+    assert_eq!(bruno.last_ask(), Some(1_761_500_030_000));
+    let chloe = l.get("name:Chloé Martin").unwrap();
+    assert_eq!(chloe.outcome().map(|o| o.1), Some(Outcome::NoFit));
+    assert_eq!(chloe.snapshot.headline, None);
+
+    // Saved again, it is a current document that loads unchanged.
+    let again = Ledger::load(Some(&l.to_json())).unwrap();
+    assert_eq!(again.migrated_from, None);
+    assert_eq!(again.ledger, l);
+}
+
+#[test]
+fn data_written_by_v2_reads_as_current() {
+    let loaded = Ledger::load(Some(&fixture("v2.json"))).unwrap();
+    assert_eq!(loaded.migrated_from, Some(2));
+    let l = loaded.ledger;
+    let ana = l.get(ANA).unwrap();
+    assert_eq!(ana.snapshot.name, "Ana Lima");
+    assert_eq!(
+        ana.snapshot.invitation_urn.as_deref(),
+        Some("urn:li:invitation:7310000000000000002")
+    );
+    assert_eq!(ana.snapshot.note_kind, Some(NoteKind::None));
+    assert_eq!(ana.outcome().map(|o| o.1), Some(Outcome::Deal));
+    assert_eq!(ana.updated_at, 1_761_400_000_001);
+    assert_eq!(ana.events.len(), 6);
+    let bruno = l.get(BRUNO).unwrap();
+    assert_eq!(
+        bruno.events.last().map(|e| &e.action),
+        Some(&Action::NotNow)
+    );
+    assert_eq!(Ledger::load(Some(&l.to_json())).unwrap().ledger, l);
+}
+
+#[test]
+fn a_current_fixture_stays_readable() {
+    // v3 written by this version: the fixture for the next migration's test.
+    let loaded = Ledger::load(Some(&fixture("v3.json"))).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    assert!(loaded.ledger.get(ANA).unwrap().compacted);
+}
+
+#[test]
+fn old_data_that_is_damaged_is_refused_with_its_version() {
+    let broken = fixture("v2.json").replace("\"events\": [", "\"events\": 5, \"x\": [");
+    let err = Ledger::load(Some(&broken)).unwrap_err();
+    assert!(matches!(err, LoadError::Migration { from: 2, .. }), "{err}");
+}
+
+fn busy_ledger() -> Ledger {
+    let mut l = Ledger::new();
+    let t0 = NOW - 20 * DAY_MS;
+    l.record(
+        ANA,
+        Action::Seen,
+        t0,
+        person("Ana Lima", NoteKind::None, PlanKind::AcceptFollowUp),
+    )
+    .unwrap();
+    l.record(ANA, Action::PromptShown, t0 + 1, None).unwrap();
+    l.record(ANA, Action::AcceptedFollowUp, t0 + 2, None)
+        .unwrap();
+    l.record(ANA, Action::ReplyInserted, t0 + 3, None).unwrap();
+    l.record(ANA, Action::Answered, t0 + DAY_MS, None).unwrap();
+    l.record(
+        ANA,
+        Action::Outcome {
+            outcome: Outcome::Lead,
+        },
+        t0 + 2 * DAY_MS,
+        None,
+    )
+    .unwrap();
+    l.record(
+        ANA,
+        Action::Note {
+            text: "Call on Tuesday,\n\"bring\" the deck".into(),
+        },
+        t0 + 2 * DAY_MS,
+        None,
+    )
+    .unwrap();
+    l.record(
+        BRUNO,
+        Action::Seen,
+        NOW - 9 * DAY_MS,
+        person(
+            "=HYPERLINK(\"http://x\")",
+            NoteKind::Stock,
+            PlanKind::AskFirst,
+        ),
+    )
+    .unwrap();
+    l.record(BRUNO, Action::ReplyCopied, NOW - 9 * DAY_MS + 5, None)
+        .unwrap();
+    l.record(
+        "name:Dana",
+        Action::Seen,
+        NOW - DAY_MS,
+        person("@Dana", NoteKind::Reasoned, PlanKind::Accept),
+    )
+    .unwrap();
+    l.record("name:Dana", Action::Overridden, NOW - DAY_MS + 1, None)
+        .unwrap();
+    l
+}
+
+#[test]
+fn export_wipe_import_restores_everything() {
+    let mut l = busy_ledger();
+    let exported = l.export_json();
+    l.wipe();
+    assert!(l.records.is_empty());
+    let report = l.import_json(&exported).unwrap();
+    assert_eq!(report.added, 3);
+    assert_eq!(l, busy_ledger());
+    // Importing the same file again changes nothing.
+    let again = l.import_json(&exported).unwrap();
+    assert_eq!(
+        (
+            again.added,
+            again.updated,
+            again.events_added,
+            again.unchanged
+        ),
+        (0, 0, 0, 3)
+    );
+    assert_eq!(l, busy_ledger());
+    // An old export (v1) merges into today's data.
+    let r = l.import_json(&fixture("v1.json")).unwrap();
+    assert_eq!(r.added, 1, "Chloé is new; Ana and Bruno gain events");
+    assert_eq!(r.updated, 2);
+}
+
+#[test]
+fn csv_is_one_row_per_person_and_safe_in_spreadsheets() {
+    let csv_text = busy_ledger().export_csv();
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        CSV_COLUMNS.to_vec()
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let bruno = rows.iter().find(|r| &r[col("key")] == BRUNO).unwrap();
+    assert_eq!(&bruno[col("name")], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&bruno[col("plan")], "ask-first");
+    assert_eq!(&bruno[col("note_kind")], "stock");
+    assert_eq!(&bruno[col("answered_at")], "");
+    let dana = rows.iter().find(|r| &r[col("key")] == "name:Dana").unwrap();
+    assert_eq!(&dana[col("name")], "'@Dana");
+    let ana = rows.iter().find(|r| &r[col("key")] == ANA).unwrap();
+    assert_eq!(&ana[col("outcome")], "lead");
+    assert_eq!(
+        &ana[col("notes")],
+        "Call on Tuesday,\n\"bring\" the deck",
+        "quotes and line breaks survive"
+    );
+    assert_eq!(&ana[col("first_seen")], "2025-11-06T20:30:00Z");
+    // No cell anywhere starts with a formula character.
+    for row in &rows {
+        for cell in row.iter() {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?}");
+        }
+    }
+}
+
+#[test]
+fn reminders_list_who_was_asked_and_never_answered() {
+    let mut l = busy_ledger();
+    // Bruno: asked 9 days ago, no answer → reminded at 7 days, not at 10.
+    let r = l.reminders(NOW, 7);
+    assert_eq!(
+        r.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(),
+        vec![BRUNO]
+    );
+    assert_eq!(r[0].days_waiting, 8);
+    assert!(l.reminders(NOW, 10).is_empty());
+    // Ana answered (and has an outcome): never reminded. Dana was never asked.
+    // Asked again after an old answer: the clock restarts.
+    l.record(ANA, Action::ReplyInserted, NOW - 8 * DAY_MS, None)
+        .unwrap();
+    assert_eq!(
+        l.reminders(NOW, 7).len(),
+        1,
+        "Ana has an outcome: the user decided"
+    );
+    let eve = "https://www.linkedin.com/in/eve/";
+    l.record(
+        eve,
+        Action::ReplyInserted,
+        NOW - 30 * DAY_MS,
+        person("Eve", NoteKind::None, PlanKind::AskFirst),
+    )
+    .unwrap();
+    l.record(eve, Action::Answered, NOW - 29 * DAY_MS, None)
+        .unwrap();
+    l.record(eve, Action::ReplyInserted, NOW - 7 * DAY_MS, None)
+        .unwrap();
+    let keys: Vec<_> = l
+        .reminders(NOW, 7)
+        .into_iter()
+        .map(|r| (r.key, r.profile_url))
+        .collect();
+    assert_eq!(
+        keys,
+        vec![(BRUNO.to_string(), None), (eve.to_string(), None)]
+    );
+    // Once Eve answers, she leaves the list.
+    l.record(eve, Action::Answered, NOW - 1, None).unwrap();
+    assert_eq!(l.reminders(NOW, 7).len(), 1);
+}
+
+#[test]
+fn stats_count_the_last_thirty_days() {
+    let mut l = busy_ledger();
+    let s = l.stats(NOW);
+    assert_eq!((s.invites_seen, s.default_invites), (3, 2));
+    assert_eq!((s.asked, s.answers), (2, 1));
+    assert_eq!((s.leads, s.deals, s.no_fit), (1, 0, 0));
+    // Thirty-one days later Ana's story is out of the window; the latest outcome counts.
+    l.record(
+        BRUNO,
+        Action::Outcome {
+            outcome: Outcome::NoFit,
+        },
+        NOW,
+        None,
+    )
+    .unwrap();
+    l.record(
+        BRUNO,
+        Action::Outcome {
+            outcome: Outcome::Deal,
+        },
+        NOW + 1,
+        None,
+    )
+    .unwrap();
+    let later = l.stats(NOW + 13 * DAY_MS);
+    assert_eq!((later.invites_seen, later.asked, later.answers), (2, 1, 0));
+    assert_eq!((later.leads, later.deals, later.no_fit), (0, 1, 0));
+    let follow = l.recent_follow_ups(NOW);
+    assert_eq!(follow.len(), 1);
+    assert!(follow[0].answered);
+}
+
+#[test]
+fn unreadable_data_is_kept_aside_never_overwritten() {
+    let garbage = "{\"version\":3,\"records\":{\"https://www.linkedin.com/in/ana/\":{\"snapshot\":";
+    let taken = vec![format!("{BACKUP_KEY_PREFIX}{NOW}")];
+    match open_stored(Some(garbage), NOW, &taken) {
+        Opened::Recovered {
+            backup_key,
+            raw,
+            ledger,
+            problem,
+        } => {
+            assert_eq!(
+                backup_key,
+                format!("{BACKUP_KEY_PREFIX}{NOW}-2"),
+                "an earlier backup is not replaced"
+            );
+            assert_eq!(raw, garbage, "the data is kept exactly as it was");
+            assert!(matches!(problem, LoadError::NotJson(_)));
+            assert!(ledger.records.is_empty());
+            match &ledger.notices[..] {
+                [Notice::Recovered {
+                    backup_key: k,
+                    problem,
+                    ..
+                }] => {
+                    assert_eq!(k, &backup_key);
+                    assert!(problem.contains("not JSON"), "{problem}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        Opened::Ready(_) => panic!("garbage accepted"),
+    }
+    // Data from a newer AskFirst is not destroyed either.
+    assert!(matches!(
+        open_stored(Some(r#"{"version":4,"records":{}}"#), NOW, &[]),
+        Opened::Recovered {
+            problem: LoadError::FromTheFuture(4),
+            ..
+        }
+    ));
+    assert!(matches!(
+        open_stored(Some(&fixture("v2.json")), NOW, &[]),
+        Opened::Ready(_)
+    ));
+}
