@@ -361,3 +361,272 @@ fn unreadable_data_is_kept_aside_never_overwritten() {
         Opened::Ready(_)
     ));
 }
+
+// --- answered detection: the messaging reader on fixtures --------------------------------
+
+fn page(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/linkedin/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn messaging_threads_tell_who_answered() {
+    use askfirst::core::linkedin::messaging::{read_thread, Sender::*};
+    let t = read_thread(&page("messaging-answered.html"));
+    let other = t.other.as_ref().unwrap();
+    assert_eq!(other.name.as_deref(), Some("Ana Lima"));
+    assert_eq!(
+        other.profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/ana-lima/")
+    );
+    assert_eq!(t.messages, vec![Them, Me, Me, Them]);
+    assert!(t.answered && !t.group);
+
+    let t = read_thread(&page("messaging-unanswered.html"));
+    assert_eq!(
+        t.messages,
+        vec![Them, Me, Me],
+        "senders told apart by profile link alone"
+    );
+    assert!(!t.answered);
+    assert_eq!(t.other.unwrap().name.as_deref(), Some("Bruno Keller"));
+
+    let t = read_thread(&page("messaging-overlay.html"));
+    assert_eq!(t.messages, vec![Me, Them]);
+    assert!(t.answered);
+    assert_eq!(
+        t.other.unwrap().profile_url.as_deref(),
+        Some("https://www.linkedin.com/in/chloe-martin-42/")
+    );
+
+    let t = read_thread(&page("messaging-group.html"));
+    assert!(t.group && !t.answered && t.other.is_none());
+}
+
+// --- the protocol: forged and malformed messages, and what each request does -----------
+
+mod protocol {
+    use super::*;
+    use askfirst::core::protocol_ledger::{
+        handle, parse_request, Context, LedgerAnswer, LedgerRequest, Origin, ProtocolError,
+        WIPE_CONFIRMATION,
+    };
+
+    const CTX: Context = Context {
+        now: NOW,
+        reminder_days: 7,
+    };
+
+    fn run(l: &mut Ledger, json: &str, origin: Origin) -> LedgerAnswer {
+        let req = parse_request(json, origin).unwrap_or_else(|e| panic!("{json}: {e}"));
+        handle(l, req, CTX).answer
+    }
+
+    #[test]
+    fn forged_and_malformed_messages_are_refused() {
+        let record = r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","snapshot":{"name":"Ana"}}"#;
+        assert!(parse_request(record, Origin::LinkedInTab).is_ok());
+        for (json, origin) in [
+            (record, Origin::Other),
+            // A web page may not claim an answer, an outcome, or wipe the ledger.
+            (record, Origin::ExtensionPage),
+            (
+                r#"{"type":"record","key":"urn:li:invitation:1","event":"answered"}"#,
+                Origin::LinkedInTab,
+            ),
+            (
+                r#"{"type":"set-outcome","key":"urn:li:invitation:1","outcome":"deal"}"#,
+                Origin::LinkedInTab,
+            ),
+            (
+                r#"{"type":"wipe","confirm":"delete-everything"}"#,
+                Origin::LinkedInTab,
+            ),
+            (r#"{"type":"import","data":"{}"}"#, Origin::LinkedInTab),
+        ] {
+            assert!(
+                parse_request(json, origin).is_err(),
+                "{json} from {origin:?}"
+            );
+        }
+        for json in [
+            "",
+            "null",
+            "[]",
+            "{}",
+            r#"{"type":"dashboard","extra":1}"#,
+            r#"{"type":"drop-tables"}"#,
+            r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","at":1}"#,
+            r#"{"type":"record","key":1,"event":"seen"}"#,
+            r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","snapshot":{"name":"A","admin":true}}"#,
+            r#"{"type":"set-outcome","key":"x","outcome":"maybe"}"#,
+            r#"{"type":"dismiss-notice","index":-1}"#,
+        ] {
+            let origin = if json.contains("record") {
+                Origin::LinkedInTab
+            } else {
+                Origin::ExtensionPage
+            };
+            assert!(
+                matches!(
+                    parse_request(json, origin),
+                    Err(ProtocolError::Malformed(_))
+                ),
+                "{json}"
+            );
+        }
+        let huge = format!(
+            r#"{{"type":"thread-seen","html":"{}"}}"#,
+            "a".repeat(3 * 1024 * 1024)
+        );
+        assert!(matches!(
+            parse_request(&huge, Origin::LinkedInTab),
+            Err(ProtocolError::TooLarge(_))
+        ));
+    }
+
+    #[test]
+    fn requests_do_what_they_say() {
+        let mut l = Ledger::new();
+        let rec = |event: &str| {
+            format!(
+                r#"{{"type":"record","key":"https://www.linkedin.com/in/ana-lima/?trk=x","event":"{event}","snapshot":{{"name":"Ana Lima","plan":"ask-first","note_kind":"none"}}}}"#
+            )
+        };
+        assert!(matches!(
+            run(&mut l, &rec("prompt-shown"), Origin::LinkedInTab),
+            LedgerAnswer::Recorded { .. }
+        ));
+        assert!(matches!(
+            run(&mut l, &rec("reply-inserted"), Origin::LinkedInTab),
+            LedgerAnswer::Recorded { .. }
+        ));
+        let ana = l.get(ANA).unwrap();
+        assert_eq!(ana.events.len(), 2);
+        assert_eq!(
+            ana.events[0].at, NOW,
+            "time is the background's, not the page's"
+        );
+
+        // An unknown person without a snapshot is an error answer, not a panic.
+        let unknown = r#"{"type":"record","key":"urn:li:invitation:9","event":"seen"}"#;
+        assert!(matches!(
+            run(&mut l, unknown, Origin::LinkedInTab),
+            LedgerAnswer::Error { .. }
+        ));
+
+        // Ana answers in the messaging thread: recorded once, however often it is opened.
+        let thread = serde_json::to_string(&LedgerRequest::ThreadSeen {
+            html: page("messaging-answered.html"),
+        })
+        .unwrap();
+        match run(&mut l, &thread, Origin::LinkedInTab) {
+            LedgerAnswer::ThreadRead { answered } => assert_eq!(answered.as_deref(), Some(ANA)),
+            other => panic!("{other:?}"),
+        }
+        let req = parse_request(&thread, Origin::LinkedInTab).unwrap();
+        assert!(
+            !handle(
+                &mut l,
+                req,
+                Context {
+                    now: NOW + 1,
+                    ..CTX
+                }
+            )
+            .changed
+        );
+        assert_eq!(l.get(ANA).unwrap().last_answer(), Some(NOW));
+
+        // Bruno is in the ledger under his invitation; messaging links him by member id:
+        // found by his (unique) name; he has not answered, so nothing is recorded.
+        l.record(
+            BRUNO,
+            Action::ReplyCopied,
+            NOW - 1,
+            person("Bruno Keller", NoteKind::Stock, PlanKind::AskFirst),
+        )
+        .unwrap();
+        let thread = serde_json::to_string(&LedgerRequest::ThreadSeen {
+            html: page("messaging-unanswered.html"),
+        })
+        .unwrap();
+        assert!(matches!(
+            run(&mut l, &thread, Origin::LinkedInTab),
+            LedgerAnswer::ThreadRead { answered: None }
+        ));
+        assert_eq!(l.get(BRUNO).unwrap().last_answer(), None);
+
+        assert!(matches!(
+            run(
+                &mut l,
+                r#"{"type":"set-outcome","key":"urn:li:invitation:7310000000000000001","outcome":"no-fit"}"#,
+                Origin::ExtensionPage
+            ),
+            LedgerAnswer::Recorded { .. }
+        ));
+        assert_eq!(
+            l.get(BRUNO).unwrap().outcome().map(|o| o.1),
+            Some(Outcome::NoFit)
+        );
+        assert!(matches!(
+            run(
+                &mut l,
+                r#"{"type":"add-note","key":"urn:li:invitation:7310000000000000001","text":"  "}"#,
+                Origin::ExtensionPage
+            ),
+            LedgerAnswer::Error { .. }
+        ));
+
+        match run(
+            &mut l,
+            r#"{"type":"export","format":"csv"}"#,
+            Origin::ExtensionPage,
+        ) {
+            LedgerAnswer::Exported { filename, text, .. } => {
+                assert_eq!(filename, "askfirst-ledger-2025-11-26.csv");
+                assert_eq!(text.lines().count(), 3);
+            }
+            other => panic!("{other:?}"),
+        }
+        let json = match run(
+            &mut l,
+            r#"{"type":"export","format":"json"}"#,
+            Origin::ExtensionPage,
+        ) {
+            LedgerAnswer::Exported { text, .. } => text,
+            other => panic!("{other:?}"),
+        };
+        // Delete everything needs its confirmation word.
+        assert!(matches!(
+            run(
+                &mut l,
+                r#"{"type":"wipe","confirm":"yes"}"#,
+                Origin::ExtensionPage
+            ),
+            LedgerAnswer::Error { .. }
+        ));
+        assert_eq!(l.records.len(), 2);
+        let wipe = format!(r#"{{"type":"wipe","confirm":"{WIPE_CONFIRMATION}"}}"#);
+        assert_eq!(
+            run(&mut l, &wipe, Origin::ExtensionPage),
+            LedgerAnswer::Done
+        );
+        assert!(l.records.is_empty());
+        let import = serde_json::to_string(&LedgerRequest::Import { data: json }).unwrap();
+        assert!(
+            matches!(run(&mut l, &import, Origin::ExtensionPage), LedgerAnswer::Imported(r) if r.added == 2)
+        );
+        match run(&mut l, r#"{"type":"dashboard"}"#, Origin::ExtensionPage) {
+            LedgerAnswer::Dashboard(d) => {
+                assert_eq!(d.records, 2);
+                assert_eq!(d.stats.answers, 1);
+                assert!(d.reminders.is_empty(), "Bruno was asked a moment ago");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

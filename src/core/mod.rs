@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod linkedin;
 pub mod note;
 pub mod plan;
+pub mod protocol_ledger;
 pub mod reply;
 pub mod settings;
 pub mod text;

@@ -2,6 +2,8 @@
 //! language lives under this module, each paired with the fixtures that exercise it.
 //! (Skeleton: the reader issue fills this in.)
 
+pub mod messaging;
+
 use crate::core::invitation::{Invitation, UiGeneration};
 use serde::Serialize;
 
