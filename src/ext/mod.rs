@@ -1,6 +1,7 @@
 //! wasm entry points used by the extension's background and pages. Only glue lives here:
 //! every rule is in `core`. Errors become `JsValue` here and nowhere else.
 
+pub mod ledger_store;
 pub mod storage;
 
 use crate::core::linkedin::read_page;

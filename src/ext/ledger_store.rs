@@ -1,0 +1,259 @@
+//! The ledger's persistence in the background: one JSON document under the storage key
+//! `ledger`, one writer (this background), one queue. wasm only; every ledger rule is in
+//! `core::ledger` and `core::protocol_ledger`.
+//!
+//! No lost updates: every request takes the queue's lock, applies its change to the one
+//! in-memory ledger and stores it before the next request runs, so two LinkedIn tabs
+//! writing at once are serialised here. Pages never write the ledger themselves. A failed
+//! write drops the in-memory copy, so the next request starts again from what is stored.
+//!
+//! Unreadable stored data is first copied under a fresh `ledger-backup-<ms>` key, and only
+//! then replaced by an empty ledger carrying a notice; if the copy fails, nothing is
+//! written. Near the quota (`getBytesInUse`), older finished records are compacted with a
+//! notice.
+
+use crate::core::ledger::compact::{needs_compaction, COMPACT_TO};
+use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
+use crate::core::ledger::schema::STORAGE_KEY;
+use crate::core::ledger::{open_stored, Ledger, Opened};
+use crate::core::protocol_ledger::{handle, parse_request, Context, LedgerAnswer, Origin};
+use crate::ext::storage;
+use futures_util::lock::Mutex;
+use js_sys::{Reflect, JSON};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+/// `chrome.storage.local` quota without the `unlimitedStorage` permission.
+const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
+
+thread_local! {
+    static LEDGER: RefCell<Option<Ledger>> = const { RefCell::new(None) };
+    /// Documents this background stored and whose `storage.onChanged` has not arrived
+    /// yet; any other change to the key came from elsewhere and invalidates `LEDGER`.
+    /// Bumped by every foreign change, so a request that was running keeps no stale copy.
+    static FOREIGN_CHANGES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static OWN_WRITES: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
+}
+
+const MAX_TRACKED_WRITES: usize = 64;
+
+/// Writes the document and remembers it as ours.
+async fn put(json: String) -> Result<(), String> {
+    OWN_WRITES.with(|w| {
+        let mut w = w.borrow_mut();
+        if w.len() == MAX_TRACKED_WRITES {
+            w.pop_front();
+        }
+        w.push_back(json.clone());
+    });
+    storage::set(STORAGE_KEY, &json.into())
+        .await
+        .map_err(js_err)
+}
+
+/// `storage.onChanged` for the ledger key: our own writes are recognised; anything else
+/// (another tool, a wipe from the browser's UI, an older worker) makes the next request
+/// reload from storage instead of overwriting that change with a stale copy.
+pub fn ledger_changed(new_value: &JsValue) {
+    let text = stored_text(new_value);
+    let ours = OWN_WRITES.with(|w| {
+        let mut w = w.borrow_mut();
+        match text.and_then(|t| w.iter().position(|mine| *mine == t)) {
+            Some(i) => {
+                w.drain(..=i);
+                true
+            }
+            None => {
+                w.clear();
+                false
+            }
+        }
+    });
+    if !ours {
+        FOREIGN_CHANGES.with(|c| c.set(c.get() + 1));
+        LEDGER.with(|l| *l.borrow_mut() = None);
+    }
+}
+
+/// The write queue: one request at a time, from load to stored.
+static QUEUE: Mutex<()> = Mutex::new(());
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            Reflect::get(&e, &"message".into())
+                .ok()
+                .and_then(|m| m.as_string())
+        })
+        .unwrap_or_else(|| "storage error".into())
+}
+
+/// The stored document as text: a JSON string normally, anything else stringified so
+/// that even a foreign value is kept aside intact.
+fn stored_text(value: &JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    JSON::stringify(value).ok().and_then(|s| s.as_string())
+}
+
+async fn load() -> Result<Ledger, String> {
+    let raw = stored_text(&storage::get(STORAGE_KEY).await.map_err(js_err)?);
+    let at = now();
+    match open_stored(raw.as_deref(), at, &[]) {
+        Opened::Ready(loaded) => {
+            if loaded.migrated_from.is_some() {
+                // Store the migrated form at once; the old form stays readable anyway.
+                put(loaded.ledger.to_json()).await?;
+            }
+            Ok(loaded.ledger)
+        }
+        Opened::Recovered { .. } => {
+            // Backup keys must not collide with earlier ones: ask for every key in use.
+            let all = storage::get_many(None).await.map_err(js_err)?;
+            let taken: Vec<String> = js_sys::Object::keys(&all.into())
+                .iter()
+                .filter_map(|k| k.as_string())
+                .collect();
+            let Opened::Recovered {
+                backup_key,
+                raw,
+                ledger,
+                ..
+            } = open_stored(raw.as_deref(), at, &taken)
+            else {
+                return Err("the stored ledger changed while it was being read".into());
+            };
+            storage::set(&backup_key, &raw.into()).await.map_err(|e| {
+                format!(
+                    "the stored ledger is unreadable and could not be kept aside: {}",
+                    js_err(e)
+                )
+            })?;
+            put(ledger.to_json()).await?;
+            Ok(ledger)
+        }
+    }
+}
+
+async fn store(ledger: &mut Ledger) -> Result<(), String> {
+    let json = ledger.to_json();
+    let own_size = json.len() as u64;
+    put(json).await?;
+    // Cheap first: only ask the browser when our own document is a sizeable share.
+    if own_size < QUOTA_BYTES / 2 {
+        return Ok(());
+    }
+    let in_use = (storage::bytes_in_use(None).await.map_err(js_err)? as u64).max(own_size);
+    if needs_compaction(in_use, QUOTA_BYTES) {
+        let others = in_use.saturating_sub(own_size);
+        let target = ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others);
+        ledger.compact(now(), target);
+        put(ledger.to_json()).await?;
+    }
+    Ok(())
+}
+
+/// Handles one ledger message after the sender was classified. Never panics on input;
+/// every failure is an `Error` answer.
+pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
+    let request = match parse_request(json, origin) {
+        Ok(r) => r,
+        Err(e) => {
+            return LedgerAnswer::Error {
+                message: e.to_string(),
+            }
+        }
+    };
+    let _turn = QUEUE.lock().await;
+    let generation = FOREIGN_CHANGES.with(|c| c.get());
+    let mut ledger = match LEDGER.with(|l| l.borrow_mut().take()) {
+        Some(l) => l,
+        None => match load().await {
+            Ok(l) => l,
+            Err(message) => return LedgerAnswer::Error { message },
+        },
+    };
+    let ctx = Context {
+        now: now(),
+        reminder_days: DEFAULT_REMINDER_DAYS,
+    };
+    let handled = handle(&mut ledger, request, ctx);
+    if handled.changed {
+        if let Err(message) = store(&mut ledger).await {
+            // Not stored: forget the in-memory change; the next request reloads.
+            return LedgerAnswer::Error {
+                message: format!("not saved: {message}"),
+            };
+        }
+    }
+    if FOREIGN_CHANGES.with(|c| c.get()) == generation {
+        LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
+    }
+    handled.answer
+}
+
+fn string_field(obj: &JsValue, name: &str) -> Option<String> {
+    Reflect::get(obj, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// Who sent a message, from `chrome.runtime.onMessage`'s `sender`.
+pub fn origin_of(sender: &JsValue) -> Origin {
+    let runtime = Reflect::get(&js_sys::global(), &"chrome".into())
+        .and_then(|c| Reflect::get(&c, &"runtime".into()))
+        .unwrap_or(JsValue::UNDEFINED);
+    let own_id = string_field(&runtime, "id");
+    let base = Reflect::get(&runtime, &"getURL".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&runtime, &"".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default();
+    let same = own_id.is_some() && string_field(sender, "id") == own_id;
+    // A content script's sender.url is its tab's URL; a page's is the page's own URL.
+    Origin::classify(same, string_field(sender, "url").as_deref(), &base)
+}
+
+/// Background entry point: `message` as received, `sender` the `MessageSender`. Answers
+/// a JSON-compatible object (`{type: "error", message}` on failure).
+#[wasm_bindgen(js_name = handleLedgerMessage)]
+pub async fn handle_ledger_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
+    let origin = origin_of(&sender);
+    let json = JSON::stringify(&message)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let answer = handle_request(&json, origin).await;
+    let text = serde_json::to_string(&answer).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    JSON::parse(&text)
+}
+
+/// Whether the background should hand a message with this `type` to the ledger.
+#[wasm_bindgen(js_name = isLedgerMessage)]
+pub fn is_ledger_message(message_type: &str) -> bool {
+    crate::core::protocol_ledger::is_ledger_type(message_type)
+}
+
+/// Background entry point for `chrome.storage.onChanged` (area `local`): `changes` as
+/// received.
+#[wasm_bindgen(js_name = storageChanged)]
+pub fn storage_changed(changes: JsValue, area: &str) {
+    if area != "local" {
+        return;
+    }
+    if let Ok(change) = Reflect::get(&changes, &JsValue::from_str(STORAGE_KEY)) {
+        if !change.is_undefined() {
+            let new_value = Reflect::get(&change, &"newValue".into()).unwrap_or(JsValue::UNDEFINED);
+            ledger_changed(&new_value);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+// The ledger in the built extension: what the background stores when LinkedIn tabs and
+// our pages talk to it. Two tabs × 500 writes lose nothing; data of an old schema in
+// storage is migrated; unreadable data is kept aside; export → wipe → import restores
+// everything; forged messages are refused.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, launch } from './ledger-harness.mjs';
+
+const snapshot = (name) => ({ name, note_kind: 'none', fit: 'unclear', plan: 'ask-first' });
+
+test('two LinkedIn tabs writing 500 events each at once lose nothing', async () => {
+  const h = await launch();
+  try {
+    const [a, b] = [await h.linkedInTab(), await h.linkedInTab('/mynetwork/invitation-manager/received/PEOPLE_WITH_MUTUAL_CONNECTION/')];
+    const batch = (tab) => Array.from({ length: 500 }, (_, i) => ({
+      type: 'record', key: `urn:li:invitation:${tab}${i}`, event: i % 2 ? 'prompt-shown' : 'seen', snapshot: snapshot(`${tab} ${i}`),
+    }));
+    // Both tabs also write to one shared person, each with its own kind of event.
+    const shared = (event) => ({ type: 'record', key: 'https://www.linkedin.com/in/shared/', event, snapshot: snapshot('Shared') });
+    const started = Date.now();
+    const [ra, rb] = await Promise.all([
+      h.manyFromTab(a, [...batch('a'), shared('reply-copied')]),
+      h.manyFromTab(b, [...batch('b'), shared('not-now')]),
+    ]);
+    const ms = Date.now() - started;
+    for (const r of [...ra, ...rb]) assert.equal(r.type, 'recorded', JSON.stringify(r));
+    const ledger = JSON.parse((await h.storage()).ledger);
+    assert.equal(Object.keys(ledger.records).length, 1001);
+    for (const tab of ['a', 'b']) {
+      for (let i = 0; i < 500; i++) {
+        const rec = ledger.records[`urn:li:invitation:${tab}${i}`];
+        assert.ok(rec, `${tab}${i} lost`);
+        assert.equal(rec.events.length, 1);
+      }
+    }
+    const kinds = ledger.records['https://www.linkedin.com/in/shared/'].events.map((e) => e.kind).sort();
+    assert.deepEqual(kinds, ['not-now', 'reply-copied']);
+    console.log(`# 1002 concurrent writes from two tabs stored in ${ms} ms`);
+  } finally {
+    await h.close();
+  }
+});
+
+test('a ledger of an old schema in storage is migrated and kept', async () => {
+  const h = await launch();
+  try {
+    await h.setStorage({ ledger: fixture('ledger/v1.json') });
+    const page = await h.extensionPage();
+    const answer = await h.fromExtension(page, { type: 'dashboard' });
+    assert.equal(answer.type, 'dashboard', JSON.stringify(answer));
+    assert.equal(answer.records, 3);
+    const stored = JSON.parse((await h.storage()).ledger);
+    assert.equal(stored.version, 3);
+    const ana = stored.records['https://www.linkedin.com/in/ana-lima/'];
+    assert.equal(ana.snapshot.name, 'Ana Lima');
+    assert.equal(ana.events.length, 7);
+  } finally {
+    await h.close();
+  }
+});
+
+test('unreadable stored data is kept aside under a backup key, with a notice', async () => {
+  const h = await launch();
+  try {
+    const garbage = '{"version":3,"records":{"https://www.linkedin.com/in/x/": TRUNCATED';
+    await h.setStorage({ ledger: garbage });
+    const page = await h.extensionPage();
+    const answer = await h.fromExtension(page, { type: 'dashboard' });
+    assert.equal(answer.notices.length, 1);
+    assert.equal(answer.notices[0].kind, 'recovered');
+    const all = await h.storage();
+    const backups = Object.keys(all).filter((k) => k.startsWith('ledger-backup-'));
+    assert.equal(backups.length, 1);
+    assert.equal(all[backups[0]], garbage, 'kept exactly as it was');
+    assert.equal(answer.notices[0].backup_key, backups[0]);
+    // The ledger works again.
+    const tab = await h.linkedInTab();
+    const r = await h.fromTab(tab, { type: 'record', key: 'urn:li:invitation:1', event: 'seen', snapshot: snapshot('Ana') });
+    assert.equal(r.type, 'recorded');
+  } finally {
+    await h.close();
+  }
+});
+
+test('export → delete everything → import restores everything', async () => {
+  const h = await launch();
+  try {
+    const tab = await h.linkedInTab();
+    for (const [i, event] of ['seen', 'prompt-shown', 'reply-inserted', 'accepted-follow-up'].entries()) {
+      const r = await h.fromTab(tab, { type: 'record', key: `https://www.linkedin.com/in/p${i}/`, event, snapshot: snapshot(`P${i} "=1+1"`) });
+      assert.equal(r.type, 'recorded', JSON.stringify(r));
+    }
+    const page = await h.extensionPage();
+    await h.fromExtension(page, { type: 'set-outcome', key: 'https://www.linkedin.com/in/p2/', outcome: 'lead' });
+    await h.fromExtension(page, { type: 'add-note', key: 'https://www.linkedin.com/in/p2/', text: 'call Tuesday' });
+    const before = JSON.parse((await h.storage()).ledger);
+    const exported = await h.fromExtension(page, { type: 'export', format: 'json' });
+    assert.equal(exported.type, 'exported');
+    const csv = await h.fromExtension(page, { type: 'export', format: 'csv' });
+    assert.match(csv.text, /'=1\+1|"P\d ""=1\+1"""/);
+    assert.equal(csv.text.trim().split('\r\n').length, 5);
+
+    const refused = await h.fromExtension(page, { type: 'wipe', confirm: 'yes' });
+    assert.equal(refused.type, 'error');
+    assert.equal((await h.fromExtension(page, { type: 'wipe', confirm: 'delete-everything' })).type, 'done');
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 0);
+
+    const imported = await h.fromExtension(page, { type: 'import', data: exported.text });
+    assert.equal(imported.type, 'imported', JSON.stringify(imported));
+    assert.equal(imported.added, 4);
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+    const again = await h.fromExtension(page, { type: 'import', data: exported.text });
+    assert.equal(again.unchanged, 4);
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+  } finally {
+    await h.close();
+  }
+});
+
+test('forged and malformed messages are refused by the background', async () => {
+  const h = await launch();
+  try {
+    const tab = await h.linkedInTab();
+    const page = await h.extensionPage();
+    // A LinkedIn page may not set outcomes, wipe, import or claim an answer.
+    for (const m of [
+      { type: 'wipe', confirm: 'delete-everything' },
+      { type: 'set-outcome', key: 'urn:li:invitation:1', outcome: 'deal' },
+      { type: 'import', data: '{}' },
+      { type: 'record', key: 'urn:li:invitation:1', event: 'answered', snapshot: snapshot('X') },
+      { type: 'record', key: 'urn:li:invitation:1', event: 'seen', snapshot: snapshot('X'), at: 1 },
+      { type: 'dashboard', extra: true },
+    ]) {
+      const r = await h.fromTab(tab, m);
+      assert.equal(r.type, 'error', JSON.stringify([m, r]));
+    }
+    // Our pages may not pretend to be LinkedIn tabs.
+    const r = await h.fromExtension(page, { type: 'record', key: 'urn:li:invitation:1', event: 'seen', snapshot: snapshot('X') });
+    assert.equal(r.type, 'error');
+    assert.equal((await h.fromExtension(page, { type: 'nope' })).type, 'error');
+    assert.equal((await h.storage()).ledger, undefined, 'nothing was written');
+  } finally {
+    await h.close();
+  }
+});
