@@ -191,7 +191,7 @@ pub fn is_ledger_type(message_type: &str) -> bool {
     )
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DashboardView {
     pub now: u64,
     pub reminder_days: u32,
@@ -203,7 +203,7 @@ pub struct DashboardView {
 }
 
 /// One row of the options page's ledger table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecordRow {
     pub key: String,
     pub name: String,
@@ -212,14 +212,14 @@ pub struct RecordRow {
     pub plan: Option<crate::core::plan::PlanKind>,
     pub first_seen: Option<u64>,
     pub last_event: Option<u64>,
-    pub last_event_kind: Option<&'static str>,
+    pub last_event_kind: Option<String>,
     pub asked_at: Option<u64>,
     pub answered_at: Option<u64>,
     pub outcome: Option<Outcome>,
     pub compacted: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum LedgerAnswer {
     Recorded {
@@ -245,6 +245,25 @@ pub enum LedgerAnswer {
     Error {
         message: String,
     },
+}
+
+/// What the content script of a tab answers to `{"type": "page-status"}` (sent by the
+/// popup with `tabs.sendMessage`). Read leniently: it only feeds the popup's display.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageStatus {
+    pub active: bool,
+    /// Why AskFirst is inactive on this page (the content script's words).
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub flagged: Vec<FlaggedOnPage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedOnPage {
+    pub name: String,
+    #[serde(default)]
+    pub plan: Option<crate::core::plan::PlanKind>,
 }
 
 /// What the handler needs from outside: the time (never read in core) and the user's
@@ -352,7 +371,7 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                     plan: r.snapshot.plan,
                     first_seen: r.first_seen(),
                     last_event: r.last_event_at(),
-                    last_event_kind: r.events.last().map(|e| e.action.name()),
+                    last_event_kind: r.events.last().map(|e| e.action.name().to_string()),
                     asked_at: r.last_ask(),
                     answered_at: r.last_answer(),
                     outcome: r.outcome().map(|o| o.1),

@@ -3,6 +3,7 @@
 
 pub mod ledger_store;
 pub mod storage;
+pub mod ui;
 
 use crate::core::linkedin::read_page;
 use crate::core::settings::Settings;

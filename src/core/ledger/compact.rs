@@ -5,14 +5,14 @@
 //! notice saying how many records were shortened. Pure; `now` and sizes are passed in.
 
 use super::{Action, Ledger, Notice, Record};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Compact when the stored size reaches this share of the quota…
 pub const COMPACT_AT: f64 = 0.8;
 /// …down to this share, if finished records allow.
 pub const COMPACT_TO: f64 = 0.6;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompactionReport {
     pub records: u32,
     pub bytes_before: u64,

@@ -4,14 +4,14 @@
 
 use super::{Action, Ledger, Outcome, Record, DAY_MS};
 use crate::core::plan::PlanKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const STATS_WINDOW_DAYS: u64 = 30;
 pub const DEFAULT_REMINDER_DAYS: u32 = 7;
 /// How many recent follow-ups the popup lists.
 pub const RECENT_FOLLOW_UPS: usize = 10;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reminder {
     pub key: String,
     pub name: String,
@@ -23,7 +23,7 @@ pub struct Reminder {
     pub plan: Option<PlanKind>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
     pub key: String,
     pub name: String,
@@ -32,7 +32,7 @@ pub struct FollowUp {
     pub answered: bool,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     pub window_days: u64,
     /// People first seen in the window.

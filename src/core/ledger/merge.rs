@@ -3,10 +3,10 @@
 //! and order-independent for events. Pure (no wasm-bindgen, web-sys, js-sys).
 
 use super::{Ledger, LoadError, Record};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What an import or merge changed, for the user.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MergeReport {
     /// People not in the ledger before.
     pub added: u32,

@@ -196,12 +196,19 @@ impl Snapshot {
         if let Some(h) = &self.headline {
             check_len("headline", h, MAX_HEADLINE_CHARS)?;
         }
-        for (field, v) in [
-            ("profile_url", &self.profile_url),
-            ("invitation_urn", &self.invitation_urn),
-        ] {
-            if let Some(v) = v {
-                check_len(field, v, key::MAX_KEY_LEN)?;
+        // These become links in our pages: only a LinkedIn profile / an invitation urn.
+        if let Some(url) = &self.profile_url {
+            if !normalise_key(url).is_ok_and(|k| k.starts_with("https://")) {
+                return Err(LedgerError::Invalid(
+                    "profile_url is not a LinkedIn profile link".into(),
+                ));
+            }
+        }
+        if let Some(urn) = &self.invitation_urn {
+            if !normalise_key(urn).is_ok_and(|k| k.starts_with("urn:")) {
+                return Err(LedgerError::Invalid(
+                    "invitation_urn is not an invitation urn".into(),
+                ));
             }
         }
         Ok(())
@@ -374,7 +381,7 @@ impl Default for Ledger {
 }
 
 /// What `Ledger::record` did, for the caller's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Change {
     Created,
@@ -547,6 +554,14 @@ mod tests {
         };
         assert!(l
             .record("urn:li:invitation:1", Action::Seen, 1, Some(bad))
+            .is_err());
+        let script = Snapshot {
+            name: "Ana".into(),
+            profile_url: Some("javascript:alert(1)".into()),
+            ..Snapshot::default()
+        };
+        assert!(l
+            .record("urn:li:invitation:1", Action::Seen, 1, Some(script))
             .is_err());
     }
 

@@ -223,6 +223,45 @@ fn same_profile(a: &str, b: &str) -> bool {
     matches!((id(a), id(b)), (Some(x), Some(y)) if !x.is_empty() && x == y)
 }
 
+/// Which LinkedIn page a tab shows, from its URL alone (the popup's active/inactive
+/// state, and where answered detection applies). LinkedIn is a single-page app: the
+/// content script re-asks on route changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkedInPage {
+    /// `/mynetwork/invitation-manager/…` (all received views and filters) or the
+    /// invitations preview on `/mynetwork/grow/` and `/mynetwork/`.
+    Invitations,
+    /// `/messaging/…`.
+    Messaging,
+    /// Another page of www.linkedin.com.
+    Other,
+    /// Not LinkedIn at all.
+    NotLinkedIn,
+}
+
+pub fn page_at(url: &str) -> LinkedInPage {
+    let Some(path) = url.strip_prefix("https://www.linkedin.com") else {
+        return LinkedInPage::NotLinkedIn;
+    };
+    if !(path.is_empty() || path.starts_with('/')) {
+        return LinkedInPage::NotLinkedIn;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    if path.starts_with("/mynetwork/invitation-manager")
+        || path == "/mynetwork/grow/"
+        || path == "/mynetwork/grow"
+        || path == "/mynetwork/"
+        || path == "/mynetwork"
+    {
+        LinkedInPage::Invitations
+    } else if path.starts_with("/messaging") {
+        LinkedInPage::Messaging
+    } else {
+        LinkedInPage::Other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,6 +277,23 @@ mod tests {
             let t = read_thread(html);
             assert!(!t.answered);
             assert!(!t.diagnostics.is_empty());
+        }
+    }
+
+    #[test]
+    fn pages_by_url() {
+        use LinkedInPage::*;
+        for (url, want) in [
+            ("https://www.linkedin.com/mynetwork/invitation-manager/", Invitations),
+            ("https://www.linkedin.com/mynetwork/invitation-manager/received/PEOPLE_WITH_MUTUAL_CONNECTION/", Invitations),
+            ("https://www.linkedin.com/mynetwork/grow/?skipRedirect=true", Invitations),
+            ("https://www.linkedin.com/messaging/thread/2-abc/", Messaging),
+            ("https://www.linkedin.com/feed/", Other),
+            ("https://www.linkedin.com.evil.example/mynetwork/invitation-manager/", NotLinkedIn),
+            ("https://example.com/mynetwork/invitation-manager/", NotLinkedIn),
+            ("chrome://newtab/", NotLinkedIn),
+        ] {
+            assert_eq!(page_at(url), want, "{url}");
         }
     }
 

@@ -1,0 +1,1 @@
+//! The options page. (Filled in by the next commit.)
