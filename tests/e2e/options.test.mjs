@@ -1,0 +1,126 @@
+// The options page in the built extension: onboarding opens once after install, settings
+// are validated by the engine and stored for the background, settings import refuses bad
+// files with a clear error, and the ledger table sets outcomes and notes, exports,
+// imports and deletes everything only after confirmation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch } from './ledger-harness.mjs';
+
+async function optionsPage(h) {
+  // onInstalled opened it once; it may still be navigating when the test starts.
+  const isOptions = (p) => p.url().endsWith('/options.html');
+  for (let i = 0; i < 100; i++) {
+    const page = h.ctx.pages().find(isOptions);
+    if (page) {
+      await page.waitForSelector('#settings-form');
+      return page;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the options page did not open after install');
+}
+
+test('onboarding opens once after install and saves usable settings', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    assert.equal(h.ctx.pages().filter((p) => p.url().endsWith('/options.html')).length, 1);
+    assert.ok(await page.isVisible('#welcome'), 'the welcome text shows on first run');
+    await page.fill('#my-name', 'Sam Seller');
+    await page.fill('#include', 'Head of Sales\nfounder\n');
+    await page.fill('#exclude', 'recruiter');
+    await page.fill('#offer-name', 'my weekly sales tips');
+    await page.fill('#offer-url', 'https://example.com/tips');
+    await page.selectOption('#language', 'fr');
+    await page.click('#save-settings');
+    await page.waitForSelector('#welcome', { state: 'detached' });
+    const stored = (await h.storage()).settings;
+    assert.equal(stored.my_name, 'Sam Seller');
+    assert.deepEqual(stored.target_market, { include: ['Head of Sales', 'founder'], exclude: ['recruiter'] });
+    assert.deepEqual(stored.offer, { name: 'my weekly sales tips', url: 'https://example.com/tips' });
+    assert.equal(stored.language, 'fr');
+    // Reopened: no welcome, the saved values are shown.
+    await page.reload();
+    await page.waitForSelector('#settings-form');
+    assert.equal(await page.$('#welcome'), null);
+    assert.equal(await page.inputValue('#my-name'), 'Sam Seller');
+    assert.equal(await page.inputValue('#include'), 'Head of Sales\nfounder');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a bad settings file is refused with an error and changes nothing', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.setInputFiles('#import-settings', { name: 's.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"target_market": {"include": ["sales"]}, "surprise": true}') });
+    await page.waitForFunction(() => /surprise/.test(document.querySelector('#settings-status').textContent));
+    assert.match(await page.textContent('#settings-status'), /Nothing was imported/);
+    assert.equal((await h.storage()).settings, undefined);
+    await page.setInputFiles('#import-settings', { name: 's.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"my_name": "Imported Name", "target_market": {"include": ["sales"]}}') });
+    await page.waitForFunction(() => document.querySelector('#my-name').value === 'Imported Name');
+    assert.equal((await h.storage()).settings.my_name, 'Imported Name');
+  } finally {
+    await h.close();
+  }
+});
+
+test('the ledger table: outcome, note, export, import, delete everything', async () => {
+  const h = await launch();
+  try {
+    const tab = await h.linkedInTab();
+    for (const [i, name] of ['Ana Lima', '=cmd|calc', 'Bruno <b>Keller</b>'].entries()) {
+      await h.fromTab(tab, { type: 'record', key: `https://www.linkedin.com/in/p${i}/`, event: 'reply-inserted',
+        snapshot: { name, note_kind: 'none', fit: 'unclear', plan: 'ask-first', profile_url: `https://www.linkedin.com/in/p${i}/` } });
+    }
+    const page = await optionsPage(h);
+    await page.reload(); // it opened at install, before these records existed
+    await page.waitForSelector('#ledger tbody tr');
+    assert.equal(await page.$$eval('#ledger tbody tr', (r) => r.length), 3);
+    assert.ok(await page.$eval('#ledger', (e) => e.textContent.includes('Bruno <b>Keller</b>')), 'names shown as text');
+    assert.equal(await page.$$eval('#ledger b', (x) => x.length), 0);
+
+    const row = '#ledger tr[data-key="https://www.linkedin.com/in/p0/"]';
+    await page.selectOption(`${row} select.outcome`, 'lead');
+    await page.waitForFunction(() => /Outcome saved/.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    await page.fill(`${row} input.note`, 'call on Tuesday');
+    await page.click(`${row} button`);
+    await page.waitForFunction(() => /Note saved/.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    const kinds = JSON.parse((await h.storage()).ledger).records['https://www.linkedin.com/in/p0/'].events.map((e) => e.kind);
+    assert.deepEqual(kinds, ['reply-inserted', 'outcome', 'note']);
+    assert.equal(await page.$eval(`${row} select.outcome`, (s) => s.value), 'lead');
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    assert.match(csvDownload.suggestedFilename(), /^askfirst-ledger-\d{4}-\d\d-\d\d\.csv$/);
+    assert.ok(csv.includes("'=cmd|calc"), 'formula defused');
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = readFileSync(await jsonDownload.path(), 'utf8');
+    const before = JSON.parse((await h.storage()).ledger);
+
+    await page.click('#wipe');
+    assert.ok(await page.isVisible('#wipe-confirm'));
+    await page.click('#wipe-confirm-no');
+    assert.ok(!(await page.isVisible('#wipe-confirm')));
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 3, 'cancel deletes nothing');
+    await page.click('#wipe');
+    await page.click('#wipe-confirm-yes');
+    await page.waitForSelector('#ledger .empty');
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 0);
+
+    await page.setInputFiles('#import-ledger', { name: 'l.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.waitForSelector('#ledger tbody tr');
+    assert.match(await page.textContent('#ledger-status'), /3 new/);
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+    // A wrong file is refused and changes nothing.
+    await page.setInputFiles('#import-ledger', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 3, "records": 1}') });
+    await page.waitForFunction(() => /nothing was imported/i.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+  } finally {
+    await h.close();
+  }
+});
