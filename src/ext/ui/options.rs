@@ -289,11 +289,8 @@ fn render_settings(
     let export = text_el("button", "", &t("exportSettings", &[]));
     let _ = export.set_attribute("type", "button");
     let _ = export.set_attribute("id", "export-settings");
-    let import_label = text_el("label", "button-like", &t("importSettings", &[]));
-    let import = input("import-settings", "file", "");
-    let _ = import.set_attribute("accept", "application/json,.json");
-    let _ = import_label.set_attribute("for", "import-settings");
-    append(&buttons, &[&save, &export, &import_label, &import]);
+    let (import_label, import) = file_button("import-settings", &t("importSettings", &[]));
+    append(&buttons, &[&save, &export, &import_label]);
     append(&form, &[&buttons]);
     let status = el("p", "status-line");
     let _ = status.set_attribute("id", "settings-status");
@@ -453,6 +450,17 @@ fn ledger_status(message: &str) {
     }
 }
 
+/// A JSON file picker that looks like our buttons: the (visually hidden, still focusable)
+/// input inside its label, which shows the focus ring.
+fn file_button(id: &str, label: &str) -> (Element, Element) {
+    let wrapper = el("label", "button-like");
+    let file = input(id, "file", "");
+    let _ = file.set_attribute("accept", "application/json,.json");
+    file.set_class_name("visually-hidden");
+    append(&wrapper, &[&text_el("span", "", label), &file]);
+    (wrapper, file)
+}
+
 fn button(label: &str, id: &str) -> Element {
     let b = text_el("button", "", label);
     let _ = b.set_attribute("type", "button");
@@ -512,15 +520,9 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
     let tools = el("div", "row-actions");
     let export_json = button(&t("exportJson", &[]), "export-json");
     let export_csv = button(&t("exportCsv", &[]), "export-csv");
-    let import_label = text_el("label", "button-like", &t("importLedger", &[]));
-    let _ = import_label.set_attribute("for", "import-ledger");
-    let import = input("import-ledger", "file", "");
-    let _ = import.set_attribute("accept", "application/json,.json");
+    let (import_label, import) = file_button("import-ledger", &t("importLedger", &[]));
     let wipe = button(&t("wipe", &[]), "wipe");
-    append(
-        &tools,
-        &[&export_json, &export_csv, &import_label, &import, &wipe],
-    );
+    append(&tools, &[&export_json, &export_csv, &import_label, &wipe]);
     let confirm = el("div", "confirm");
     let _ = confirm.set_attribute("id", "wipe-confirm");
     let _ = confirm.set_attribute("hidden", "");
