@@ -1,46 +1,288 @@
 //! Text normalisation shared by every matcher: notes, labels, target-market terms.
 //! One folding, so that "Café", "CAFE" and "cafe\u{301}" compare equal everywhere.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 /// Folds text for matching: compatibility decomposition (NFKD: full-width, ligatures),
 /// accents removed, lower case, apostrophes and quotes unified, every other punctuation
 /// and symbol (emoji included) turned into a word break, whitespace collapsed to single
-/// spaces, trimmed. Letters and digits of every script are kept.
+/// spaces, trimmed. Letters and digits of every script are kept. An apostrophe is part of
+/// a word ("i'd", "l'ajouter"); a stray one at a word's edge is not.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.nfkd() {
-        if is_combining_mark(c) {
-            continue;
+    words(text).folded
+}
+
+/// What separated a word from the one before it in the raw text. Classifiers use it to
+/// tell a greeting line ("Hi Dana,") or a sign-off ("Best,\nAna") from the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Break {
+    /// First word of the text.
+    Start,
+    /// Only spaces, emoji or symbols.
+    Space,
+    /// A comma, colon, dash, bracket or slash.
+    Clause,
+    /// A full stop, ! ? ; … or a line break.
+    Sentence,
+}
+
+/// One word of a text: its folded form is `Words::folded[start..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// The raw word began with an upper-case letter (a name, a brand, a German noun…).
+    pub capitalised: bool,
+    /// Every letter of the raw word was upper case (and it had at least two letters).
+    pub shouted: bool,
+    pub break_before: Break,
+    /// Byte range of the word in the raw text, for quoting it as the sender wrote it.
+    pub raw_start: usize,
+    pub raw_end: usize,
+}
+
+/// A text split into folded words, in one pass and one buffer: `folded` is exactly what
+/// `fold` returns (the words joined by single spaces).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    pub folded: String,
+    pub words: Vec<Word>,
+    /// The raw text contained a question mark (? ¿ ؟ ？).
+    pub question: bool,
+}
+
+impl Words {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded text of word `i`.
+    #[inline]
+    pub fn text(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.folded[w.start..w.end]
+    }
+
+    /// Words `from..to` as written in `raw` (the text these words were read from).
+    pub fn raw_span<'r>(&self, raw: &'r str, from: usize, to: usize) -> &'r str {
+        if from >= to || to > self.words.len() {
+            return "";
+        }
+        raw.get(self.words[from].raw_start..self.words[to - 1].raw_end)
+            .unwrap_or("")
+    }
+
+    /// The folded text of words `from..to`, as it appears in `folded`.
+    pub fn span(&self, from: usize, to: usize) -> &str {
+        if from >= to || to > self.words.len() {
+            return "";
+        }
+        &self.folded[self.words[from].start..self.words[to - 1].end]
+    }
+}
+
+fn break_kind(c: char) -> Break {
+    match c {
+        '.' | '!' | '?' | ';' | '\u{2026}' | '\u{A1}' | '\u{BF}' | '\n' | '\r' | '\u{2028}'
+        | '\u{2029}' | '\u{3002}' | '\u{061F}' | '\u{0964}' => Break::Sentence,
+        ','
+        | ':'
+        | '-'
+        | '\u{2010}'..='\u{2015}'
+        | '('
+        | ')'
+        | '['
+        | ']'
+        | '/'
+        | '|'
+        | '\u{060C}' => Break::Clause,
+        _ => Break::Space,
+    }
+}
+
+/// Splits and folds `text` (see `fold` for the folding rules).
+pub fn words(text: &str) -> Words {
+    let mut b = Builder {
+        out: Words {
+            folded: String::with_capacity(text.len()),
+            // About one word per six bytes of prose; avoids regrowing in the common case.
+            words: Vec::with_capacity(text.len() / 6 + 1),
+            question: false,
+        },
+        current: None,
+        letters: 0,
+        upper_letters: 0,
+        pending: Break::Start,
+        raw: (0, 0),
+        raw_end: 0,
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if byte.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits is copied and lower-cased in bulk: the
+            // common case, and much cheaper than one character at a time.
+            let run = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .unwrap_or(bytes.len() - i);
+            b.raw = (i, i + run);
+            b.push_ascii_run(&text[i..i + run]);
+            i += run;
+        } else if byte.is_ascii() {
+            // ASCII needs neither decomposition nor mark removal: skip the Unicode tables
+            // for the common case (most notes are mostly ASCII).
+            b.raw = (i, i + 1);
+            b.push(char::from(byte));
+            i += 1;
+        } else {
+            let Some(raw) = text[i..].chars().next() else {
+                break;
+            };
+            b.raw = (i, i + raw.len_utf8());
+            decompose_compatible(raw, |c| b.push(c));
+            i += raw.len_utf8();
+        }
+    }
+    b.finish_word();
+    b.out
+}
+
+/// The state of `words` while it walks the decomposed text.
+struct Builder {
+    out: Words,
+    /// The word being built: where it starts in `folded`, and its shape so far.
+    current: Option<Word>,
+    letters: usize,
+    upper_letters: usize,
+    /// The strongest break seen since the last word.
+    pending: Break,
+    /// Byte range, in the raw text, of the character (or ASCII run) being pushed.
+    raw: (usize, usize),
+    /// Where the open word's last letter ends in the raw text.
+    raw_end: usize,
+}
+
+impl Builder {
+    #[inline]
+    fn push(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            self.push_letter(c);
+            return;
+        }
+        if !c.is_ascii() && is_combining_mark(c) {
+            // An accent typed as its own character still belongs to the word as written.
+            if self.current.is_some() && self.raw_end == self.raw.0 {
+                self.raw_end = self.raw.1;
+            }
+            return;
         }
         let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => '\'',
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' | '\u{02BC}' => {
+                '\''
+            }
             c => c,
         };
-        if c.is_alphanumeric() || c == '\'' {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            for lc in c.to_lowercase() {
-                out.push(lc);
-            }
+        if c.is_alphanumeric() || (c == '\'' && self.current.is_some()) {
+            self.push_letter(c);
         } else {
-            pending_space = true;
+            if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
+                self.out.question = true;
+            }
+            if self.current.is_some() {
+                self.finish_word();
+                self.pending = Break::Space;
+            }
+            self.pending = self.pending.max(break_kind(c));
         }
     }
-    // An apostrophe is part of a word ("i'd", "l'ajouter"); a stray one at an edge is not.
-    if out.contains('\'') {
-        out = out
-            .split(' ')
-            .map(|w| w.trim_matches('\''))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+
+    /// Appends ASCII letters and digits (`run` is never empty).
+    fn push_ascii_run(&mut self, run: &str) {
+        self.start_word(run.chars().next().unwrap_or('a'));
+        self.letters += run.bytes().filter(u8::is_ascii_alphabetic).count();
+        self.upper_letters += run.bytes().filter(u8::is_ascii_uppercase).count();
+        let folded = &mut self.out.folded;
+        let at = folded.len();
+        folded.push_str(run);
+        folded[at..].make_ascii_lowercase();
+        self.raw_end = self.raw.1;
     }
-    out
+
+    /// Opens a word at `first` unless one is open.
+    fn start_word(&mut self, first: char) {
+        if self.current.is_some() {
+            return;
+        }
+        let folded = &mut self.out.folded;
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        self.letters = 0;
+        self.upper_letters = 0;
+        let start = folded.len();
+        let break_before = if self.out.words.is_empty() {
+            Break::Start
+        } else {
+            self.pending
+        };
+        self.current = Some(Word {
+            start,
+            end: start,
+            capitalised: first.is_uppercase(),
+            shouted: false,
+            break_before,
+            raw_start: self.raw.0,
+            raw_end: self.raw.0,
+        });
+    }
+
+    fn push_letter(&mut self, c: char) {
+        self.start_word(c);
+        let folded = &mut self.out.folded;
+        if c.is_alphabetic() {
+            self.letters += 1;
+            self.upper_letters += usize::from(c.is_uppercase());
+        }
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            for lc in c.to_lowercase().filter(|lc| !is_combining_mark(*lc)) {
+                folded.push(lc);
+            }
+        }
+        // A trailing apostrophe is dropped from the word, so it does not extend it.
+        if c != '\'' {
+            self.raw_end = self.raw.1;
+        }
+    }
+
+    /// Drops the word's trailing apostrophes ("dans'" → "dans") and records it.
+    fn finish_word(&mut self) {
+        let Some(mut word) = self.current.take() else {
+            return;
+        };
+        let folded = &mut self.out.folded;
+        while folded.ends_with('\'') {
+            folded.pop();
+        }
+        word.end = folded.len();
+        if word.end == word.start {
+            // Nothing left (a letter whose lower case is only marks): undo the separator.
+            if folded.ends_with(' ') {
+                folded.pop();
+            }
+            return;
+        }
+        word.shouted = self.letters >= 2 && self.upper_letters == self.letters;
+        word.raw_end = self.raw_end;
+        self.out.words.push(word);
+    }
 }
 
 /// Collapses runs of whitespace (including NBSP and line breaks) to one space and trims;
@@ -93,5 +335,60 @@ mod tests {
         assert!(!contains_words("presales", "sales"));
         assert!(contains_words("presales sales", "sales"));
         assert!(!contains_words("anything", ""));
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_breaks_and_case() {
+        let w = words("Hi Dana,\nI’d like: qué? ACME");
+        let texts: Vec<&str> = (0..w.len()).map(|i| w.text(i)).collect();
+        assert_eq!(texts, ["hi", "dana", "i'd", "like", "que", "acme"]);
+        let breaks: Vec<Break> = w.words.iter().map(|w| w.break_before).collect();
+        assert_eq!(
+            breaks,
+            [
+                Break::Start,
+                Break::Space,
+                Break::Sentence,
+                Break::Space,
+                Break::Clause,
+                Break::Sentence
+            ]
+        );
+        assert!(w.words[1].capitalised && !w.words[3].capitalised);
+        assert!(w.words[5].shouted && !w.words[0].shouted);
+        assert!(w.question);
+        assert_eq!(w.span(1, 3), "dana i'd");
+        assert_eq!(w.span(3, 3), "");
+    }
+
+    #[test]
+    fn ascii_runs_and_accents_join_in_one_word() {
+        let w = words("ÉSTA l'Été, Dana");
+        assert_eq!(w.folded, "esta l'ete dana");
+        assert!(w.words[0].shouted && w.words[0].capitalised);
+        assert!(!w.words[1].capitalised && w.words[2].capitalised && !w.words[2].shouted);
+        assert_eq!(w.words[2].break_before, Break::Clause);
+    }
+
+    #[test]
+    fn raw_spans_quote_the_text_as_written() {
+        let raw = "Hi, j’ai lu l'article de Re\u{301}my… ‘quoted’";
+        let w = words(raw);
+        assert_eq!(w.raw_span(raw, 1, 3), "j’ai lu");
+        assert_eq!(w.raw_span(raw, 5, 6), "Re\u{301}my");
+        assert_eq!(w.raw_span(raw, 6, 7), "quoted");
+        assert_eq!(w.raw_span(raw, 2, 2), "");
+    }
+
+    #[test]
+    fn leading_punctuation_is_still_the_start() {
+        let w = words("¡Hola!");
+        assert_eq!(w.words[0].break_before, Break::Start);
+        assert!(!w.question);
     }
 }

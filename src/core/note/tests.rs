@@ -1,0 +1,158 @@
+//! Unit tests for the tricky cases of the note classifier; the labelled tables live in
+//! tests/notes.rs.
+
+use super::*;
+
+fn kind(note: &str) -> NoteKind {
+    classify_note(Some(note)).kind
+}
+
+#[test]
+fn no_note_whitespace_emoji_and_bare_greetings_are_none() {
+    assert_eq!(classify_note(None).kind, NoteKind::None);
+    for note in [
+        "",
+        "  \n ",
+        "👋🙂",
+        "Hi Dana,",
+        "Hallo Frau Müller!",
+        "Best,\nAna",
+        "Hi there! Cheers, Tom",
+    ] {
+        assert_eq!(kind(note), NoteKind::None, "{note:?}");
+    }
+}
+
+#[test]
+fn stock_text_survives_greeting_name_signoff_case_and_typos() {
+    let v = classify_note(Some(
+        "Hi Dana,\n\nI’D LIKE to add you to my profesional network on LinkedIn!!\n\nBest, Ana",
+    ));
+    assert_eq!(v.kind, NoteKind::Stock);
+    assert_eq!(v.language, Some(Lang::En));
+    assert!(v.reasons[0].contains("English"), "{:?}", v.reasons);
+    assert_eq!(
+        kind("Ich möchte Sie gern zu meinem Netzwerk auf LinkedIn hinzufügen."),
+        NoteKind::Stock
+    );
+}
+
+#[test]
+fn the_linkedin_word_separates_stock_from_generic() {
+    assert_eq!(
+        kind("I'd like to join your LinkedIn network."),
+        NoteKind::Stock
+    );
+    assert_eq!(kind("I'd like to join your network."), NoteKind::Generic);
+}
+
+#[test]
+fn a_reason_after_the_stock_text_wins() {
+    let v = classify_note(Some(
+        "I'd like to add you to my professional network on LinkedIn. We met at RustConf.",
+    ));
+    assert_eq!(v.kind, NoteKind::Reasoned);
+    assert!(
+        v.reasons.iter().any(|r| r.contains("\"We met at\"")),
+        "{:?}",
+        v.reasons
+    );
+}
+
+#[test]
+fn weak_phrases_need_a_second_signal() {
+    assert_eq!(kind("Let's connect and collaborate!"), NoteKind::Generic);
+    assert_eq!(
+        kind("Would love to collaborate with Acme on the Q3 launch of Falcon?"),
+        NoteKind::Reasoned
+    );
+}
+
+#[test]
+fn foreign_phrases_do_not_leak_across_languages() {
+    // Spanish "leí" (I read) folds to Italian "lei" (she); the Italian note stays generic.
+    assert_eq!(
+        kind("Ciao, lei è sempre gentile, colleghiamoci!"),
+        NoteKind::Generic
+    );
+}
+
+#[test]
+fn unknown_languages_fall_back_on_structure() {
+    let v = classify_note(Some("Cześć Anna, poznaliśmy się na konferencji Infoshare 2025 w Gdańsku. Czy moglibyśmy porozmawiać?"));
+    assert_eq!(v.kind, NoteKind::Reasoned);
+    assert_eq!(v.language, None);
+    let v = classify_note(Some("Привет! Давай дружить."));
+    assert_eq!(v.kind, NoteKind::Generic);
+    assert_eq!(v.language, None);
+}
+
+#[test]
+fn language_needs_a_clear_majority() {
+    assert_eq!(
+        classify_note(Some("Hola, me gustaría conectar contigo.")).language,
+        Some(Lang::Es)
+    );
+    assert_eq!(
+        classify_note(Some("Olá, gostaria de me conectar com você.")).language,
+        Some(Lang::Pt)
+    );
+    assert_eq!(
+        classify_note(Some("Hej! Vill gärna utöka mitt nätverk.")).language,
+        None
+    );
+}
+
+#[test]
+fn typo_tolerance_is_bounded() {
+    assert!(same_word("proffesional", "professional"));
+    assert!(same_word("id", "i'd"));
+    assert!(same_word("hinzufuegen", "hinzufugen"));
+    assert!(!same_word("net", "not"));
+    assert!(
+        !same_word("and", "any"),
+        "no typo allowance below four letters"
+    );
+    assert!(
+        !same_word("connect", "conecta"),
+        "one edit for 5-7 letters, not two"
+    );
+    assert!(
+        !same_word("reseau", "beseau"),
+        "the first letter must agree"
+    );
+}
+
+#[test]
+fn phrase_tables_are_well_formed() {
+    let t = tables();
+    for p in &t.phrases {
+        match p.words.first() {
+            Some(PatternWord::Exact(w)) => assert!(!w.is_empty()),
+            Some(PatternWord::Prefix(w)) => assert!(
+                w.chars().count() >= 4,
+                "prefix {w:?} is shorter than its index key"
+            ),
+            other => panic!("a phrase must start with a word: {other:?}"),
+        }
+    }
+    assert!(t.templates.len() <= MAX_TEMPLATES);
+    for tpl in &t.templates {
+        assert!(
+            tpl.words.iter().any(|w| w == "linkedin"),
+            "stock text without LinkedIn: {:?}",
+            tpl.words
+        );
+        assert!(tpl.words.len() < 64);
+    }
+}
+
+#[test]
+fn reasons_quote_what_decided() {
+    let v = classify_note(Some("Hi Dana, let's connect!"));
+    assert_eq!(v.reasons, ["Generic: \"let's connect\" gives no reason"]);
+    let v = classify_note(Some(
+        "Hallo Frau Müller, wir haben uns gestern auf der re:publica kennengelernt.",
+    ));
+    assert_eq!(v.reasons, ["Reason given: \"kennengelernt\""]);
+}
