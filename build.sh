@@ -149,6 +149,8 @@ test_all() {
   build_node_wasm
   suite native cargo test --features cli --all-targets --no-fail-fast
   suite wasm-parity node --test tests/wasm/
+  # Popup/options rendering in headless Chromium (wasm-bindgen-test; .cargo/config.toml).
+  suite wasm-browser cargo test --target wasm32-unknown-unknown --test web_ui
   if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
     suite e2e node --test --test-concurrency=1 tests/e2e/
   fi
