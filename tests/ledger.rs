@@ -446,6 +446,9 @@ mod protocol {
                 Origin::LinkedInTab,
             ),
             (r#"{"type":"import","data":"{}"}"#, Origin::LinkedInTab),
+            // Another tab's state is the popup's business only.
+            (r#"{"type":"tab-status","tab_id":3}"#, Origin::LinkedInTab),
+            (r#"{"type":"dashboard"}"#, Origin::Other),
         ] {
             assert!(
                 parse_request(json, origin).is_err(),

@@ -132,6 +132,10 @@ pub enum LedgerRequest {
     DismissNotice {
         index: usize,
     },
+    /// Popup: what the content script of this tab last reported.
+    TabStatus {
+        tab_id: i64,
+    },
 }
 
 impl LedgerRequest {
@@ -188,6 +192,7 @@ pub fn is_ledger_type(message_type: &str) -> bool {
             | "import"
             | "wipe"
             | "dismiss-notice"
+            | "tab-status"
     )
 }
 
@@ -242,17 +247,20 @@ pub enum LedgerAnswer {
     },
     Imported(MergeReport),
     Done,
+    TabStatus {
+        status: Option<PageStatus>,
+    },
     Error {
         message: String,
     },
 }
 
-/// What the content script of a tab answers to `{"type": "page-status"}` (sent by the
-/// popup with `tabs.sendMessage`). Read leniently: it only feeds the popup's display.
+/// What the content script of a tab last reported (its state, the flagged invitations),
+/// kept by the background for the popup.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageStatus {
     pub active: bool,
-    /// Why AskFirst is inactive on this page (the content script's words).
+    /// Why AskFirst is inactive on this page, for the user.
     #[serde(default)]
     pub reason: Option<String>,
     #[serde(default)]
@@ -429,6 +437,8 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
             let changed = ledger.dismiss_notice(index);
             answer(LedgerAnswer::Done, changed)
         }
+        // Not about the ledger: the background answers it from memory.
+        LedgerRequest::TabStatus { .. } => error("tab-status is answered by the background"),
     }
 }
 

@@ -15,18 +15,24 @@
 use crate::core::ledger::compact::{needs_compaction, COMPACT_TO};
 use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
 use crate::core::ledger::schema::STORAGE_KEY;
-use crate::core::ledger::{open_stored, Ledger, Opened};
-use crate::core::protocol_ledger::{handle, parse_request, Context, LedgerAnswer, Origin};
+use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
+use crate::core::protocol_ledger::{
+    handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, PageStatus,
+};
 use crate::ext::storage;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+/// Where the options page stores the settings (read here for `reminder_days`).
+const SETTINGS_KEY: &str = "settings";
+
 /// `chrome.storage.local` quota without the `unlimitedStorage` permission.
 const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
 thread_local! {
+    static TABS: RefCell<std::collections::HashMap<i64, PageStatus>> = RefCell::new(std::collections::HashMap::new());
     static LEDGER: RefCell<Option<Ledger>> = const { RefCell::new(None) };
     /// Documents this background stored and whose `storage.onChanged` has not arrived
     /// yet; any other change to the key came from elsewhere and invalidates `LEDGER`.
@@ -161,17 +167,24 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
     Ok(())
 }
 
-/// Handles one ledger message after the sender was classified. Never panics on input;
-/// every failure is an `Error` answer.
-pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
-    let request = match parse_request(json, origin) {
-        Ok(r) => r,
-        Err(e) => {
-            return LedgerAnswer::Error {
-                message: e.to_string(),
-            }
-        }
-    };
+/// The user's reminder delay from the stored settings (`reminder_days`), else the default.
+async fn reminder_days() -> u32 {
+    let stored = storage::get(SETTINGS_KEY)
+        .await
+        .unwrap_or(JsValue::UNDEFINED);
+    stored_text(&stored)
+        .and_then(|json| crate::core::settings::Settings::from_json(&json).ok())
+        .and_then(|s| serde_json::to_value(s).ok())
+        .and_then(|v| v.get("reminder_days").and_then(|d| d.as_u64()))
+        .and_then(|d| u32::try_from(d).ok())
+        .unwrap_or(DEFAULT_REMINDER_DAYS)
+}
+
+/// Runs one change to the ledger in the write queue: load (once), apply, store.
+async fn transact(
+    reminder_days: u32,
+    f: impl FnOnce(&mut Ledger, Context) -> Handled,
+) -> LedgerAnswer {
     let _turn = QUEUE.lock().await;
     let generation = FOREIGN_CHANGES.with(|c| c.get());
     let mut ledger = match LEDGER.with(|l| l.borrow_mut().take()) {
@@ -181,11 +194,13 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
             Err(message) => return LedgerAnswer::Error { message },
         },
     };
-    let ctx = Context {
-        now: now(),
-        reminder_days: DEFAULT_REMINDER_DAYS,
-    };
-    let handled = handle(&mut ledger, request, ctx);
+    let handled = f(
+        &mut ledger,
+        Context {
+            now: now(),
+            reminder_days,
+        },
+    );
     if handled.changed {
         if let Err(message) = store(&mut ledger).await {
             // Not stored: forget the in-memory change; the next request reloads.
@@ -198,6 +213,70 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
         LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
     }
     handled.answer
+}
+
+/// Handles one ledger message after the sender was classified. Never panics on input;
+/// every failure is an `Error` answer.
+pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
+    let request = match parse_request(json, origin) {
+        Ok(r) => r,
+        Err(e) => {
+            return LedgerAnswer::Error {
+                message: e.to_string(),
+            }
+        }
+    };
+    match request {
+        LedgerRequest::TabStatus { tab_id } => LedgerAnswer::TabStatus {
+            status: TABS.with(|t| t.borrow().get(&tab_id).cloned()),
+        },
+        LedgerRequest::Dashboard {} => {
+            let days = reminder_days().await;
+            transact(days, |l, ctx| handle(l, request, ctx)).await
+        }
+        request => transact(DEFAULT_REMINDER_DAYS, |l, ctx| handle(l, request, ctx)).await,
+    }
+}
+
+/// Records several page events in one write (e.g. every person card of a triage batch
+/// as `seen`). For the background's router; the events were validated by its protocol.
+pub async fn record_events(events: Vec<(String, Action, Option<Snapshot>)>) -> LedgerAnswer {
+    transact(DEFAULT_REMINDER_DAYS, move |ledger, ctx| {
+        let mut changed = false;
+        let mut last = Change::Unchanged;
+        let mut problems = Vec::new();
+        for (key, action, snapshot) in events {
+            match ledger.record(&key, action, ctx.now, snapshot) {
+                Ok(c) => {
+                    changed |= c != Change::Unchanged;
+                    last = c;
+                }
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        let answer = match problems.first() {
+            Some(p) if !changed => LedgerAnswer::Error { message: p.clone() },
+            _ => LedgerAnswer::Recorded {
+                change: last,
+                compaction: None,
+            },
+        };
+        Handled { answer, changed }
+    })
+    .await
+}
+
+/// What the content script of `tab_id` last reported (its state, the flagged cards), for
+/// the popup. Kept in memory: after the background restarts, the popup asks to reload.
+pub fn note_tab_status(tab_id: i64, status: Option<PageStatus>) {
+    TABS.with(|t| match status {
+        Some(s) => {
+            t.borrow_mut().insert(tab_id, s);
+        }
+        None => {
+            t.borrow_mut().remove(&tab_id);
+        }
+    });
 }
 
 fn string_field(obj: &JsValue, name: &str) -> Option<String> {

@@ -4,8 +4,8 @@
 //! wasm only; renders what the background and the tab's content script answer.
 
 use super::{
-    app_root, append, ask_background, chrome_call, clear, days_ago, document, el, from_js, link, t,
-    text_el, translate_static, UiError,
+    app_root, append, ask_background, chrome_call, clear, days_ago, document, el, link, t, text_el,
+    translate_static, UiError,
 };
 use crate::core::ledger::Notice;
 use crate::core::linkedin::messaging::{page_at, LinkedInPage};
@@ -75,18 +75,21 @@ async fn tab_state() -> TabState {
         }
         LinkedInPage::Messaging => TabState::Watching,
         LinkedInPage::Invitations => {
-            let id = js_sys::Reflect::get(&tab, &"id".into()).unwrap_or(JsValue::UNDEFINED);
-            let ask = super::to_js(&json!({"type": "page-status"})).unwrap_or(JsValue::NULL);
-            match chrome_call("tabs", "sendMessage", &[id, ask]).await {
-                Ok(answer) => match from_js::<PageStatus>(&answer) {
-                    Ok(s) if s.active => TabState::Active(s),
-                    Ok(s) => {
-                        TabState::Inactive(s.reason.unwrap_or_else(|| t("inactiveUnreadable", &[])))
-                    }
-                    Err(_) => TabState::Inactive(t("inactiveUnreadable", &[])),
-                },
-                // No content script answered: the page predates the extension, or it failed.
-                Err(_) => TabState::Inactive(t("inactiveNoContentScript", &[])),
+            let id = js_sys::Reflect::get(&tab, &"id".into())
+                .ok()
+                .and_then(|v| v.as_f64());
+            let Some(tab_id) = id else {
+                return TabState::Inactive(t("inactiveNoContentScript", &[]));
+            };
+            match ask_background(&json!({"type": "tab-status", "tab_id": tab_id as i64})).await {
+                Ok(LedgerAnswer::TabStatus { status: Some(s) }) if s.active => TabState::Active(s),
+                Ok(LedgerAnswer::TabStatus { status: Some(s) }) => {
+                    TabState::Inactive(s.reason.unwrap_or_else(|| t("inactiveUnreadable", &[])))
+                }
+                // Nothing reported for this tab: the page predates the extension (or the
+                // background restarted since).
+                Ok(_) => TabState::Inactive(t("inactiveNoContentScript", &[])),
+                Err(e) => TabState::Inactive(t("inactiveEngine", &[&e.to_string()])),
             }
         }
     }
