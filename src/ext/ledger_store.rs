@@ -14,7 +14,7 @@
 
 use crate::core::ledger::compact::{needs_compaction, COMPACT_TO};
 use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
-use crate::core::ledger::schema::STORAGE_KEY;
+use crate::core::ledger::schema::{BACKUP_KEY_PREFIX, STORAGE_KEY};
 use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
 use crate::core::protocol_ledger::{
     handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, PageStatus,
@@ -22,7 +22,9 @@ use crate::core::protocol_ledger::{
 use crate::ext::storage;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 
 /// Where the options page stores the settings (read here for `reminder_days`).
@@ -32,13 +34,22 @@ const SETTINGS_KEY: &str = "settings";
 const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
 thread_local! {
-    static TABS: RefCell<std::collections::HashMap<i64, PageStatus>> = RefCell::new(std::collections::HashMap::new());
+    /// What each tab's content script last reported, for the popup.
+    static TABS: RefCell<HashMap<i64, PageStatus>> = RefCell::new(HashMap::new());
+    /// The ledger as last loaded or stored (None: load before use).
     static LEDGER: RefCell<Option<Ledger>> = const { RefCell::new(None) };
-    /// Documents this background stored and whose `storage.onChanged` has not arrived
-    /// yet; any other change to the key came from elsewhere and invalidates `LEDGER`.
+    /// Hashes of documents this background stored whose `storage.onChanged` has not
+    /// arrived yet; any other change to the key came from elsewhere and invalidates
+    /// `LEDGER`. (Hashes, not copies: a ledger can be megabytes.)
+    static OWN_WRITES: RefCell<VecDeque<u64>> = const { RefCell::new(VecDeque::new()) };
     /// Bumped by every foreign change, so a request that was running keeps no stale copy.
-    static FOREIGN_CHANGES: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-    static OWN_WRITES: RefCell<std::collections::VecDeque<String>> = const { RefCell::new(std::collections::VecDeque::new()) };
+    static FOREIGN_CHANGES: Cell<u64> = const { Cell::new(0) };
+}
+
+fn digest(text: &str) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 const MAX_TRACKED_WRITES: usize = 64;
@@ -50,7 +61,7 @@ async fn put(json: String) -> Result<(), String> {
         if w.len() == MAX_TRACKED_WRITES {
             w.pop_front();
         }
-        w.push_back(json.clone());
+        w.push_back(digest(&json));
     });
     storage::set(STORAGE_KEY, &json.into())
         .await
@@ -64,7 +75,8 @@ pub fn ledger_changed(new_value: &JsValue) {
     let text = stored_text(new_value);
     let ours = OWN_WRITES.with(|w| {
         let mut w = w.borrow_mut();
-        match text.and_then(|t| w.iter().position(|mine| *mine == t)) {
+        let d = text.map(|t| digest(&t));
+        match d.and_then(|d| w.iter().position(|mine| *mine == d)) {
             Some(i) => {
                 w.drain(..=i);
                 true
@@ -115,8 +127,11 @@ async fn load() -> Result<Ledger, String> {
     let at = now();
     match open_stored(raw.as_deref(), at, &[]) {
         Opened::Ready(loaded) => {
-            if loaded.migrated_from.is_some() {
-                // Store the migrated form at once; the old form stays readable anyway.
+            if let (Some(from), Some(raw)) = (loaded.migrated_from, raw) {
+                // The data as the older version wrote it is kept aside before the
+                // migrated form replaces it: a migration bug must not cost the user data.
+                let backup = format!("{BACKUP_KEY_PREFIX}v{from}-{at}");
+                storage::set(&backup, &raw.into()).await.map_err(js_err)?;
                 put(loaded.ledger.to_json()).await?;
             }
             Ok(loaded.ledger)

@@ -54,6 +54,11 @@ test('a ledger of an old schema in storage is migrated and kept', async () => {
     const ana = stored.records['https://www.linkedin.com/in/ana-lima/'];
     assert.equal(ana.snapshot.name, 'Ana Lima');
     assert.equal(ana.events.length, 7);
+    // What v1 wrote is kept aside, unchanged, before the migrated form replaced it.
+    const all = await h.storage();
+    const kept = Object.keys(all).filter((k) => k.startsWith('ledger-backup-v1-'));
+    assert.equal(kept.length, 1);
+    assert.equal(all[kept[0]], fixture('ledger/v1.json'));
   } finally {
     await h.close();
   }
