@@ -49,8 +49,11 @@ pub struct Invitation {
     pub ui: UiGeneration,
     /// Full name as shown (for non-person invitations: the page/newsletter/event name).
     pub name: String,
+    /// LinkedIn's own "Reply to <first name>" when the card has one, else the first word of
+    /// the name (honorifics and emoji skipped). Non-person invitations: the name again.
     pub first_name: String,
-    /// Absolute `https://www.linkedin.com/in/…/` URL, query and fragment removed.
+    /// Absolute `https://www.linkedin.com/in/…/` URL, query and fragment removed. Always
+    /// None for non-person invitations (their `key()` falls back to the urn).
     pub profile_url: Option<String>,
     /// `urn:li:invitation:…` when the markup carries it.
     pub invitation_urn: Option<String>,

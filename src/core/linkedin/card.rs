@@ -1,0 +1,675 @@
+//! Reads ONE invitation card (a card-root element found by `selectors`) into an
+//! `Invitation`: structure first (action controls, the /in/ link and its <strong>, the
+//! order of text lines around the actions), label patterns (`labels`) only to classify
+//! lines the structure isolated. Pure: no wasm-bindgen, web-sys or js-sys.
+
+use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
+use crate::core::linkedin::labels::{self, LineKind};
+use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
+use crate::core::text::{fold, squash_whitespace};
+use scraper::{ElementRef, Selector};
+use std::sync::OnceLock;
+
+/// Why a card root gave no invitation (becomes a diagnostic).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CardError {
+    #[error("no Accept/Ignore action controls (looked for {0}); incomplete or unknown card")]
+    NoActions(String),
+    #[error("no inviter: no a[href*=\"/in/\"] link with a name (<strong> or link text) before the actions")]
+    NoInviter,
+    #[error("a {0:?} invitation without a readable name")]
+    NoEntityName(InvitationKind),
+}
+
+/// Elements whose text is never content.
+fn is_not_content(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "svg" | "template" | "noscript" | "button" | "img" | "iframe"
+    )
+}
+
+/// Elements that start a new text line.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "blockquote"
+            | "figcaption"
+            | "dd"
+            | "dt"
+            | "label"
+            | "main"
+            | "aside"
+            | "nav"
+            | "figure"
+            | "table"
+            | "tr"
+            | "td"
+    )
+}
+
+/// Generic selectors for locators, after the table's action hooks (see `helpers`).
+const GENERIC_LOCATORS: &[&str] = &[
+    "button[aria-label]",
+    "a[aria-label]",
+    "button",
+    "a",
+    r#"[role="button"]"#,
+];
+
+struct Helpers {
+    /// Candidate selectors for locators, in order of preference: the table's action hooks,
+    /// the clickable elements inside a wrapper hook, then generic element selectors. Never
+    /// hashed classes.
+    locator_candidates: Vec<(String, Selector)>,
+    clickable: Selector,
+}
+
+fn helpers() -> &'static Helpers {
+    static H: OnceLock<Helpers> = OnceLock::new();
+    H.get_or_init(|| {
+        let hooks = css_of(Role::Action);
+        let mut candidates: Vec<String> = hooks.iter().map(|h| (*h).to_string()).collect();
+        for hook in &hooks {
+            candidates.push(format!("{hook} button"));
+            candidates.push(format!("{hook} a"));
+        }
+        candidates.extend(GENERIC_LOCATORS.iter().map(|g| (*g).to_string()));
+        Helpers {
+            // Every candidate parses: the table's rows are checked by `every_selector_parses`
+            // and the suffixes are plain descendant combinators.
+            locator_candidates: candidates
+                .into_iter()
+                .filter_map(|c| Selector::parse(&c).ok().map(|sel| (c, sel)))
+                .collect(),
+            clickable: constant(r#"button, a, [role="button"]"#),
+        }
+    })
+}
+
+/// One visual line of text: consecutive text inside the same block element.
+#[derive(Debug)]
+struct Line<'a> {
+    block: ElementRef<'a>,
+    text: String,
+    /// After the last Accept/Ignore control in document order (where the note lives).
+    after_actions: bool,
+}
+
+impl Line<'_> {
+    fn squashed(&self) -> String {
+        squash_whitespace(&self.text)
+    }
+}
+
+fn is_named(el: &ElementRef, names: &[&str]) -> bool {
+    names.contains(&el.value().name())
+}
+
+/// A control's label: aria-label when present (it names the person), else its text.
+fn label_of(el: &ElementRef) -> String {
+    match el
+        .value()
+        .attr("aria-label")
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        Some(label) => label.to_string(),
+        None => squash_whitespace(&visible_text(el)),
+    }
+}
+
+/// Text of an element without script/style/svg content.
+fn visible_text(el: &ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        if let Some(text) = node.value().as_text() {
+            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
+                ElementRef::wrap(a).is_some_and(|e| {
+                    is_named(&e, &["script", "style", "svg", "template", "noscript"])
+                })
+            });
+            if !hidden {
+                out.push_str(text);
+            }
+        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `https://www.linkedin.com/in/<slug>/` from any href to a profile (relative, another
+/// subdomain, with query or fragment). None when there is no slug.
+pub fn profile_url(href: &str) -> Option<String> {
+    let at = href.find("/in/")?;
+    let slug: &str = href[at + 4..].split(['/', '?', '#']).next().unwrap_or("");
+    let slug = slug.trim();
+    if slug.is_empty()
+        || slug
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+    {
+        return None;
+    }
+    Some(format!("https://www.linkedin.com/in/{slug}/"))
+}
+
+/// The first name: LinkedIn's own "Reply to <first name>" when it agrees with the name,
+/// else the first word of the name that has a letter, skipping honorifics.
+pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
+    if let Some(target) = reply_target {
+        let t = fold(target);
+        if !t.is_empty() && fold(name).starts_with(&t) {
+            return target.to_string();
+        }
+    }
+    const HONORIFICS: &[&str] = &[
+        "dr", "prof", "mr", "mrs", "ms", "mme", "m", "herr", "frau", "sr", "sra", "ing",
+    ];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let skip = words.len() > 1 && HONORIFICS.contains(&fold(words[0]).as_str());
+    let word = words.get(usize::from(skip)).copied().unwrap_or(name.trim());
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
+/// How the content script finds `target` inside the live card: the first candidate
+/// selector that matches it, with its index among the card's matches.
+fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
+    helpers().locator_candidates.iter().find_map(|(css, sel)| {
+        // Matching the target alone is cheap; count its index only for a selector that fits.
+        if !sel.matches(&target) {
+            return None;
+        }
+        card.select(sel)
+            .position(|e| e == target)
+            .map(|index| Locator {
+                selector: css.clone(),
+                index,
+            })
+    })
+}
+
+/// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
+/// itself when it is clickable, else the first clickable element inside it.
+fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef<'a>> {
+    let mut out: Vec<ElementRef<'a>> = Vec::new();
+    for sel in compiled().of(Role::Action, Some(ui)) {
+        for hook in card.select(sel) {
+            let control = if is_named(&hook, &["button", "a"])
+                || hook.value().attr("role") == Some("button")
+            {
+                Some(hook)
+            } else {
+                hook.select(&helpers().clickable).next()
+            };
+            if let Some(c) = control.filter(|c| !out.contains(c)) {
+                out.push(c);
+            }
+        }
+        if !out.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+/// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
+/// order (Ignore first, Accept second, in both generations).
+fn accept_and_ignore<'a>(
+    actions: &[ElementRef<'a>],
+) -> (Option<ElementRef<'a>>, Option<ElementRef<'a>>) {
+    let labels: Vec<String> = actions.iter().map(|a| fold(&label_of(a))).collect();
+    let accept = labels.iter().position(|l| labels::is_accept_label(l));
+    let ignore = labels.iter().position(|l| labels::is_ignore_label(l));
+    let (accept, ignore) = match (accept, ignore, actions.len()) {
+        (Some(a), None, 2) => (Some(a), Some(1 - a)),
+        (None, Some(i), 2) => (Some(1 - i), Some(i)),
+        (None, None, 2) => (Some(1), Some(0)),
+        // A lone unlabelled action is the card's primary one (Accept / Follow / Subscribe).
+        (None, None, 1) => (Some(0), None),
+        (a, i, _) => (a, i),
+    };
+    (accept.map(|i| actions[i]), ignore.map(|i| actions[i]))
+}
+
+/// Other controls of the card: Reply, Message, see more/less. Returns them with their kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OtherControl {
+    Reply,
+    Message,
+    Toggle,
+}
+
+fn other_controls<'a>(
+    card: ElementRef<'a>,
+    actions: &[ElementRef<'a>],
+) -> Vec<(ElementRef<'a>, OtherControl, String)> {
+    let mut out = Vec::new();
+    for el in card.select(&helpers().clickable) {
+        if actions.contains(&el) {
+            continue;
+        }
+        let label = label_of(&el);
+        let folded = fold(&label);
+        let kind = if labels::is_reply_label(&folded) {
+            OtherControl::Reply
+        } else if labels::is_see_more(&folded) {
+            OtherControl::Toggle
+        } else if labels::is_message_label(&folded)
+            && !el.value().attr("href").is_some_and(|h| h.contains("/in/"))
+        {
+            OtherControl::Message
+        } else {
+            continue;
+        };
+        out.push((el, kind, label));
+    }
+    out
+}
+
+/// Walks the card's text in document order into lines, skipping controls and hidden text.
+fn lines<'a>(
+    card: ElementRef<'a>,
+    last_action: Option<ElementRef<'a>>,
+    skip: &[ElementRef<'a>],
+) -> Vec<Line<'a>> {
+    let mut out: Vec<Line<'a>> = Vec::new();
+    let mut passed = false;
+    for node in card.descendants() {
+        if let Some(el) = ElementRef::wrap(node) {
+            if Some(el) == last_action {
+                passed = true;
+            }
+            if el.value().name() != "br" {
+                continue;
+            }
+        }
+        let piece: &str = match node.value().as_text() {
+            Some(t) => t,
+            None if node.value().as_element().is_some_and(|e| e.name() == "br") => "\n",
+            None => continue,
+        };
+        // Whitespace between elements (source formatting) only ever separates words: no
+        // need to find its block.
+        if piece != "\n" && piece.trim().is_empty() {
+            if let Some(line) = out.last_mut().filter(|l| !l.text.ends_with(' ')) {
+                line.text.push(' ');
+            }
+            continue;
+        }
+        let mut block = card;
+        let mut found_block = false;
+        let mut hidden = false;
+        for anc in node.ancestors() {
+            let Some(a) = ElementRef::wrap(anc) else {
+                break;
+            };
+            if a == card {
+                break;
+            }
+            if is_not_content(a.value().name())
+                || a.value().attr("role") == Some("button")
+                || skip.contains(&a)
+            {
+                hidden = true;
+                break;
+            }
+            if !found_block && is_block(a.value().name()) {
+                block = a;
+                found_block = true;
+            }
+        }
+        if hidden {
+            continue;
+        }
+        match out.last_mut() {
+            Some(line) if line.block == block && line.after_actions == passed => {
+                line.text.push_str(piece)
+            }
+            _ => out.push(Line {
+                block,
+                text: piece.to_string(),
+                after_actions: passed,
+            }),
+        }
+    }
+    out.retain(|l| !l.text.trim().is_empty());
+    out
+}
+
+/// The note as written: lines kept, each trimmed and with inner runs of spaces collapsed
+/// (as the browser shows them), toggles and a trailing "…see more" removed.
+fn note_from(parts: &[String]) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for part in parts {
+        let mut own: Vec<String> = part
+            .split('\n')
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect();
+        while own.first().is_some_and(String::is_empty) {
+            own.remove(0);
+        }
+        while own.last().is_some_and(String::is_empty) {
+            own.pop();
+        }
+        lines.extend(own);
+    }
+    lines.retain(|l| {
+        let f = fold(l);
+        !(labels::is_see_more(&f)
+            || (labels::is_reply_label(&f) && l.split_whitespace().count() <= 5)
+            || f.is_empty() && l.chars().all(|c| c == '…' || c == '.'))
+    });
+    if let Some(last) = lines.last_mut() {
+        *last = labels::strip_see_more_tail(last).to_string();
+    }
+    while lines.last().is_some_and(|l| l.trim().is_empty()) {
+        lines.pop();
+    }
+    let note = lines.join("\n");
+    (!note.trim().is_empty()).then_some(note)
+}
+
+fn kind_from_href(href: &str) -> Option<InvitationKind> {
+    if href.contains("/newsletters/") {
+        Some(InvitationKind::Newsletter)
+    } else if href.contains("/events/") {
+        Some(InvitationKind::Event)
+    } else if href.contains("/company/") || href.contains("/showcase/") || href.contains("/school/")
+    {
+        Some(InvitationKind::Page)
+    } else {
+        None
+    }
+}
+
+/// True when `el` comes before `boundary` in document order (and is not inside it).
+fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> bool {
+    let Some(boundary) = boundary else {
+        return true;
+    };
+    for node in card.descendants() {
+        if node.id() == el.id() {
+            return true;
+        }
+        if node.id() == boundary.id() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Reads one card root of the given generation.
+pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
+    let c = compiled();
+    let actions = action_controls(card, ui);
+    if actions.is_empty() {
+        let looked_for: Vec<&str> = SELECTORS
+            .iter()
+            .filter(|s| s.role == Role::Action && s.ui == Some(ui))
+            .map(|s| s.css)
+            .collect();
+        return Err(CardError::NoActions(looked_for.join(" | ")));
+    }
+    let last_action = actions.last().copied();
+    let (accept, ignore) = accept_and_ignore(&actions);
+    let others = other_controls(card, &actions);
+
+    // Legacy notes live in their own container, before the buttons.
+    let legacy_note = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacyNote)).next()
+    } else {
+        None
+    };
+    // Text inside controls is chrome, never content (the follows-you Accept is an <a>).
+    let mut skip: Vec<ElementRef> = others.iter().map(|(e, _, _)| *e).collect();
+    skip.extend(actions.iter().copied());
+    skip.extend(legacy_note);
+    let all_lines = lines(card, last_action, &skip);
+    let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
+    // Each head line classified once: (as shown, what it says).
+    let head_text: Vec<(String, LineKind)> = head
+        .iter()
+        .map(|l| {
+            let shown = l.squashed();
+            let class = labels::line_kind(&fold(&shown));
+            (shown, class)
+        })
+        .collect();
+
+    // Kind: structure (what the links point to, before the actions), then the kind line.
+    let entity_links: Vec<ElementRef> = card
+        .select(c.first(Role::EntityLink))
+        .filter(|a| before(*a, last_action, card))
+        .collect();
+    let entity_link = entity_links.first().copied();
+    let head_kind = head_text.iter().find_map(|(_, c)| match c {
+        LineKind::Kind(k) => Some(*k),
+        _ => None,
+    });
+    let kind = entity_link
+        .and_then(|a| a.value().attr("href").and_then(kind_from_href))
+        .or(head_kind)
+        .unwrap_or(InvitationKind::Person);
+
+    let strong = c.first(Role::Name);
+    let person_links: Vec<ElementRef> = card
+        .select(c.first(Role::PersonLink))
+        .filter(|a| {
+            before(*a, last_action, card)
+                && profile_url(a.value().attr("href").unwrap_or("")).is_some()
+        })
+        .collect();
+
+    let (name, name_el, profile) = if kind == InvitationKind::Person {
+        let legacy_title = if ui == UiGeneration::Legacy {
+            card.select(c.first(Role::LegacyTitle))
+                .next()
+                .map(|t| (squash_whitespace(&visible_text(&t)), t))
+        } else {
+            None
+        };
+        let from_strong = person_links.iter().find_map(|a| {
+            a.select(strong)
+                .map(|s| (squash_whitespace(&visible_text(&s)), s))
+                .find(|(n, _)| !n.is_empty())
+                .map(|(n, s)| (n, s, *a))
+        });
+        let from_text = || {
+            person_links.iter().find_map(|a| {
+                let t = squash_whitespace(&visible_text(a));
+                let f = fold(&t);
+                let plausible = !t.is_empty()
+                    && t.chars().count() <= 100
+                    && !labels::is_connect_line(&f)
+                    && !labels::is_mutual_line(&f)
+                    && !labels::is_message_label(&f);
+                plausible.then_some((t, *a, *a))
+            })
+        };
+        let found = match legacy_title.filter(|(n, _)| !n.is_empty()) {
+            Some((n, t)) => person_links.first().map(|a| (n, t, *a)),
+            None => from_strong.or_else(from_text),
+        };
+        let (name, el, link) = found.ok_or(CardError::NoInviter)?;
+        (name, el, link.value().attr("href").and_then(profile_url))
+    } else {
+        let named = entity_links.iter().find_map(|a| {
+            let from_strong = a
+                .select(strong)
+                .map(|s| (squash_whitespace(&visible_text(&s)), s))
+                .find(|(n, _)| !n.is_empty());
+            from_strong.or_else(|| {
+                Some((squash_whitespace(&visible_text(a)), *a)).filter(|(n, _)| !n.is_empty())
+            })
+        });
+        let named = named.or_else(|| {
+            // Legacy page invitations: the title names the page.
+            card.select(c.first(Role::LegacyTitle))
+                .next()
+                .map(|t| (squash_whitespace(&visible_text(&t)), t))
+                .filter(|(n, _)| !n.is_empty())
+        });
+        let (name, el) = named.ok_or(CardError::NoEntityName(kind))?;
+        (name, el, None)
+    };
+
+    // The line holding the name, then the classified lines around it.
+    let name_line = head
+        .iter()
+        .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
+    let follows_you = head_text.iter().any(|(_, c)| *c == LineKind::FollowsYou);
+    let legacy_mutual = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacyMutual)).next()
+    } else {
+        None
+    };
+    let mutual_connections = match legacy_mutual {
+        Some(m) => {
+            let t = squash_whitespace(&visible_text(&m));
+            if labels::is_mutual_line(&fold(&t)) {
+                labels::mutual_count(&t)
+            } else {
+                0
+            }
+        }
+        None => head_text
+            .iter()
+            .find(|(_, c)| *c == LineKind::Mutual)
+            .map_or(0, |(t, _)| labels::mutual_count(t)),
+    };
+    let legacy_subtitle = if ui == UiGeneration::Legacy {
+        card.select(c.first(Role::LegacySubtitle)).next()
+    } else {
+        None
+    };
+    let headline = match legacy_subtitle {
+        Some(s) => Some(squash_whitespace(&visible_text(&s))),
+        None => name_line.and_then(|start| {
+            head_text
+                .iter()
+                .skip(start + 1)
+                .find(|(t, c)| *c == LineKind::Other && *t != name)
+                .map(|(t, _)| t.clone())
+        }),
+    }
+    .filter(|h| {
+        !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person
+    });
+
+    let note = if kind != InvitationKind::Person {
+        None
+    } else if let Some(container) = legacy_note {
+        let line_sel = c.first(Role::LegacyNoteLine);
+        let spans: Vec<String> = container
+            .select(line_sel)
+            .map(|s| visible_text(&s))
+            .collect();
+        if spans.is_empty() {
+            note_from(&[visible_text(&container)])
+        } else {
+            note_from(&spans)
+        }
+    } else {
+        let parts: Vec<String> = all_lines
+            .iter()
+            .filter(|l| l.after_actions)
+            .map(|l| l.text.clone())
+            .collect();
+        note_from(&parts)
+    };
+
+    let reply = others.iter().find(|(_, k, _)| *k == OtherControl::Reply);
+    let message = others.iter().find(|(_, k, _)| *k == OtherControl::Message);
+    let reply_target = reply.and_then(|(_, _, label)| labels::reply_target(label));
+    let first_name = if kind == InvitationKind::Person {
+        first_name(&name, reply_target.as_deref())
+    } else {
+        name.clone()
+    };
+
+    let invitation_urn = card
+        .value()
+        .attr("componentkey")
+        .or_else(|| card.value().attr("data-invitation-urn"))
+        .filter(|k| k.starts_with("urn:li:invitation:"))
+        .map(str::to_string);
+
+    Ok(Invitation {
+        kind,
+        ui,
+        name,
+        first_name,
+        profile_url: if kind == InvitationKind::Person {
+            profile
+        } else {
+            None
+        },
+        invitation_urn,
+        company: headline.as_deref().and_then(labels::company_from_headline),
+        headline,
+        note,
+        mutual_connections,
+        follows_you,
+        controls: Controls {
+            accept: accept.and_then(|a| locate(card, a)),
+            ignore: ignore.and_then(|i| locate(card, i)),
+            reply: reply.and_then(|(e, _, _)| locate(card, *e)),
+            message: message.and_then(|(e, _, _)| locate(card, *e)),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_urls_are_normalised() {
+        let cases = [
+            (
+                "https://www.linkedin.com/in/ana-souza-12ab/?miniProfileUrn=x#y",
+                Some("https://www.linkedin.com/in/ana-souza-12ab/"),
+            ),
+            ("/in/bo", Some("https://www.linkedin.com/in/bo/")),
+            (
+                "https://fr.linkedin.com/in/zoé-martin",
+                Some("https://www.linkedin.com/in/zoé-martin/"),
+            ),
+            ("/in/", None),
+            ("/company/acme/", None),
+        ];
+        for (href, want) in cases {
+            assert_eq!(profile_url(href).as_deref(), want, "{href}");
+        }
+    }
+
+    #[test]
+    fn first_names() {
+        assert_eq!(first_name("Ana Souza", None), "Ana");
+        assert_eq!(first_name("Dr. Jane Doe", None), "Jane");
+        assert_eq!(first_name("🚀 Max Power", None), "Max");
+        assert_eq!(first_name("Mary Ann Lee", Some("Mary Ann")), "Mary Ann");
+        assert_eq!(first_name("Ana Souza", Some("Bob")), "Ana");
+        assert_eq!(first_name("محمد علي", None), "محمد");
+    }
+}
