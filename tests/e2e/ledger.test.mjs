@@ -148,3 +148,43 @@ test('forged and malformed messages are refused by the background', async () => 
     await h.close();
   }
 });
+
+test('near the storage quota, older finished records are shortened with a notice, nobody dropped', async () => {
+  const h = await launch();
+  try {
+    // ~9 MB in storage (JSON-escaped): 4,300 finished records, each with many routine events and a long headline.
+    const records = {};
+    const t0 = Date.now() - 200 * 24 * 3600 * 1000;
+    for (let i = 0; i < 4300; i++) {
+      const events = [{ at: t0 + i * 1000, kind: 'seen' }];
+      for (let j = 1; j < 30; j++) events.push({ at: t0 + i * 1000 + j, kind: 'prompt-shown' });
+      events.push({ at: t0 + i * 1000 + 40, kind: 'reply-inserted' });
+      events.push({ at: t0 + i * 1000 + 50, kind: 'answered' });
+      records[`urn:li:invitation:${i}`] = { snapshot: { name: `Person ${i}`, headline: 'h'.repeat(400), plan: 'ask-first' },
+        updated_at: t0 + i * 1000 + 50, events };
+    }
+    const doc = JSON.stringify({ version: 3, records });
+    assert.ok(doc.length > 7.5 * 1024 * 1024, `${doc.length}`);
+    await h.setStorage({ ledger: doc });
+    const tab = await h.linkedInTab();
+    const r = await h.fromTab(tab, { type: 'record', key: 'urn:li:invitation:new', event: 'seen',
+      snapshot: { name: 'New', note_kind: 'none', fit: 'unclear', plan: 'ask-first' } });
+    assert.equal(r.type, 'recorded', JSON.stringify(r));
+    const stored = (await h.storage()).ledger;
+    const ledger = JSON.parse(stored);
+    assert.equal(Object.keys(ledger.records).length, 4301, "nobody dropped");
+    assert.ok(stored.length < 6.5 * 1024 * 1024, `still ${stored.length} bytes`);
+    const notice = ledger.notices.find((n) => n.kind === 'compacted');
+    assert.ok(notice && notice.records > 0, JSON.stringify(ledger.notices));
+    const oldest = ledger.records['urn:li:invitation:0'];
+    assert.equal(oldest.compacted, true);
+    assert.deepEqual(oldest.events.map((e) => e.kind), ['seen', 'reply-inserted', 'answered']);
+    assert.equal(ledger.records['urn:li:invitation:new'].events.length, 1);
+    const page = await h.extensionPage();
+    const dash = await h.fromExtension(page, { type: 'dashboard' });
+    assert.equal(dash.notices[0].kind, 'compacted');
+    console.log(`# compacted ${notice.records} records: ${notice.bytes_before} → ${notice.bytes_after} bytes`);
+  } finally {
+    await h.close();
+  }
+});
