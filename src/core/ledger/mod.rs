@@ -187,6 +187,20 @@ impl Snapshot {
         }
     }
 
+    /// This snapshot updated by a newer one: the newer values win, and what the newer
+    /// one does not know (a page that shows no urn, a card without a headline) is kept.
+    pub fn refreshed_by(&self, newer: Snapshot) -> Snapshot {
+        Snapshot {
+            name: newer.name,
+            headline: newer.headline.or_else(|| self.headline.clone()),
+            profile_url: newer.profile_url.or_else(|| self.profile_url.clone()),
+            invitation_urn: newer.invitation_urn.or_else(|| self.invitation_urn.clone()),
+            note_kind: newer.note_kind.or(self.note_kind),
+            fit: newer.fit.or(self.fit),
+            plan: newer.plan.or(self.plan),
+        }
+    }
+
     /// Checks the caps; a snapshot comes from a web page or an import file.
     pub fn validate(&self) -> Result<(), LedgerError> {
         check_len("name", &self.name, MAX_NAME_CHARS)?;
@@ -427,8 +441,9 @@ impl Ledger {
             }
         };
         if let Some(s) = snapshot {
-            if at >= record.updated_at && record.snapshot != s {
-                record.snapshot = s;
+            let refreshed = record.snapshot.refreshed_by(s);
+            if at >= record.updated_at && record.snapshot != refreshed {
+                record.snapshot = refreshed;
                 record.updated_at = at;
                 record.compacted = false;
             }
@@ -518,6 +533,29 @@ mod tests {
         );
         assert_eq!(l.record(ANA, Action::Seen, DAY_MS, None), Ok(Change::Added));
         assert_eq!(l.get(ANA).unwrap().events.len(), 2);
+    }
+
+    #[test]
+    fn a_newer_snapshot_refreshes_without_forgetting() {
+        let mut l = Ledger::new();
+        let first = Snapshot {
+            invitation_urn: Some("urn:li:invitation:9".into()),
+            headline: Some("CTO".into()),
+            ..ana()
+        };
+        l.record(ANA, Action::Seen, 1, Some(first)).unwrap();
+        let later = Snapshot {
+            name: "Ana L.".into(),
+            headline: Some("CEO".into()),
+            ..Snapshot::default()
+        };
+        l.record(ANA, Action::PromptShown, 2, Some(later)).unwrap();
+        let s = &l.get(ANA).unwrap().snapshot;
+        assert_eq!(s.name, "Ana L.");
+        assert_eq!(s.headline.as_deref(), Some("CEO"));
+        assert_eq!(s.invitation_urn.as_deref(), Some("urn:li:invitation:9"));
+        assert_eq!(s.plan, Some(PlanKind::AskFirst));
+        assert_eq!(l.get(ANA).unwrap().updated_at, 2);
     }
 
     #[test]

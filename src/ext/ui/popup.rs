@@ -69,12 +69,12 @@ async fn tab_state() -> TabState {
         .ok()
         .and_then(|u| u.as_string())
         .unwrap_or_default();
-    match page_at(&url) {
+    let page = page_at(&url);
+    match page {
         LinkedInPage::NotLinkedIn | LinkedInPage::Other => {
             TabState::Inactive(t("inactiveNotInvitations", &[]))
         }
-        LinkedInPage::Messaging => TabState::Watching,
-        LinkedInPage::Invitations => {
+        LinkedInPage::Messaging | LinkedInPage::Invitations => {
             let id = js_sys::Reflect::get(&tab, &"id".into())
                 .ok()
                 .and_then(|v| v.as_f64());
@@ -82,9 +82,18 @@ async fn tab_state() -> TabState {
                 return TabState::Inactive(t("inactiveNoContentScript", &[]));
             };
             match ask_background(&json!({"type": "tab-status", "tab_id": tab_id as i64})).await {
+                // On messaging pages the content script only watches for answers.
+                Ok(LedgerAnswer::TabStatus { status: Some(s) })
+                    if s.active && page == LinkedInPage::Messaging =>
+                {
+                    TabState::Watching
+                }
                 Ok(LedgerAnswer::TabStatus { status: Some(s) }) if s.active => TabState::Active(s),
                 Ok(LedgerAnswer::TabStatus { status: Some(s) }) => {
                     TabState::Inactive(s.reason.unwrap_or_else(|| t("inactiveUnreadable", &[])))
+                }
+                Ok(_) if page == LinkedInPage::Messaging => {
+                    TabState::Inactive(t("inactiveNotInvitations", &[]))
                 }
                 // Nothing reported for this tab: the page predates the extension (or the
                 // background restarted since).
