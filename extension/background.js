@@ -35,6 +35,11 @@ chrome.storage.onChanged.addListener((changes, area) => {
   ready.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
 });
 
+// The keyboard shortcut (manifest "commands"): the engine forwards it to the tab.
+chrome.commands?.onCommand.addListener((command, tab) => {
+  ready.then((state) => { if (state.ok && tab) engine.handleCommand(command, tab).catch(() => {}); });
+});
+
 // First install: open the options page once for onboarding (not on updates).
 chrome.runtime.onInstalled.addListener((details) => {
   if (details.reason === 'install') chrome.runtime.openOptionsPage();

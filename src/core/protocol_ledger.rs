@@ -274,6 +274,17 @@ pub struct FlaggedOnPage {
     pub plan: Option<crate::core::plan::PlanKind>,
 }
 
+/// The keyboard shortcut (manifest `commands`) that moves to the next flagged invitation.
+pub const NEXT_FLAGGED_COMMAND: &str = "next-flagged";
+
+/// What the background sends to the active tab's content script for a keyboard command:
+/// only on an invitations page, only for commands AskFirst defines.
+pub fn command_message(command: &str, tab_url: &str) -> Option<serde_json::Value> {
+    use crate::core::linkedin::messaging::{page_at, LinkedInPage};
+    (command == NEXT_FLAGGED_COMMAND && page_at(tab_url) == LinkedInPage::Invitations)
+        .then(|| serde_json::json!({ "type": "next-flagged" }))
+}
+
 /// What the handler needs from outside: the time (never read in core) and the user's
 /// reminder delay from the settings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -483,6 +494,27 @@ mod tests {
     use super::*;
 
     const EXT: &str = "chrome-extension://abcdefghijklmnop/";
+
+    #[test]
+    fn commands_reach_invitation_pages_only() {
+        let inv = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+        assert_eq!(
+            command_message("next-flagged", inv),
+            Some(serde_json::json!({"type": "next-flagged"}))
+        );
+        assert_eq!(
+            command_message("next-flagged", "https://www.linkedin.com/feed/"),
+            None
+        );
+        assert_eq!(
+            command_message(
+                "next-flagged",
+                "https://example.com/mynetwork/invitation-manager/"
+            ),
+            None
+        );
+        assert_eq!(command_message("_execute_action", inv), None);
+    }
 
     #[test]
     fn senders() {

@@ -351,3 +351,28 @@ pub fn storage_changed(changes: JsValue, area: &str) {
         }
     }
 }
+
+/// Background entry point for `chrome.commands.onCommand`: forwards AskFirst's keyboard
+/// command to the active tab's content script when that tab shows invitations. The
+/// content script moves to the next flagged invitation and opens its prompt; nothing is
+/// clicked for the user.
+#[wasm_bindgen(js_name = handleCommand)]
+pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue> {
+    let url = string_field(&tab, "url").unwrap_or_default();
+    let Some(message) = crate::core::protocol_ledger::command_message(&command, &url) else {
+        return Ok(());
+    };
+    let id = Reflect::get(&tab, &"id".into())?;
+    let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
+        .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
+    let send: js_sys::Function = Reflect::get(&tabs, &"sendMessage".into())?.dyn_into()?;
+    let message = JSON::parse(&message.to_string())?;
+    if let Ok(promise) = send
+        .call2(&tabs, &id, &message)?
+        .dyn_into::<js_sys::Promise>()
+    {
+        // No content script in the tab (not loaded yet): nothing to move, not an error.
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    Ok(())
+}
