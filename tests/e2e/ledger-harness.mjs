@@ -65,6 +65,11 @@ export async function launch({ probe = true, pages = {} } = {}) {
   });
   const sw = ctx.serviceWorkers()[0] ?? await ctx.waitForEvent('serviceworker');
   const extId = new URL(sw.url()).host;
+  // A fresh profile is a fresh install: the background opens the options page once
+  // (onboarding). Wait for it, so that it cannot take over a tab a test opens next.
+  for (let i = 0; i < 300 && !ctx.pages().some((p) => p.url().endsWith('/options.html')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   let probeId = 0;
   return {
     ctx, sw, extId, requests,

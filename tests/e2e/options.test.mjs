@@ -10,7 +10,7 @@ import { launch } from './ledger-harness.mjs';
 async function optionsPage(h) {
   // onInstalled opened it once; it may still be navigating when the test starts.
   const isOptions = (p) => p.url().endsWith('/options.html');
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const page = h.ctx.pages().find(isOptions);
     if (page) {
       await page.waitForSelector('#settings-form');
