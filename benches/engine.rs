@@ -1,9 +1,223 @@
-//! Engine benchmarks (skeleton; the engine issue adds the real ones).
-use criterion::{criterion_group, criterion_main, Criterion};
+//! Engine speed, printed by criterion (goals from issue 2, checked here, never by timed
+//! tests): reading a 1,000-card page (< 50 ms natively) and classify + fit + plan + reply
+//! per invitation (≥ 200,000 invitations/s natively).
+//!
+//! The page is built at bench time from the card roots found in
+//! tests/fixtures/linkedin/*.html, repeated to 1,000 cards. The page and the invitation
+//! set are written to `<target>/criterion/askfirst-bench/` so that benches/wasm-bench.mjs
+//! measures the wasm build on exactly the same input.
 
-fn bench_fold(c: &mut Criterion) {
-    c.bench_function("fold", |b| b.iter(|| askfirst::core::text::fold("I’d like to add you to my professional network on LinkedIn.")));
+use askfirst::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
+use askfirst::core::linkedin::{page_selectors, read_page};
+use askfirst::core::settings::Settings;
+use askfirst::core::triage::Engine;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use scraper::{Html, Selector};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+const CARDS: usize = 1_000;
+const SETTINGS: &str = include_str!("../tests/fixtures/settings/demo-settings.json");
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-criterion_group!(benches, bench_fold);
+/// Where the Node bench looks for the shared input (criterion writes next to it).
+fn shared_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir().join("target"));
+    target.join("criterion").join("askfirst-bench")
+}
+
+/// Every card root's outerHTML in the fixtures, using the reader's own selectors in
+/// their order of preference (one source of LinkedIn knowledge).
+fn fixture_cards() -> Vec<String> {
+    let dir = manifest_dir().join("tests/fixtures/linkedin");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return vec![];
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect();
+    paths.sort();
+    let selectors: Vec<Selector> = page_selectors()
+        .card_roots
+        .iter()
+        .filter_map(|css| Selector::parse(css).ok())
+        .collect();
+    let mut cards = Vec::new();
+    for path in paths {
+        let Ok(html) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let doc = Html::parse_document(&html);
+        if let Some(sel) = selectors.iter().find(|s| doc.select(s).next().is_some()) {
+            let roots: Vec<_> = doc.select(sel).collect();
+            for root in &roots {
+                let nested = root
+                    .ancestors()
+                    .any(|a| roots.iter().any(|r| r.id() == a.id()));
+                if !nested {
+                    cards.push(root.html());
+                }
+            }
+        }
+    }
+    cards
+}
+
+/// A page of `CARDS` cards cycling through the fixture cards, each copy with its own
+/// invitation urn and profile URL, as on a real page.
+fn thousand_card_page(cards: &[String]) -> String {
+    let mut page = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invitations | LinkedIn</title></head><body><main><ul>",
+    );
+    for i in 0..CARDS {
+        let card = &cards[i % cards.len()];
+        page.push_str(
+            &card
+                .replace("urn:li:invitation:", &format!("urn:li:invitation:{i}0"))
+                .replace("/in/", &format!("/in/c{i}-")),
+        );
+    }
+    page.push_str("</ul></main></body></html>");
+    page
+}
+
+/// A varied set of person invitations: every note kind in several languages, direct,
+/// excluded and unclear headlines, missing fields, emoji and right-to-left names, and
+/// the control combinations that change the reply paths.
+fn varied_invitations() -> Vec<Invitation> {
+    let notes: &[Option<&str>] = &[
+        None,
+        Some("I'd like to add you to my professional network on LinkedIn."),
+        Some("Hi Dana, I'd like to add you to my professional network on LinkedIn. Best, Ana"),
+        Some("Bonjour, j'aimerais vous ajouter à mon réseau professionnel sur LinkedIn."),
+        Some("Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen."),
+        Some("Let's connect!"),
+        Some("Hola, me encantaría conectar contigo y ampliar mi red profesional."),
+        Some("We met at SaaStr last week: you asked about our churn numbers, happy to share."),
+        Some("Sarah Lopez m'a conseillé de vous écrire au sujet de votre projet de CRM."),
+        Some("Ho letto il tuo articolo sulla prospezione B2B e avrei una domanda sul secondo punto: come misuri il tasso di risposta? Grazie mille, sarebbe utile per il nostro team commerciale che sta ripensando tutto il processo."),
+    ];
+    let headlines: &[(Option<&str>, Option<&str>)] = &[
+        (Some("Founder & CEO at Brightside"), Some("Brightside")),
+        (Some("Head of Sales EMEA | SaaS | ex-Oracle"), None),
+        (Some("Technical Recruiter at TalentCo"), Some("TalentCo")),
+        (Some("Software engineer"), None),
+        (Some("Directrice commerciale chez Ventoux — B2B, growth, partenariats, et beaucoup de café"), Some("Ventoux")),
+        (None, None),
+    ];
+    let names = [
+        "Ana Souza",
+        "Jonas Weber",
+        "Zoë 🚀 Martin",
+        "مريم الحسن",
+        "Li Wei",
+        "Ama Owusu-Ansah",
+    ];
+    let loc = |s: &str| {
+        Some(Locator {
+            selector: s.to_string(),
+            index: 0,
+        })
+    };
+    let mut out = Vec::new();
+    for (i, note) in notes.iter().enumerate() {
+        for (j, (headline, company)) in headlines.iter().enumerate() {
+            let name = names[(i + j) % names.len()];
+            out.push(Invitation {
+                kind: InvitationKind::Person,
+                ui: if j % 2 == 0 {
+                    UiGeneration::Current
+                } else {
+                    UiGeneration::Legacy
+                },
+                name: name.to_string(),
+                first_name: name.split(' ').next().unwrap_or("").to_string(),
+                profile_url: Some(format!("https://www.linkedin.com/in/p{i}-{j}/")),
+                invitation_urn: Some(format!("urn:li:invitation:{i}{j}")),
+                headline: headline.map(str::to_string),
+                company: company.map(str::to_string),
+                note: note.map(str::to_string),
+                mutual_connections: ((i * 7 + j) % 12) as u32,
+                follows_you: (i + j) % 3 == 0,
+                controls: Controls {
+                    accept: loc("[data-view-name=\"invitation-action\"]"),
+                    ignore: loc("[data-view-name=\"invitation-action\"]"),
+                    reply: note.and(loc("a[href*=\"/messaging/\"]")),
+                    message: ((i + j) % 5 == 0).then(|| Locator {
+                        selector: "button".into(),
+                        index: 2,
+                    }),
+                },
+            });
+        }
+    }
+    out
+}
+
+fn write_shared(name: &str, contents: &str) {
+    let dir = shared_dir();
+    if let Err(e) =
+        std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(dir.join(name), contents))
+    {
+        eprintln!(
+            "could not write {}: {e} (the wasm bench will lack this input)",
+            dir.join(name).display()
+        );
+    }
+}
+
+fn bench_read_page(c: &mut Criterion) {
+    let cards = fixture_cards();
+    if cards.is_empty() {
+        println!(
+            "read_page: no fixtures with invitation cards in tests/fixtures/linkedin: skipped"
+        );
+        return;
+    }
+    let page = thousand_card_page(&cards);
+    let read = read_page(&page).invitations.len();
+    println!(
+        "read_page: {CARDS}-card page built from {} fixture cards, {} KB; the reader finds {read} invitations",
+        cards.len(),
+        page.len() / 1024
+    );
+    write_shared("page-1000.html", &page);
+    let mut group = c.benchmark_group("read_page");
+    group.sample_size(20);
+    group.throughput(Throughput::Elements(CARDS as u64));
+    group.bench_function("1000_cards", |b| {
+        b.iter(|| read_page(black_box(&page)).invitations.len())
+    });
+    group.finish();
+}
+
+fn bench_triage(c: &mut Criterion) {
+    let invitations = varied_invitations();
+    let engine = Engine::new(Settings::from_json(SETTINGS).expect("demo settings are valid"));
+    write_shared(
+        "invitations.json",
+        &serde_json::to_string(&invitations).expect("plain data"),
+    );
+    write_shared("settings.json", SETTINGS);
+    let mut group = c.benchmark_group("triage");
+    group.throughput(Throughput::Elements(invitations.len() as u64));
+    group.bench_function("classify_fit_plan_reply", |b| {
+        b.iter(|| {
+            invitations
+                .iter()
+                .filter_map(|inv| engine.triage(black_box(inv)))
+                .filter(|t| t.reply.is_some())
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_read_page, bench_triage);
 criterion_main!(benches);

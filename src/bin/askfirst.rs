@@ -1,6 +1,248 @@
-//! `askfirst triage PAGE.html [--settings FILE] [--json]` — native CLI. (Skeleton.)
+//! `askfirst triage PAGE.html [--settings FILE] [--json]`: triage a saved LinkedIn
+//! invitations page with the same engine the extension runs. Native only (feature `cli`);
+//! every rule lives in `askfirst::core`, this file only reads files and prints.
+//! Bad input → one `askfirst: …` line on stderr and exit code 2, never a panic.
 
-fn main() {
-    eprintln!("askfirst: not implemented yet");
-    std::process::exit(2);
+use askfirst::core::settings::Settings;
+use askfirst::core::triage::{Engine, Triage};
+use clap::{Parser, Subcommand};
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A saved invitations page is a few MB at most; anything this big is the wrong file,
+/// and is refused from its size alone, without reading it.
+const MAX_PAGE_BYTES: u64 = 50 * 1024 * 1024;
+/// Settings are a few KB; the cap only protects against pointing at the wrong file.
+const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
+
+#[derive(Parser)]
+#[command(
+    name = "askfirst",
+    version,
+    about = "Triage LinkedIn connection invitations: flag default invites, judge fit, offer the reply that fits."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read a saved invitations page and say what AskFirst would do with each person.
+    Triage {
+        /// The page, saved from the browser (File → Save page as… → HTML only).
+        page: PathBuf,
+        /// Settings JSON (target market, offer, name…); defaults when left out.
+        #[arg(long, value_name = "FILE")]
+        settings: Option<PathBuf>,
+        /// One JSON object per person invitation per line, instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Triage {
+            page,
+            settings,
+            json,
+        } => match triage(&page, settings.as_deref(), json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("askfirst: {message}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String> {
+    let settings = match settings {
+        Some(path) => {
+            let text = read_text(path, MAX_SETTINGS_BYTES, "settings file")?;
+            Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => Settings::default(),
+    };
+    let engine = Engine::try_new(settings).map_err(|e| format!("settings: {e}"))?;
+    let html = read_text(page, MAX_PAGE_BYTES, "page")?;
+    if !looks_like_html(&html) {
+        return Err(format!(
+            "{}: does not look like HTML (a saved page starts with '<'); save the invitations page as HTML",
+            page.display()
+        ));
+    }
+    let (triaged, diagnostics) = engine.triage_page(&html);
+    if triaged.is_empty() {
+        eprintln!(
+            "askfirst: no person invitations found in {}",
+            page.display()
+        );
+        for d in &diagnostics {
+            eprintln!("askfirst: {}", terminal_safe(d));
+        }
+    }
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    let written = if json {
+        write_json(&mut out, &triaged)
+    } else {
+        write_table(&mut out, &triaged)
+    };
+    match written.and_then(|()| out.flush()) {
+        // A closed pipe (`askfirst … | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Reads a UTF-8 text file no larger than `cap`, checking what it is before reading.
+fn read_text(path: &Path, cap: u64, what: &str) -> Result<String, String> {
+    let shown = path.display();
+    let read_err = |e: io::Error| format!("{shown}: cannot read the {what}: {}", io_reason(&e));
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(format!("{shown}: is a directory, not a {what}"));
+    }
+    if meta.len() > cap {
+        return Err(format!(
+            "{shown}: the {what} is {} MB; AskFirst reads at most {} MB",
+            meta.len() >> 20,
+            cap >> 20
+        ));
+    }
+    let mut file = File::open(path).map_err(read_err)?;
+    // The head first: a binary file is refused before the rest is read. `take` guards
+    // against files that grow, and devices whose size reads as 0 (/dev/zero).
+    let mut bytes = Vec::with_capacity(meta.len().min(cap) as usize);
+    (&mut file)
+        .take(8192)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.contains(&0) {
+        return Err(format!("{shown}: the {what} is a binary file, not text"));
+    }
+    file.take(cap + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "{shown}: the {what} is larger than {} MB",
+            cap >> 20
+        ));
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{shown}: the {what} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Saved pages and card snippets start with a tag, a doctype or a comment.
+fn looks_like_html(text: &str) -> bool {
+    text.trim_start().starts_with('<')
+}
+
+fn write_json(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
+    for t in triaged {
+        // Triage holds only strings, numbers, booleans and lists: serialising cannot fail.
+        let line = serde_json::to_string(t).map_err(io::Error::other)?;
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
+    const NAME_WIDTH: usize = 28;
+    if triaged.is_empty() {
+        return Ok(()); // stderr already says why
+    }
+    let rows: Vec<[String; 5]> = triaged
+        .iter()
+        .map(|t| {
+            [
+                clip(&terminal_safe(&t.invitation.name), NAME_WIDTH),
+                t.note_kind.as_str().to_string(),
+                t.fit.as_str().to_string(),
+                t.plan.as_str().to_string(),
+                terminal_safe(&t.summary),
+            ]
+        })
+        .collect();
+    let header = ["NAME", "NOTE", "FIT", "PLAN", "WHY"];
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let mut line = |cells: [&str; 5]| -> io::Result<()> {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            text.push_str(cell);
+            if i + 1 < cells.len() {
+                let pad = widths[i] + 2 - cell.chars().count();
+                text.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(header)?;
+    for row in &rows {
+        line([&row[0], &row[1], &row[2], &row[3], &row[4]])?;
+    }
+    let count = |plan: &str| triaged.iter().filter(|t| t.plan.as_str() == plan).count();
+    writeln!(
+        out,
+        "\n{} person invitation{}: {} ask first, {} accept and follow up, {} accept",
+        triaged.len(),
+        if triaged.len() == 1 { "" } else { "s" },
+        count("ask-first"),
+        count("accept-follow-up"),
+        count("accept"),
+    )
+}
+
+/// Strangers' text must not drive the terminal: control characters (escape sequences)
+/// and bidi overrides become U+FFFD, line breaks a space.
+fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
+                '\u{fffd}'
+            }
+            c => c,
+        })
+        .collect()
+}
+
+fn clip(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_string()
+    } else {
+        let mut s: String = text.chars().take(width - 1).collect();
+        s.push('…');
+        s
+    }
 }

@@ -1,7 +1,9 @@
 //! Target-market fit: the user's include/exclude terms against the inviter's headline and
-//! company → direct | unclear | none, with the matched terms. (Skeleton.)
+//! company → direct | unclear | none, with the terms that matched. Pure: must not import
+//! wasm-bindgen, web-sys or js-sys, and knows nothing about pages or notes.
 
 use crate::core::settings::TargetMarket;
+use crate::core::text::{contains_words, fold};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -10,6 +12,16 @@ pub enum Fit {
     Direct,
     Unclear,
     None,
+}
+
+impl Fit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fit::Direct => "direct",
+            Fit::Unclear => "unclear",
+            Fit::None => "none",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,18 +34,228 @@ pub struct FitVerdict {
     pub reasons: Vec<String>,
 }
 
+/// One term: as written (for the user) and folded (for matching).
+#[derive(Debug, Clone)]
+struct Term {
+    written: String,
+    folded: String,
+    /// The folded term with a plural "s" on its last word, when that is a plausible
+    /// plural: "founder" also finds "founders", "CEO" finds "CEOs", "VP Sales" finds
+    /// nothing more. English, French, Spanish, Portuguese and Dutch plurals mostly add
+    /// -s; other forms (German -en, Italian -i) must be listed by the user.
+    plural: Option<String>,
+}
+
+impl Term {
+    fn new(written: &str) -> Option<Term> {
+        let folded = fold(written);
+        if folded.is_empty() {
+            return None;
+        }
+        let last = folded.rsplit(' ').next().unwrap_or(&folded);
+        let plural = (last.chars().count() >= 3
+            && !last.ends_with('s')
+            && last.chars().all(char::is_alphabetic))
+        .then(|| format!("{folded}s"));
+        Some(Term {
+            written: written.trim().to_string(),
+            folded,
+            plural,
+        })
+    }
+
+    fn found_in(&self, folded_text: &str) -> bool {
+        contains_words(folded_text, &self.folded)
+            || self
+                .plural
+                .as_deref()
+                .is_some_and(|p| contains_words(folded_text, p))
+    }
+}
+
 /// A target market with its terms folded once, ready to match many invitations.
 #[derive(Debug, Clone)]
 pub struct FitMatcher {
-    _market: TargetMarket,
+    include: Vec<Term>,
+    exclude: Vec<Term>,
 }
 
 impl FitMatcher {
     pub fn new(market: &TargetMarket) -> FitMatcher {
-        FitMatcher { _market: market.clone() }
+        FitMatcher {
+            include: market.include.iter().filter_map(|t| Term::new(t)).collect(),
+            exclude: market.exclude.iter().filter_map(|t| Term::new(t)).collect(),
+        }
     }
 
-    pub fn assess(&self, _headline: Option<&str>, _company: Option<&str>) -> FitVerdict {
-        FitVerdict { fit: Fit::Unclear, matched: vec![], excluded: vec![], reasons: vec![] }
+    /// Exclude wins ("founder" and "recruiter" → none); an include match → direct;
+    /// anything else → unclear, because absence of a term proves nothing.
+    pub fn assess(&self, headline: Option<&str>, company: Option<&str>) -> FitVerdict {
+        let headline = headline.map(str::trim).filter(|h| !h.is_empty());
+        let company = company.map(str::trim).filter(|c| !c.is_empty());
+        if self.include.is_empty() && self.exclude.is_empty() {
+            return unclear("No target market set: add terms in the settings to spot direct fits");
+        }
+        if headline.is_none() && company.is_none() {
+            return unclear("No headline to compare with your target market");
+        }
+        // Headline and company folded into one text, joined by a control character that
+        // `fold` removes from every term, so a phrase never spans the two.
+        // A company the reader took from the headline ("… at Acme") adds no words.
+        let company = company.filter(|c| !headline.is_some_and(|h| h.contains(c)));
+        let mut text = String::new();
+        for part in [headline, company].into_iter().flatten() {
+            if !text.is_empty() {
+                text.push_str(" \u{1} ");
+            }
+            text.push_str(&fold(part));
+        }
+        let found = |terms: &[Term]| -> Vec<String> {
+            terms
+                .iter()
+                .filter(|t| t.found_in(&text))
+                .map(|t| t.written.clone())
+                .collect()
+        };
+        let excluded = found(&self.exclude);
+        let matched = found(&self.include);
+        let mut reasons = Vec::new();
+        if !matched.is_empty() {
+            reasons.push(format!(
+                "Matches your target market: {}",
+                matched.join(", ")
+            ));
+        }
+        let fit = if !excluded.is_empty() {
+            reasons.push(format!(
+                "Excluded by your settings: {}",
+                excluded.join(", ")
+            ));
+            Fit::None
+        } else if !matched.is_empty() {
+            Fit::Direct
+        } else {
+            reasons.push("No target-market term in the headline".into());
+            Fit::Unclear
+        };
+        FitVerdict {
+            fit,
+            matched,
+            excluded,
+            reasons,
+        }
+    }
+}
+
+fn unclear(reason: &str) -> FitVerdict {
+    FitVerdict {
+        fit: Fit::Unclear,
+        matched: vec![],
+        excluded: vec![],
+        reasons: vec![reason.into()],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(include: &[&str], exclude: &[&str]) -> FitMatcher {
+        FitMatcher::new(&TargetMarket {
+            include: include.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+        })
+    }
+
+    #[test]
+    fn table() {
+        let m = matcher(
+            &[
+                "founder",
+                "Head of Sales",
+                "VP Sales",
+                "CEO",
+                "Directeur commercial",
+            ],
+            &["recruiter", "student"],
+        );
+        let rows: &[(Option<&str>, Option<&str>, Fit)] = &[
+            (Some("Founder & CEO at Acme"), Some("Acme"), Fit::Direct),
+            (Some("FOUNDER"), None, Fit::Direct),
+            (Some("Co-founder, Brightside"), None, Fit::Direct), // "co founder" holds "founder"
+            (Some("Founders' coach"), None, Fit::Direct),        // plural
+            (Some("CEOs whisperer"), None, Fit::Direct),
+            (Some("head of sales, EMEA"), None, Fit::Direct),
+            (Some("Head of Sales Operations"), None, Fit::Direct),
+            (Some("Directeur Commercial chez Ventoux"), None, Fit::Direct), // accents, case
+            (Some("Directeur commercial"), None, Fit::Direct),
+            (Some("Salesforce admin"), None, Fit::Unclear),
+            (Some("Head of Salesforce practice"), None, Fit::Unclear), // not a whole word
+            (Some("Technical Recruiter | ex-founder"), None, Fit::None), // exclude wins
+            (Some("Student at MIT"), None, Fit::None),
+            (Some("Software engineer"), Some("Recruiter Inc"), Fit::None), // company too
+            (Some("Software engineer"), None, Fit::Unclear),
+            (None, None, Fit::Unclear),
+            (Some("   "), None, Fit::Unclear),
+            (None, Some("Founder Institute"), Fit::Direct),
+        ];
+        for (headline, company, want) in rows {
+            assert_eq!(
+                m.assess(*headline, *company).fit,
+                *want,
+                "{headline:?} / {company:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reports_terms_as_written_with_reasons() {
+        let m = matcher(&["Head of Sales", "founder"], &["Recruiter"]);
+        let v = m.assess(Some("Founder and head of sales"), None);
+        assert_eq!(v.matched, ["Head of Sales", "founder"]);
+        assert_eq!(
+            v.reasons,
+            ["Matches your target market: Head of Sales, founder"]
+        );
+        let v = m.assess(Some("Recruiter & founder"), None);
+        assert_eq!(
+            (v.fit, v.excluded.as_slice()),
+            (Fit::None, ["Recruiter".to_string()].as_slice())
+        );
+        assert_eq!(
+            v.reasons.last().unwrap(),
+            "Excluded by your settings: Recruiter"
+        );
+        assert_eq!(
+            m.assess(Some("Chef"), None).reasons,
+            ["No target-market term in the headline"]
+        );
+        assert_eq!(
+            m.assess(None, None).reasons,
+            ["No headline to compare with your target market"]
+        );
+        assert!(matcher(&[], &[]).assess(Some("Founder"), None).reasons[0]
+            .starts_with("No target market set"));
+    }
+
+    #[test]
+    fn phrases_do_not_span_headline_and_company() {
+        let m = matcher(&["sales acme"], &[]);
+        assert_eq!(
+            m.assess(Some("Head of sales"), Some("Acme")).fit,
+            Fit::Unclear
+        );
+    }
+
+    #[test]
+    fn plural_only_where_plausible() {
+        assert!(Term::new("VP Sales").unwrap().plural.is_none());
+        assert!(Term::new("B2B").unwrap().plural.is_none());
+        assert!(Term::new("HR").unwrap().plural.is_none());
+        assert_eq!(
+            Term::new("Founder").unwrap().plural.as_deref(),
+            Some("founders")
+        );
+        assert!(Term::new("!!").is_none());
     }
 }

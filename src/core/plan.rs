@@ -1,5 +1,6 @@
-//! The article's decision: what to do with one person invitation, and which reply paths
-//! this card really offers. (Skeleton.)
+//! The article's decision for one person invitation (DESIGN.md's table), and the honest
+//! list of reply paths this card really offers. Pure: must not import wasm-bindgen,
+//! web-sys or js-sys; reads only the Invitation's controls, never markup.
 
 use crate::core::fit::{Fit, FitVerdict};
 use crate::core::invitation::Invitation;
@@ -18,6 +19,12 @@ pub enum PlanKind {
 }
 
 impl PlanKind {
+    pub const ALL: [PlanKind; 3] = [
+        PlanKind::AskFirst,
+        PlanKind::AcceptFollowUp,
+        PlanKind::Accept,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             PlanKind::AskFirst => "ask-first",
@@ -47,16 +54,194 @@ pub enum ReplyPath {
 pub struct Plan {
     pub plan: PlanKind,
     pub paths: Vec<ReplyPath>,
+    /// Why this plan, then how to carry it out on this card. The first is the summary.
     pub reasons: Vec<String>,
 }
 
-pub fn decide(_inv: &Invitation, note: &NoteVerdict, fit: &FitVerdict) -> Plan {
+/// The decision. A note that gives a reason wins over fit (the article: only default
+/// invites are in question); a default invite from a direct fit is accepted and followed
+/// up; any other default invite is asked about first — an excluded inviter included,
+/// since the user still decides.
+pub fn decide(inv: &Invitation, note: &NoteVerdict, fit: &FitVerdict) -> Plan {
+    let reply = inv.controls.reply.is_some();
+    let message = inv.controls.message.is_some();
+    let mut paths = Vec::with_capacity(4);
+    let mut reasons = Vec::with_capacity(2);
     let plan = if !note.kind.is_default() {
+        reasons
+            .push("The note gives a reason to connect: accept or reply as you see fit".to_string());
+        if reply {
+            paths.push(ReplyPath::ReplyToInvitation);
+        }
         PlanKind::Accept
     } else if fit.fit == Fit::Direct {
+        reasons.push(
+            "Default invitation from a direct fit: accept, then follow up at once with your offer"
+                .to_string(),
+        );
+        if reply {
+            paths.push(ReplyPath::ReplyToInvitation);
+        }
+        paths.push(ReplyPath::AcceptAndFollowUp);
         PlanKind::AcceptFollowUp
     } else {
+        reasons.push(
+            "Default invitation and the reason to connect is not evident: ask what prompted it before accepting"
+                .to_string(),
+        );
+        if reply {
+            paths.push(ReplyPath::ReplyToInvitation);
+            reasons.push("Reply to the invitation to ask before accepting".to_string());
+        }
+        if message {
+            paths.push(ReplyPath::MessageViaProfile);
+            if !reply {
+                reasons.push("Message them from the card before accepting".to_string());
+            }
+        }
+        if !reply && !message {
+            reasons.push(
+                "LinkedIn offers no way to message before accepting on this card: accept and ask at once, or leave it pending"
+                    .to_string(),
+            );
+        }
+        paths.push(ReplyPath::AcceptAndAsk);
+        paths.push(ReplyPath::LeavePending);
         PlanKind::AskFirst
     };
-    Plan { plan, paths: vec![], reasons: vec![] }
+    Plan {
+        plan,
+        paths,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::invitation::{Controls, InvitationKind, Locator, UiGeneration};
+    use crate::core::note::NoteKind;
+
+    fn inv(reply: bool, message: bool) -> Invitation {
+        let loc = || {
+            Some(Locator {
+                selector: "button".into(),
+                index: 0,
+            })
+        };
+        Invitation {
+            kind: InvitationKind::Person,
+            ui: UiGeneration::Current,
+            name: "Ana Souza".into(),
+            first_name: "Ana".into(),
+            profile_url: None,
+            invitation_urn: None,
+            headline: None,
+            company: None,
+            note: None,
+            mutual_connections: 0,
+            follows_you: false,
+            controls: Controls {
+                accept: loc(),
+                ignore: loc(),
+                reply: if reply { loc() } else { None },
+                message: if message { loc() } else { None },
+            },
+        }
+    }
+
+    fn note(kind: NoteKind) -> NoteVerdict {
+        NoteVerdict {
+            kind,
+            language: None,
+            reasons: vec![],
+        }
+    }
+
+    fn fit(fit: Fit) -> FitVerdict {
+        FitVerdict {
+            fit,
+            matched: vec![],
+            excluded: vec![],
+            reasons: vec![],
+        }
+    }
+
+    #[test]
+    fn decision_table() {
+        use NoteKind as N;
+        use PlanKind as P;
+        let rows = [
+            (N::None, Fit::Unclear, P::AskFirst),
+            (N::None, Fit::None, P::AskFirst),
+            (N::None, Fit::Direct, P::AcceptFollowUp),
+            (N::Stock, Fit::Unclear, P::AskFirst),
+            (N::Stock, Fit::Direct, P::AcceptFollowUp),
+            (N::Generic, Fit::None, P::AskFirst),
+            (N::Generic, Fit::Direct, P::AcceptFollowUp),
+            (N::Reasoned, Fit::Direct, P::Accept),
+            (N::Reasoned, Fit::None, P::Accept),
+            (N::Reasoned, Fit::Unclear, P::Accept),
+        ];
+        for (n, f, want) in rows {
+            let p = decide(&inv(false, false), &note(n), &fit(f));
+            assert_eq!(p.plan, want, "{n:?} {f:?}");
+            assert!(!p.reasons.is_empty());
+        }
+    }
+
+    #[test]
+    fn ask_first_paths_are_what_the_card_offers() {
+        use ReplyPath::*;
+        let ask = |reply, message| {
+            decide(
+                &inv(reply, message),
+                &note(NoteKind::Stock),
+                &fit(Fit::Unclear),
+            )
+        };
+        assert_eq!(
+            ask(true, true).paths,
+            [
+                ReplyToInvitation,
+                MessageViaProfile,
+                AcceptAndAsk,
+                LeavePending
+            ]
+        );
+        assert_eq!(
+            ask(true, false).paths,
+            [ReplyToInvitation, AcceptAndAsk, LeavePending]
+        );
+        assert_eq!(
+            ask(false, true).paths,
+            [MessageViaProfile, AcceptAndAsk, LeavePending]
+        );
+        let none = ask(false, false);
+        assert_eq!(none.paths, [AcceptAndAsk, LeavePending]);
+        assert!(none
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("LinkedIn offers no way to message before accepting")));
+        assert!(!ask(true, false)
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("LinkedIn offers no way")));
+    }
+
+    #[test]
+    fn follow_up_and_accept_paths() {
+        use ReplyPath::*;
+        let d = |reply, kind, f| decide(&inv(reply, false), &note(kind), &fit(f)).paths;
+        assert_eq!(d(false, NoteKind::None, Fit::Direct), [AcceptAndFollowUp]);
+        assert_eq!(
+            d(true, NoteKind::Generic, Fit::Direct),
+            [ReplyToInvitation, AcceptAndFollowUp]
+        );
+        assert_eq!(
+            d(true, NoteKind::Reasoned, Fit::Unclear),
+            [ReplyToInvitation]
+        );
+        assert!(d(false, NoteKind::Reasoned, Fit::Unclear).is_empty());
+    }
 }

@@ -1,13 +1,15 @@
 //! One invitation → everything AskFirst says about it: note kind, fit, plan, reasons,
 //! reply. `Engine` holds the settings compiled once (folded terms, parsed templates).
+//! Pure: must not import wasm-bindgen, web-sys or js-sys.
 
 use crate::core::fit::{Fit, FitMatcher};
 use crate::core::invitation::{Invitation, InvitationKind};
 use crate::core::lang::Lang;
+use crate::core::linkedin::read_page;
 use crate::core::note::{classify_note, NoteKind};
 use crate::core::plan::{decide, PlanKind, ReplyPath};
-use crate::core::reply::default_reply;
-use crate::core::settings::Settings;
+use crate::core::reply::{limit_for, parsed_defaults, pick, stable_hash, Template, Values};
+use crate::core::settings::{Settings, SettingsError};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,24 +23,86 @@ pub struct Triage {
     pub excluded_terms: Vec<String>,
     pub plan: PlanKind,
     pub reply_paths: Vec<ReplyPath>,
+    /// The plan's main reason in one line, for a badge or a table.
+    pub summary: String,
     /// Every reason, for the user: note, fit, plan, in that order.
     pub reasons: Vec<String>,
     pub reply: Option<String>,
+    pub reply_language: Lang,
+    /// Problems the user should see before sending, e.g. a reply over LinkedIn's limit.
+    pub warnings: Vec<String>,
 }
 
+/// Settings compiled for many invitations: fit terms folded and templates parsed once.
+#[derive(Debug, Clone)]
 pub struct Engine {
     settings: Settings,
     fit: FitMatcher,
+    /// Reply variants per plan (index in `PlanKind::ALL`) and language (in `Lang::ALL`):
+    /// the user's when they gave some, else the defaults.
+    templates: Vec<Vec<Vec<Template>>>,
+    /// Whether the offer may go into replies (see `Engine::new`).
+    offer_usable: bool,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine::new(Settings::default())
+    }
 }
 
 impl Engine {
+    /// Compiles settings, never failing: settings from `Settings::from_json` are valid,
+    /// and for settings built in code anything invalid is left out rather than used — a
+    /// template that does not parse (that plan and language keep the defaults), an offer
+    /// without an http(s) URL and a name (the follow-up leaves its offer line out), a term
+    /// without letters. Use `try_new` to be told instead.
     pub fn new(settings: Settings) -> Engine {
         let fit = FitMatcher::new(&settings.target_market);
-        Engine { settings, fit }
+        let templates = PlanKind::ALL
+            .iter()
+            .map(|&plan| {
+                Lang::ALL
+                    .iter()
+                    .map(|&lang| {
+                        let own: Vec<Template> = settings
+                            .templates
+                            .for_plan(plan)
+                            .get(&lang)
+                            .map(|v| v.iter().filter_map(|s| Template::parse(s).ok()).collect())
+                            .unwrap_or_default();
+                        if own.is_empty() {
+                            parsed_defaults(plan, lang)
+                        } else {
+                            own
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let offer_usable = settings.offer_is_usable();
+        Engine {
+            settings,
+            fit,
+            templates,
+            offer_usable,
+        }
+    }
+
+    /// Validates the settings first: the error names the field that is wrong.
+    pub fn try_new(settings: Settings) -> Result<Engine, SettingsError> {
+        settings.validate()?;
+        Ok(Engine::new(settings))
     }
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    fn variants(&self, plan: PlanKind, lang: Lang) -> &[Template] {
+        let p = PlanKind::ALL.iter().position(|&x| x == plan).unwrap_or(0);
+        let l = Lang::ALL.iter().position(|&x| x == lang).unwrap_or(0);
+        &self.templates[p][l]
     }
 
     /// None for non-person invitations: they are never planned.
@@ -47,13 +111,56 @@ impl Engine {
             return None;
         }
         let note = classify_note(inv.note.as_deref());
-        let fit = self.fit.assess(inv.headline.as_deref(), inv.company.as_deref());
+        let fit = self
+            .fit
+            .assess(inv.headline.as_deref(), inv.company.as_deref());
         let plan = decide(inv, &note, &fit);
-        let lang = note.language.unwrap_or(self.settings.language);
-        let reply = default_reply(plan.plan, &inv.first_name, lang);
-        let mut reasons = note.reasons.clone();
-        reasons.extend(fit.reasons.iter().cloned());
-        reasons.extend(plan.reasons.iter().cloned());
+
+        // The note's language when we have words for it, else the user's.
+        let reply_language = note
+            .language
+            .filter(|&l| !self.variants(plan.plan, l).is_empty())
+            .unwrap_or(self.settings.language);
+        let values = Values {
+            first_name: &inv.first_name,
+            name: &inv.name,
+            headline: inv.headline.as_deref().unwrap_or(""),
+            company: inv.company.as_deref().unwrap_or(""),
+            mutual_count: inv.mutual_connections,
+            my_name: &self.settings.my_name,
+            offer_name: if self.offer_usable {
+                &self.settings.offer.name
+            } else {
+                ""
+            },
+            offer_url: if self.offer_usable {
+                &self.settings.offer.url
+            } else {
+                ""
+            },
+        };
+        let reply = pick(
+            self.variants(plan.plan, reply_language),
+            &values,
+            key_hash(inv),
+        )
+        .map(|t| t.render(&values));
+
+        let mut warnings = Vec::new();
+        if let (Some(text), Some(&path)) = (&reply, plan.paths.first()) {
+            let (len, limit) = (text.chars().count(), limit_for(path));
+            if len > limit {
+                warnings.push(format!(
+                    "The reply is {len} characters; LinkedIn takes at most {limit} here: shorten it before sending"
+                ));
+            }
+        }
+
+        let mut reasons = note.reasons;
+        reasons.reserve(fit.reasons.len() + plan.reasons.len());
+        reasons.extend(fit.reasons);
+        let summary = plan.reasons.first().cloned().unwrap_or_default();
+        reasons.extend(plan.reasons);
         Some(Triage {
             invitation: inv.clone(),
             note_kind: note.kind,
@@ -63,8 +170,32 @@ impl Engine {
             excluded_terms: fit.excluded,
             plan: plan.plan,
             reply_paths: plan.paths,
+            summary,
             reasons,
             reply,
+            reply_language,
+            warnings,
         })
+    }
+
+    /// Reads a saved page (or one card's HTML) and triages its person invitations, in
+    /// page order. The diagnostics say what the reader looked for and did not find.
+    pub fn triage_page(&self, html: &str) -> (Vec<Triage>, Vec<String>) {
+        let read = read_page(html);
+        let triaged = read
+            .invitations
+            .iter()
+            .filter_map(|inv| self.triage(inv))
+            .collect();
+        (triaged, read.diagnostics)
+    }
+}
+
+/// The stable hash of `Invitation::key()`, computed without building the key string.
+fn key_hash(inv: &Invitation) -> u64 {
+    match (&inv.profile_url, &inv.invitation_urn) {
+        (Some(url), _) => stable_hash(url),
+        (None, Some(urn)) => stable_hash(urn),
+        (None, None) => stable_hash(&inv.name),
     }
 }

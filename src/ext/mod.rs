@@ -16,6 +16,48 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Benchmark: reads `html` `iterations` times; returns the invitations read in all (so
+/// the work cannot be skipped). benches/wasm-bench.mjs times it against the native bench.
+#[wasm_bindgen(js_name = benchReadPage)]
+pub fn bench_read_page(html: &str, iterations: u32) -> u32 {
+    (0..iterations)
+        .map(|_| read_page(html).invitations.len() as u32)
+        .sum()
+}
+
+/// Benchmark: classify + fit + plan + reply over the invitations the native bench wrote
+/// (a JSON array of `Invitation`), with the given settings JSON.
+#[wasm_bindgen(js_name = BenchTriage)]
+pub struct BenchTriage {
+    engine: Engine,
+    invitations: Vec<crate::core::invitation::Invitation>,
+}
+
+#[wasm_bindgen(js_class = BenchTriage)]
+impl BenchTriage {
+    #[wasm_bindgen(constructor)]
+    pub fn new(invitations_json: &str, settings_json: &str) -> Result<BenchTriage, JsValue> {
+        let err = |e: String| JsValue::from_str(&e);
+        let invitations = serde_json::from_str(invitations_json).map_err(|e| err(e.to_string()))?;
+        let settings = Settings::from_json(settings_json).map_err(|e| err(e.to_string()))?;
+        Ok(BenchTriage {
+            engine: Engine::new(settings),
+            invitations,
+        })
+    }
+
+    /// Triages every invitation `iterations` times; returns the replies made.
+    pub fn run(&self, iterations: u32) -> u32 {
+        let mut replies = 0;
+        for _ in 0..iterations {
+            for inv in &self.invitations {
+                replies += u32::from(self.engine.triage(inv).is_some_and(|t| t.reply.is_some()));
+            }
+        }
+        replies
+    }
+}
+
 /// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
 /// Used to check that the wasm build answers exactly as the native one.
 #[wasm_bindgen(js_name = triagePage)]
@@ -24,8 +66,6 @@ pub fn triage_page(html: &str, settings_json: Option<String>) -> Result<String, 
         Some(json) => Settings::from_json(&json).map_err(|e| JsValue::from_str(&e.to_string()))?,
         None => Settings::default(),
     };
-    let engine = Engine::new(settings);
-    let read = read_page(html);
-    let triaged: Vec<_> = read.invitations.iter().filter_map(|inv| engine.triage(inv)).collect();
+    let (triaged, _diagnostics) = Engine::new(settings).triage_page(html);
     serde_json::to_string(&triaged).map_err(|e| JsValue::from_str(&e.to_string()))
 }
