@@ -197,3 +197,18 @@ impl IntoElement for web_sys::Node {
         wasm_bindgen::JsCast::dyn_into(self).unwrap()
     }
 }
+
+#[wasm_bindgen_test]
+fn template_preview_uses_the_engines_parser_and_limits() {
+    use askfirst::core::settings::Settings;
+    use askfirst::ext::ui::templates::preview;
+    let mut settings = Settings::default();
+    settings.my_name = "Sam".into();
+    let (text, len) = preview("Hi {first_name}, why {company}?\n{my_name}", &settings).unwrap();
+    assert_eq!(text, "Hi Ana, why Acme Analytics?\nSam");
+    assert_eq!(len, text.chars().count());
+    let err = preview("Hi {firstname}", &settings).unwrap_err();
+    assert!(err.contains("{firstname}"), "{err}");
+    assert!(preview("   ", &settings).is_err());
+    assert!(preview(&"x".repeat(9_000), &settings).is_err());
+}

@@ -182,17 +182,14 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
     Ok(())
 }
 
-/// The user's reminder delay from the stored settings (`reminder_days`), else the default.
+/// The user's reminder delay from the stored settings, else the default.
 async fn reminder_days() -> u32 {
     let stored = storage::get(SETTINGS_KEY)
         .await
         .unwrap_or(JsValue::UNDEFINED);
     stored_text(&stored)
         .and_then(|json| crate::core::settings::Settings::from_json(&json).ok())
-        .and_then(|s| serde_json::to_value(s).ok())
-        .and_then(|v| v.get("reminder_days").and_then(|d| d.as_u64()))
-        .and_then(|d| u32::try_from(d).ok())
-        .unwrap_or(DEFAULT_REMINDER_DAYS)
+        .map_or(DEFAULT_REMINDER_DAYS, |s| s.reminder_days)
 }
 
 /// Runs one change to the ledger in the write queue: load (once), apply, store.

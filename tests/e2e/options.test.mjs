@@ -124,3 +124,65 @@ test('the ledger table: outcome, note, export, import, delete everything', async
     await h.close();
   }
 });
+
+test('settings errors name their field as you type; nothing invalid is saved', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.fill('#offer-url', 'javascript:alert(1)');
+    await page.waitForFunction(() => document.querySelector('#offer-url-error').textContent !== '');
+    assert.match(await page.textContent('#offer-url-error'), /offer\.url/);
+    assert.equal(await page.getAttribute('#offer-url', 'aria-invalid'), 'true');
+    await page.click('#save-settings');
+    assert.equal((await h.storage()).settings, undefined, 'nothing saved');
+    await page.fill('#offer-url', '');
+    await page.fill('#reminder-days', '0');
+    await page.waitForFunction(() => document.querySelector('#reminder-days-error').textContent !== '');
+    assert.match(await page.textContent('#reminder-days-error'), /reminder_days/);
+    await page.fill('#reminder-days', '10');
+    await page.waitForFunction(() => document.querySelector('#reminder-days-error').textContent === '');
+    await page.click('#save-settings');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('#settings-status').textContent));
+    assert.equal((await h.storage()).settings.reminder_days, 10);
+  } finally {
+    await h.close();
+  }
+});
+
+test('template editor: defaults with a live preview, unknown placeholder named, save and reset', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.fill('#my-name', 'Sam');
+    await page.click('#save-settings');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('#settings-status').textContent));
+    await page.selectOption('#template-plan', 'ask-first');
+    await page.selectOption('#template-lang', 'en');
+    const variants = await page.$$eval('#template-variants textarea', (a) => a.map((x) => x.value));
+    assert.ok(variants.length >= 1 && variants[0].includes('{first_name}'), JSON.stringify(variants));
+    assert.match(await page.textContent('#template-variants .preview'), /^Hi Ana/, 'previewed on the sample invitation');
+    await page.fill('#template-0', 'Hello {first_name}, what made you {reach_out}?\n{my_name}');
+    await page.waitForFunction(() => document.querySelector('#template-0-check').textContent !== '');
+    assert.match(await page.textContent('#template-0-check'), /\{reach_out\}/);
+    await page.fill('#template-0', 'Hello {first_name}, what made you reach out?\n{my_name}');
+    await page.waitForFunction(() => document.querySelector('#template-0-check').textContent === '');
+    assert.equal(await page.textContent('#template-variants .preview'), 'Hello Ana, what made you reach out?\nSam');
+    await page.click('#template-add');
+    await page.fill('#template-variants textarea >> nth=-1', 'Hi {first_name}! Why connect?');
+    // Drop every other default variant so only ours remain.
+    while (await page.$$eval('#template-variants textarea', (a) => a.length) > 2) {
+      await page.click('#template-variants .variant:nth-child(2) button');
+    }
+    await page.click('#template-save');
+    await page.waitForFunction(() => /Replies saved/.test(document.querySelector('#templates-status')?.textContent ?? ''));
+    const stored = (await h.storage()).settings;
+    assert.deepEqual(stored.templates['ask-first'].en,
+      ['Hello {first_name}, what made you reach out?\n{my_name}', 'Hi {first_name}! Why connect?']);
+    assert.equal(stored.my_name, 'Sam', 'the form and the editor share one copy of the settings');
+    await page.click('#template-reset');
+    await page.waitForFunction(() => /Replies saved/.test(document.querySelector('#templates-status')?.textContent ?? ''));
+    assert.equal((await h.storage()).settings.templates, undefined);
+  } finally {
+    await h.close();
+  }
+});

@@ -5,6 +5,7 @@
 
 pub mod options;
 pub mod popup;
+pub mod templates;
 
 use crate::core::protocol_ledger::LedgerAnswer;
 use js_sys::{Function, Promise, Reflect, JSON};

@@ -28,6 +28,7 @@ pub const SETTINGS_KEY: &str = "settings";
 thread_local! {
     /// Listeners of each section, replaced (and so removed) when the section re-renders.
     static SETTINGS_LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
+    static TEMPLATE_LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
     static LEDGER_LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -40,9 +41,14 @@ pub async fn start_options() -> Result<(), JsValue> {
     clear(&root);
     let settings_section = el("section", "card settings");
     let _ = settings_section.set_attribute("id", "settings");
+    let templates_section = el("section", "card templates");
+    let _ = templates_section.set_attribute("id", "templates");
     let ledger_section = el("section", "card ledger");
     let _ = ledger_section.set_attribute("id", "ledger");
-    append(&root, &[&settings_section, &ledger_section]);
+    append(
+        &root,
+        &[&settings_section, &templates_section, &ledger_section],
+    );
 
     let stored = storage::get(SETTINGS_KEY).await.map_err(UiError::from)?;
     let first_run = stored.is_undefined() || stored.is_null();
@@ -57,13 +63,65 @@ pub async fn start_options() -> Result<(), JsValue> {
             Err(e) => (Settings::default(), Some(e.to_string())),
         }
     };
-    let listeners = render_settings(&settings_section, &settings, first_run, problem.as_deref());
+    // One copy of the settings for the whole page: the form and the template editor
+    // each change their part and never overwrite the other's.
+    let shared = Rc::new(RefCell::new(settings));
+    let listeners = render_settings(
+        &settings_section,
+        shared.clone(),
+        first_run,
+        problem.as_deref(),
+    );
     SETTINGS_LISTENERS.with(|l| *l.borrow_mut() = listeners);
+    show_templates(&templates_section, shared);
     refresh_ledger(ledger_section).await;
     Ok(())
 }
 
 // ---- settings --------------------------------------------------------------------------
+
+/// (Re-)renders the template editor; its saves go through the core validator.
+fn show_templates(section: &Element, shared: Rc<RefCell<Settings>>) {
+    let (section2, shared2) = (section.clone(), shared.clone());
+    let save: Rc<dyn Fn(Settings)> = Rc::new(move |next: Settings| {
+        let (section, shared) = (section2.clone(), shared2.clone());
+        // Later, not inside the click: re-rendering drops the listener that is running.
+        wasm_bindgen_futures::spawn_local(async move {
+            let checked = serde_json::to_string(&next)
+                .map_err(|e| e.to_string())
+                .and_then(|json| Settings::from_json(&json).map_err(|e| e.to_string()));
+            let message = match checked {
+                Ok(valid) => match save_settings(&valid).await {
+                    Ok(()) => {
+                        *shared.borrow_mut() = valid;
+                        show_templates(&section, shared.clone());
+                        t("templatesSaved", &[])
+                    }
+                    Err(e) => t("settingsNotSaved", &[&e.to_string()]),
+                },
+                Err(e) => t("settingsNotSaved", &[&e]),
+            };
+            if let Some(status) = document().get_element_by_id("templates-status") {
+                status.set_text_content(Some(&message));
+            }
+        });
+    });
+    let plan = document()
+        .get_element_by_id("template-plan")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value());
+    let lang = document()
+        .get_element_by_id("template-lang")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value());
+    let mut listeners =
+        super::templates::render(section, shared, save, plan.as_deref(), lang.as_deref());
+    let status = el("p", "status-line");
+    let _ = status.set_attribute("id", "templates-status");
+    let _ = status.set_attribute("role", "status");
+    append(section, &[&status]);
+    TEMPLATE_LISTENERS.with(|l| std::mem::swap(&mut *l.borrow_mut(), &mut listeners));
+}
 
 fn input(id: &str, kind: &str, value: &str) -> Element {
     let e = el("input", "");
@@ -134,6 +192,13 @@ fn form_json(base: &Settings) -> serde_json::Value {
     v["target_market"] = json!({"include": lines_of("include"), "exclude": lines_of("exclude")});
     v["offer"] =
         json!({"name": value_of("offer-name").trim(), "url": value_of("offer-url").trim()});
+    // A number when it is one; otherwise the text, so the validator names the field.
+    let days = value_of("reminder-days");
+    v["reminder_days"] = days
+        .trim()
+        .parse::<u64>()
+        .map(|d| json!(d))
+        .unwrap_or_else(|_| json!(days));
     v
 }
 
@@ -147,6 +212,7 @@ pub fn field_for_error(message: &str) -> &'static str {
         p if p.starts_with("offer.url") => "offer-url",
         p if p.starts_with("my_name") => "my-name",
         p if p.starts_with("language") => "language",
+        p if p.starts_with("reminder_days") => "reminder-days",
         _ => "settings-status",
     }
 }
@@ -159,6 +225,7 @@ fn show_error(field_id: &str, message: &str) {
         "offer-url",
         "my-name",
         "language",
+        "reminder-days",
     ] {
         if let Some(e) = document().get_element_by_id(&format!("{id}-error")) {
             e.set_text_content(None);
@@ -200,10 +267,11 @@ async fn save_settings(settings: &Settings) -> Result<(), UiError> {
 
 fn render_settings(
     section: &Element,
-    settings: &Settings,
+    shared: Rc<RefCell<Settings>>,
     first_run: bool,
     problem: Option<&str>,
 ) -> Vec<EventListener> {
+    let settings = &shared.borrow().clone();
     clear(section);
     let mut listeners = Vec::new();
     if first_run {
@@ -281,6 +349,17 @@ fn render_settings(
         None,
         &input("offer-url", "url", &settings.offer.url),
     );
+    field(
+        &form,
+        "reminder-days",
+        "fieldReminderDays",
+        Some("helpReminderDays"),
+        &input(
+            "reminder-days",
+            "number",
+            &settings.reminder_days.to_string(),
+        ),
+    );
 
     let buttons = el("div", "row-actions");
     let save = text_el("button", "primary", &t("save", &[]));
@@ -298,7 +377,7 @@ fn render_settings(
     append(&form, &[&status]);
     append(section, &[&form]);
 
-    let current = Rc::new(RefCell::new(settings.clone()));
+    let current = shared;
 
     // Validation as you type: the core validator on every change.
     let base = current.clone();
@@ -355,10 +434,9 @@ fn render_settings(
         );
     }));
 
-    let section2 = section.clone();
-    let import2 = import.clone();
+    let (section2, import2, shared2) = (section.clone(), import.clone(), current.clone());
     listeners.push(EventListener::new(&import, "change", move |_| {
-        let section = section2.clone();
+        let (section, shared) = (section2.clone(), shared2.clone());
         let Some(file) = import2
             .dyn_ref::<HtmlInputElement>()
             .and_then(|i| i.files())
@@ -374,8 +452,12 @@ fn render_settings(
             match Settings::from_json(&text) {
                 Ok(settings) => match save_settings(&settings).await {
                     Ok(()) => {
-                        let listeners = render_settings(&section, &settings, false, None);
+                        *shared.borrow_mut() = settings;
+                        let listeners = render_settings(&section, shared.clone(), false, None);
                         SETTINGS_LISTENERS.with(|l| *l.borrow_mut() = listeners);
+                        if let Some(templates) = document().get_element_by_id("templates") {
+                            show_templates(&templates, shared);
+                        }
                         set_status(&t("settingsImported", &[]));
                     }
                     Err(e) => set_status(&t("settingsNotSaved", &[&e.to_string()])),
