@@ -274,6 +274,70 @@ pub struct FlaggedOnPage {
     pub plan: Option<crate::core::plan::PlanKind>,
 }
 
+/// Tabs' states for the popup, as the background learns them from the content scripts'
+/// messages (hello on every route change, triage answers, status changes).
+#[derive(Debug, Clone, Default)]
+pub struct TabBoard {
+    tabs: std::collections::HashMap<i64, TabEntry>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TabEntry {
+    url: String,
+    active: bool,
+    reason: Option<String>,
+    /// Flagged invitations by ledger key, in the order first seen.
+    flagged: Vec<(String, FlaggedOnPage)>,
+}
+
+impl TabBoard {
+    /// A tab (re)started on `url`: what was flagged on its previous page is forgotten.
+    pub fn hello(&mut self, tab: i64, url: &str) {
+        let entry = self.tabs.entry(tab).or_default();
+        if entry.url != url {
+            *entry = TabEntry {
+                url: url.to_string(),
+                ..TabEntry::default()
+            };
+        }
+    }
+
+    /// Cards of `tab` were read: the tab is active; `flagged` are those whose Accept the
+    /// guard holds, by key (a card read again is not listed twice).
+    pub fn triaged(&mut self, tab: i64, url: &str, flagged: Vec<(String, FlaggedOnPage)>) {
+        self.hello(tab, url);
+        let entry = self.tabs.entry(tab).or_default();
+        entry.active = true;
+        entry.reason = None;
+        for (key, f) in flagged {
+            match entry.flagged.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = f,
+                None => entry.flagged.push((key, f)),
+            }
+        }
+    }
+
+    /// The content script reported a state change (`reason` when inactive).
+    pub fn state(&mut self, tab: i64, url: &str, active: bool, reason: Option<String>) {
+        self.hello(tab, url);
+        let entry = self.tabs.entry(tab).or_default();
+        entry.active = active;
+        entry.reason = reason;
+    }
+
+    pub fn closed(&mut self, tab: i64) {
+        self.tabs.remove(&tab);
+    }
+
+    pub fn status(&self, tab: i64) -> Option<PageStatus> {
+        self.tabs.get(&tab).map(|e| PageStatus {
+            active: e.active,
+            reason: e.reason.clone(),
+            flagged: e.flagged.iter().map(|(_, f)| f.clone()).collect(),
+        })
+    }
+}
+
 /// The keyboard shortcut (manifest `commands`) that moves to the next flagged invitation.
 pub const NEXT_FLAGGED_COMMAND: &str = "next-flagged";
 
@@ -494,6 +558,47 @@ mod tests {
     use super::*;
 
     const EXT: &str = "chrome-extension://abcdefghijklmnop/";
+
+    #[test]
+    fn tab_board_follows_each_tab() {
+        use crate::core::plan::PlanKind;
+        let inv = "https://www.linkedin.com/mynetwork/invitation-manager/";
+        let f = |n: &str| FlaggedOnPage {
+            name: n.into(),
+            plan: Some(PlanKind::AskFirst),
+        };
+        let mut b = TabBoard::default();
+        assert_eq!(b.status(1), None);
+        b.hello(1, inv);
+        assert!(
+            !b.status(1).unwrap().active,
+            "hello alone is not active yet"
+        );
+        b.triaged(1, inv, vec![("a".into(), f("Ana")), ("b".into(), f("Bo"))]);
+        b.triaged(1, inv, vec![("a".into(), f("Ana Lima"))]);
+        let s = b.status(1).unwrap();
+        assert!(s.active);
+        assert_eq!(
+            s.flagged
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Ana Lima", "Bo"]
+        );
+        b.state(1, inv, false, Some("could not read".into()));
+        assert_eq!(
+            b.status(1).unwrap().reason.as_deref(),
+            Some("could not read")
+        );
+        b.hello(1, "https://www.linkedin.com/feed/");
+        assert!(
+            b.status(1).unwrap().flagged.is_empty(),
+            "another page: nothing flagged"
+        );
+        assert_eq!(b.status(2), None);
+        b.closed(1);
+        assert_eq!(b.status(1), None);
+    }
 
     #[test]
     fn commands_reach_invitation_pages_only() {

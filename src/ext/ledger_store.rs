@@ -17,13 +17,13 @@ use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
 use crate::core::ledger::schema::{BACKUP_KEY_PREFIX, STORAGE_KEY};
 use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
 use crate::core::protocol_ledger::{
-    handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, PageStatus,
+    handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, TabBoard,
 };
 use crate::ext::storage;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 
@@ -35,7 +35,7 @@ const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
 thread_local! {
     /// What each tab's content script last reported, for the popup.
-    static TABS: RefCell<HashMap<i64, PageStatus>> = RefCell::new(HashMap::new());
+    static TABS: RefCell<TabBoard> = RefCell::new(TabBoard::default());
     /// The ledger as last loaded or stored (None: load before use).
     static LEDGER: RefCell<Option<Ledger>> = const { RefCell::new(None) };
     /// Hashes of documents this background stored whose `storage.onChanged` has not
@@ -240,7 +240,7 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
     };
     match request {
         LedgerRequest::TabStatus { tab_id } => LedgerAnswer::TabStatus {
-            status: TABS.with(|t| t.borrow().get(&tab_id).cloned()),
+            status: TABS.with(|t| t.borrow().status(tab_id)),
         },
         LedgerRequest::Dashboard {} => {
             let days = reminder_days().await;
@@ -278,17 +278,10 @@ pub async fn record_events(events: Vec<(String, Action, Option<Snapshot>)>) -> L
     .await
 }
 
-/// What the content script of `tab_id` last reported (its state, the flagged cards), for
-/// the popup. Kept in memory: after the background restarts, the popup asks to reload.
-pub fn note_tab_status(tab_id: i64, status: Option<PageStatus>) {
-    TABS.with(|t| match status {
-        Some(s) => {
-            t.borrow_mut().insert(tab_id, s);
-        }
-        None => {
-            t.borrow_mut().remove(&tab_id);
-        }
-    });
+/// The tabs' states for the popup (see `TabBoard`). Kept in memory: after the
+/// background restarts, the popup asks the user to reload the page.
+pub fn with_tabs<R>(f: impl FnOnce(&mut TabBoard) -> R) -> R {
+    TABS.with(|t| f(&mut t.borrow_mut()))
 }
 
 fn string_field(obj: &JsValue, name: &str) -> Option<String> {
