@@ -4,35 +4,42 @@
 // there), so it runs here, in the extension's own origin. This file only:
 //   1. starts the wasm engine once,
 //   2. registers the listeners synchronously (MV3 requirement), and
-//   3. hands each message to the engine after start-up, answering with its result.
-// Every rule and every piece of LinkedIn knowledge lives in Rust (src/core); the engine
-// checks each ledger message's sender and payload itself.
+//   3. hands each message to the engine's router (src/ext/router.rs), which validates
+//      sender and payload and answers; errors come back as {ok:false, code, error}.
+// Every rule and every piece of LinkedIn knowledge lives in Rust (src/core).
 
 import init, * as engine from './pkg/askfirst.js';
 
 const ready = init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.meta.url) })
   .then(() => ({ ok: true }))
-  .catch((error) => ({ ok: false, error: String(error) }));
+  .catch((error) => {
+    // Fail-open: the content script gets error answers and leaves LinkedIn alone; the
+    // toolbar icon says why.
+    chrome.action?.setBadgeText({ text: 'off' });
+    chrome.action?.setTitle({ title: `AskFirst is inactive: its engine did not start (${error}). LinkedIn works as usual.` });
+    return { ok: false, error: String(error) };
+  });
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  // Only this extension's own contexts may talk to the engine.
+  // Only this extension's own contexts may talk to the engine (the router checks again).
   if (sender.id !== chrome.runtime.id) return false;
-  if (!message || typeof message !== 'object' || typeof message.type !== 'string') return false;
-  ready.then((state) => {
-    if (!state.ok) return sendResponse({ ok: false, type: 'error', message: state.error });
-    if (message.type === 'ping') return sendResponse({ ok: true, version: engine.version() });
-    if (engine.isLedgerMessage(message.type)) {
-      return engine.handleLedgerMessage(message, sender).then(sendResponse,
-        (error) => sendResponse({ type: 'error', message: String(error) }));
-    }
-    sendResponse({ type: 'error', message: `unknown message type ${message.type}` });
-  });
+  ready
+    .then((state) => state.ok
+      ? engine.handleMessage(message, sender)
+      : { ok: false, code: 'engine-down', error: state.error })
+    .catch((error) => ({ ok: false, code: 'engine-error', error: String(error) }))
+    .then(sendResponse);
   return true; // the answer comes asynchronously
 });
 
 // Changes to the stored ledger made elsewhere: the engine drops its cached copy.
 chrome.storage.onChanged.addListener((changes, area) => {
   ready.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
+});
+
+// A closed tab: the popup's per-tab state is forgotten.
+chrome.tabs?.onRemoved.addListener((tabId) => {
+  ready.then((state) => { if (state.ok) engine.tabClosed(tabId); });
 });
 
 // The keyboard shortcut (manifest "commands"): the engine forwards it to the tab.

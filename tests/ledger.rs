@@ -410,6 +410,7 @@ fn messaging_threads_tell_who_answered() {
 
 mod protocol {
     use super::*;
+    use askfirst::core::ledger::Action;
     use askfirst::core::protocol_ledger::{
         handle, parse_request, Context, LedgerAnswer, LedgerRequest, Origin, ProtocolError,
         WIPE_CONFIRMATION,
@@ -427,16 +428,14 @@ mod protocol {
 
     #[test]
     fn forged_and_malformed_messages_are_refused() {
-        let record = r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","snapshot":{"name":"Ana"}}"#;
-        assert!(parse_request(record, Origin::LinkedInTab).is_ok());
+        let thread = r#"{"type":"thread-seen","html":"<ul></ul>"}"#;
+        assert!(parse_request(thread, Origin::LinkedInTab).is_ok());
+        assert!(parse_request(r#"{"type":"dashboard"}"#, Origin::ExtensionPage).is_ok());
         for (json, origin) in [
-            (record, Origin::Other),
-            // A web page may not claim an answer, an outcome, or wipe the ledger.
-            (record, Origin::ExtensionPage),
-            (
-                r#"{"type":"record","key":"urn:li:invitation:1","event":"answered"}"#,
-                Origin::LinkedInTab,
-            ),
+            (thread, Origin::Other),
+            // Answers are read from LinkedIn's pages, never claimed by our own pages.
+            (thread, Origin::ExtensionPage),
+            // A web page may not set an outcome, wipe or import the ledger.
             (
                 r#"{"type":"set-outcome","key":"urn:li:invitation:1","outcome":"deal"}"#,
                 Origin::LinkedInTab,
@@ -462,13 +461,13 @@ mod protocol {
             "{}",
             r#"{"type":"dashboard","extra":1}"#,
             r#"{"type":"drop-tables"}"#,
-            r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","at":1}"#,
-            r#"{"type":"record","key":1,"event":"seen"}"#,
-            r#"{"type":"record","key":"urn:li:invitation:1","event":"seen","snapshot":{"name":"A","admin":true}}"#,
+            r#"{"type":"thread-seen","html":"<ul></ul>","answered":true}"#,
+            r#"{"type":"thread-seen","html":5}"#,
+            r#"{"type":"record","key":"urn:li:invitation:1","event":"prompt-shown"}"#,
             r#"{"type":"set-outcome","key":"x","outcome":"maybe"}"#,
             r#"{"type":"dismiss-notice","index":-1}"#,
         ] {
-            let origin = if json.contains("record") {
+            let origin = if json.contains("thread-seen") {
                 Origin::LinkedInTab
             } else {
                 Origin::ExtensionPage
@@ -494,32 +493,24 @@ mod protocol {
     #[test]
     fn requests_do_what_they_say() {
         let mut l = Ledger::new();
-        let rec = |event: &str| {
-            format!(
-                r#"{{"type":"record","key":"https://www.linkedin.com/in/ana-lima/?trk=x","event":"{event}","snapshot":{{"name":"Ana Lima","plan":"ask-first","note_kind":"none"}}}}"#
-            )
-        };
-        assert!(matches!(
-            run(&mut l, &rec("prompt-shown"), Origin::LinkedInTab),
-            LedgerAnswer::Recorded { .. }
-        ));
-        assert!(matches!(
-            run(&mut l, &rec("reply-inserted"), Origin::LinkedInTab),
-            LedgerAnswer::Recorded { .. }
-        ));
+        // Prompt events arrive as core::protocol `record` messages; the router turns them
+        // into ledger events with the same names.
+        let record = r#"{"type":"record","key":"https://www.linkedin.com/in/ana-lima/?trk=x","event":"reply-inserted","snapshot":{"name":"Ana Lima","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
+        let page_msg: serde_json::Value = serde_json::from_str(record).unwrap();
+        let event: askfirst::core::protocol::RecordEvent =
+            serde_json::from_value(page_msg["event"].clone()).unwrap();
+        let snap: askfirst::core::protocol::Snapshot =
+            serde_json::from_value(page_msg["snapshot"].clone()).unwrap();
+        l.record(
+            page_msg["key"].as_str().unwrap(),
+            Action::from(event),
+            NOW,
+            Some(snap.into()),
+        )
+        .unwrap();
         let ana = l.get(ANA).unwrap();
-        assert_eq!(ana.events.len(), 2);
-        assert_eq!(
-            ana.events[0].at, NOW,
-            "time is the background's, not the page's"
-        );
-
-        // An unknown person without a snapshot is an error answer, not a panic.
-        let unknown = r#"{"type":"record","key":"urn:li:invitation:9","event":"seen"}"#;
-        assert!(matches!(
-            run(&mut l, unknown, Origin::LinkedInTab),
-            LedgerAnswer::Error { .. }
-        ));
+        assert_eq!(ana.events[0].action, Action::ReplyInserted);
+        assert_eq!(ana.snapshot.plan, Some(PlanKind::AskFirst));
 
         // Ana answers in the messaging thread: recorded once, however often it is opened.
         let thread = serde_json::to_string(&LedgerRequest::ThreadSeen {

@@ -449,3 +449,25 @@ proptest! {
         let _ = read_card(&html[..at]);
     }
 }
+
+#[test]
+fn a_relative_time_line_is_never_taken_for_the_headline() {
+    // LinkedIn has shown "1 week ago" under the inviter's name in some layouts.
+    for when in ["1 week ago", "il y a 3 jours", "2w"] {
+        let html = fixture("current-en.html").replace(
+            r#"<p class="_536b32 _16fdae">Head of Sales at Brightloop</p>"#,
+            &format!(r#"<p class="_aa11bb">{when}</p><p class="_536b32 _16fdae">Head of Sales at Brightloop</p>"#),
+        );
+        let read = read_page(&html);
+        let ana = read
+            .invitations
+            .iter()
+            .find(|i| i.name == "Ana Souza")
+            .expect("Ana is read");
+        assert_eq!(
+            ana.headline.as_deref(),
+            Some("Head of Sales at Brightloop"),
+            "with {when}"
+        );
+    }
+}

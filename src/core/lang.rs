@@ -16,7 +16,15 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 7] = [Lang::En, Lang::Fr, Lang::De, Lang::Es, Lang::Pt, Lang::It, Lang::Nl];
+    pub const ALL: [Lang; 7] = [
+        Lang::En,
+        Lang::Fr,
+        Lang::De,
+        Lang::Es,
+        Lang::Pt,
+        Lang::It,
+        Lang::Nl,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -10,6 +10,7 @@ pub mod linkedin;
 pub mod note;
 pub mod plan;
 pub mod protocol_ledger;
+pub mod protocol;
 pub mod reply;
 pub mod settings;
 pub mod text;

@@ -54,37 +54,6 @@ impl Origin {
     }
 }
 
-/// What a page may report about an invitation. `answered`, outcomes and notes are not
-/// here: the background detects answers itself, and only the user (in our own pages)
-/// sets outcomes and notes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PageEvent {
-    Seen,
-    PromptShown,
-    ReplyInserted,
-    ReplyCopied,
-    AcceptedAnyway,
-    AcceptedFollowUp,
-    Overridden,
-    NotNow,
-}
-
-impl From<PageEvent> for Action {
-    fn from(e: PageEvent) -> Action {
-        match e {
-            PageEvent::Seen => Action::Seen,
-            PageEvent::PromptShown => Action::PromptShown,
-            PageEvent::ReplyInserted => Action::ReplyInserted,
-            PageEvent::ReplyCopied => Action::ReplyCopied,
-            PageEvent::AcceptedAnyway => Action::AcceptedAnyway,
-            PageEvent::AcceptedFollowUp => Action::AcceptedFollowUp,
-            PageEvent::Overridden => Action::Overridden,
-            PageEvent::NotNow => Action::NotNow,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ExportFormat {
@@ -95,13 +64,8 @@ pub enum ExportFormat {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum LedgerRequest {
-    /// Content script: something happened to an invitation (the background stamps the time).
-    Record {
-        key: String,
-        event: PageEvent,
-        #[serde(default)]
-        snapshot: Option<Snapshot>,
-    },
+    // Prompt events come as `record` messages of `core::protocol` (the router), which
+    // hands them to the ledger: one message format per thing.
     /// Content script on a messaging page: the thread's HTML, for answered detection.
     ThreadSeen {
         html: String,
@@ -142,9 +106,7 @@ impl LedgerRequest {
     /// Which context may send this message.
     pub fn allowed_from(&self, origin: Origin) -> bool {
         match self {
-            LedgerRequest::Record { .. } | LedgerRequest::ThreadSeen { .. } => {
-                origin == Origin::LinkedInTab
-            }
+            LedgerRequest::ThreadSeen { .. } => origin == Origin::LinkedInTab,
             _ => origin == Origin::ExtensionPage,
         }
     }
@@ -182,8 +144,7 @@ pub fn parse_request(json: &str, origin: Origin) -> Result<LedgerRequest, Protoc
 pub fn is_ledger_type(message_type: &str) -> bool {
     matches!(
         message_type,
-        "record"
-            | "thread-seen"
+        "thread-seen"
             | "dashboard"
             | "list-records"
             | "set-outcome"
@@ -272,6 +233,37 @@ pub struct FlaggedOnPage {
     pub name: String,
     #[serde(default)]
     pub plan: Option<crate::core::plan::PlanKind>,
+}
+
+// ---- The content script's `record` messages (core::protocol, the in-page router) ----------
+
+impl From<crate::core::protocol::RecordEvent> for Action {
+    fn from(e: crate::core::protocol::RecordEvent) -> Action {
+        use crate::core::protocol::RecordEvent as R;
+        match e {
+            R::PromptShown => Action::PromptShown,
+            R::ReplyInserted => Action::ReplyInserted,
+            R::ReplyCopied => Action::ReplyCopied,
+            R::AcceptedAnyway => Action::AcceptedAnyway,
+            R::AcceptedFollowUp => Action::AcceptedFollowUp,
+            R::Overridden => Action::Overridden,
+            R::NotNow => Action::NotNow,
+        }
+    }
+}
+
+impl From<crate::core::protocol::Snapshot> for Snapshot {
+    fn from(s: crate::core::protocol::Snapshot) -> Snapshot {
+        Snapshot {
+            name: s.name,
+            headline: s.headline,
+            profile_url: s.profile_url,
+            invitation_urn: s.invitation_urn,
+            note_kind: Some(s.note_kind),
+            fit: Some(s.fit),
+            plan: Some(s.plan),
+        }
+    }
 }
 
 /// Tabs' states for the popup, as the background learns them from the content scripts'
@@ -381,20 +373,6 @@ fn error(message: impl ToString) -> Handled {
 /// testable; the background only loads, calls this, and stores.
 pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Handled {
     match request {
-        LedgerRequest::Record {
-            key,
-            event,
-            snapshot,
-        } => match ledger.record(&key, event.into(), ctx.now, snapshot) {
-            Ok(change) => answer(
-                LedgerAnswer::Recorded {
-                    change,
-                    compaction: None,
-                },
-                change != Change::Unchanged,
-            ),
-            Err(e) => error(e),
-        },
         LedgerRequest::ThreadSeen { html } => {
             let thread = read_thread(&html);
             let Some(key) = thread

@@ -227,6 +227,29 @@ async fn transact(
     handled.answer
 }
 
+/// Reads the ledger (loading it once) inside the write queue.
+async fn read<R>(f: impl FnOnce(&Ledger) -> R) -> Result<R, String> {
+    let mut out = None;
+    let answer = transact(DEFAULT_REMINDER_DAYS, |ledger, _| {
+        out = Some(f(ledger));
+        Handled {
+            answer: LedgerAnswer::Done,
+            changed: false,
+        }
+    })
+    .await;
+    match (out, answer) {
+        (Some(r), _) => Ok(r),
+        (None, LedgerAnswer::Error { message }) => Err(message),
+        (None, _) => Err("the ledger could not be read".into()),
+    }
+}
+
+/// The people marked "this one is fine", with when (ms), for the router's triage.
+pub async fn overridden_keys() -> Result<std::collections::BTreeMap<String, u64>, String> {
+    read(Ledger::overridden).await
+}
+
 /// Handles one ledger message after the sender was classified. Never panics on input;
 /// every failure is an `Error` answer.
 pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
@@ -307,9 +330,8 @@ pub fn origin_of(sender: &JsValue) -> Origin {
     Origin::classify(same, string_field(sender, "url").as_deref(), &base)
 }
 
-/// Background entry point: `message` as received, `sender` the `MessageSender`. Answers
-/// a JSON-compatible object (`{type: "error", message}` on failure).
-#[wasm_bindgen(js_name = handleLedgerMessage)]
+/// For the router: `message` as received, `sender` the `MessageSender`. Answers a
+/// JSON-compatible object (`{type: "error", message}` on failure).
 pub async fn handle_ledger_message(message: JsValue, sender: JsValue) -> Result<JsValue, JsValue> {
     let origin = origin_of(&sender);
     let json = JSON::stringify(&message)
@@ -319,12 +341,6 @@ pub async fn handle_ledger_message(message: JsValue, sender: JsValue) -> Result<
     let answer = handle_request(&json, origin).await;
     let text = serde_json::to_string(&answer).map_err(|e| JsValue::from_str(&e.to_string()))?;
     JSON::parse(&text)
-}
-
-/// Whether the background should hand a message with this `type` to the ledger.
-#[wasm_bindgen(js_name = isLedgerMessage)]
-pub fn is_ledger_message(message_type: &str) -> bool {
-    crate::core::protocol_ledger::is_ledger_type(message_type)
 }
 
 /// Background entry point for `chrome.storage.onChanged` (area `local`): `changes` as
@@ -365,4 +381,10 @@ pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
     Ok(())
+}
+
+/// Background entry point for `chrome.tabs.onRemoved`.
+#[wasm_bindgen(js_name = tabClosed)]
+pub fn tab_closed(tab_id: f64) {
+    with_tabs(|b| b.closed(tab_id as i64));
 }

@@ -2,6 +2,7 @@
 //! every rule is in `core`. Errors become `JsValue` here and nowhere else.
 
 pub mod ledger_store;
+pub mod router;
 pub mod storage;
 pub mod ui;
 

@@ -12,7 +12,9 @@ fn local_area() -> Result<JsValue, JsValue> {
     let storage = Reflect::get(&chrome, &JsValue::from_str("storage"))?;
     let local = Reflect::get(&storage, &JsValue::from_str("local"))?;
     if local.is_undefined() || local.is_null() {
-        return Err(JsValue::from_str("chrome.storage.local is not available here"));
+        return Err(JsValue::from_str(
+            "chrome.storage.local is not available here",
+        ));
     }
     Ok(local)
 }
@@ -20,7 +22,9 @@ fn local_area() -> Result<JsValue, JsValue> {
 async fn call(method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let area = local_area()?;
     let func: js_sys::Function = Reflect::get(&area, &JsValue::from_str(method))?.dyn_into()?;
-    let promise: Promise = func.apply(&area, &args.iter().collect::<Array>())?.dyn_into()?;
+    let promise: Promise = func
+        .apply(&area, &args.iter().collect::<Array>())?
+        .dyn_into()?;
     JsFuture::from(promise).await
 }
 
@@ -33,7 +37,11 @@ pub async fn get(key: &str) -> Result<JsValue, JsValue> {
 /// Several keys at once (`None`: everything); answers an object of the keys found.
 pub async fn get_many(keys: Option<&[&str]>) -> Result<JsValue, JsValue> {
     let arg = match keys {
-        Some(keys) => keys.iter().map(|k| JsValue::from_str(k)).collect::<Array>().into(),
+        Some(keys) => keys
+            .iter()
+            .map(|k| JsValue::from_str(k))
+            .collect::<Array>()
+            .into(),
         None => JsValue::NULL,
     };
     call("get", &[arg]).await
@@ -59,7 +67,11 @@ pub async fn remove(keys: &[&str]) -> Result<(), JsValue> {
 /// Bytes used by `keys` (`None`: the whole area), for quota watching.
 pub async fn bytes_in_use(keys: Option<&[&str]>) -> Result<f64, JsValue> {
     let arg = match keys {
-        Some(keys) => keys.iter().map(|k| JsValue::from_str(k)).collect::<Array>().into(),
+        Some(keys) => keys
+            .iter()
+            .map(|k| JsValue::from_str(k))
+            .collect::<Array>()
+            .into(),
         None => JsValue::NULL,
     };
     // Firefox added getBytesInUse to storage.local late; absent → 0 and the caller falls

@@ -469,6 +469,17 @@ impl Ledger {
         Ok(change)
     }
 
+    /// People the user marked "this one is fine" (an `overridden` event), with when: the
+    /// triage answers them unguarded. The ledger is the one place this is remembered.
+    pub fn overridden(&self) -> BTreeMap<String, u64> {
+        self.records
+            .iter()
+            .filter_map(|(k, r)| {
+                r.events.iter().rev().find(|e| e.action == Action::Overridden).map(|e| (k.clone(), e.at))
+            })
+            .collect()
+    }
+
     /// Removes the notice at `index` once the user has read it.
     pub fn dismiss_notice(&mut self, index: usize) -> bool {
         if index < self.notices.len() {

@@ -241,6 +241,9 @@ pub enum LineKind {
     Mutual,
     /// "… invited you to follow / subscribe / attend".
     Kind(InvitationKind),
+    /// "1 week ago", "il y a 3 jours", "vor 2 Tagen", "Yesterday", "2w": when the
+    /// invitation was sent. Never the headline.
+    Time,
     Empty,
     /// Anything else (the headline is the first such line after the name).
     Other,
@@ -263,9 +266,154 @@ pub fn line_kind(folded: &str) -> LineKind {
         .find(|(_, phrases)| any_in(&words, phrases))
     {
         LineKind::Kind(*k)
+    } else if is_time_line(&words) {
+        LineKind::Time
     } else {
         LineKind::Other
     }
+}
+
+/// Units of relative time, folded, singular and plural, in the seven UI languages.
+const TIME_UNITS: &[&str] = &[
+    // en
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "min",
+    "mins",
+    "hr",
+    "hrs",
+    "wk",
+    "wks",
+    "mo",
+    "mos",
+    "yr",
+    "yrs",
+    // fr
+    "seconde",
+    "secondes",
+    "heure",
+    "heures",
+    "jour",
+    "jours",
+    "semaine",
+    "semaines",
+    "mois",
+    "an",
+    "ans",
+    "annee",
+    "annees",
+    // de
+    "sekunde",
+    "sekunden",
+    "minuten",
+    "stunde",
+    "stunden",
+    "tag",
+    "tagen",
+    "tage",
+    "woche",
+    "wochen",
+    "monat",
+    "monaten",
+    "monate",
+    "jahr",
+    "jahren",
+    "jahre",
+    // es, pt
+    "segundo",
+    "segundos",
+    "minuto",
+    "minutos",
+    "hora",
+    "horas",
+    "dia",
+    "dias",
+    "semana",
+    "semanas",
+    "mes",
+    "meses",
+    "ano",
+    "anos",
+    // it
+    "secondo",
+    "secondi",
+    "minuti",
+    "ora",
+    "ore",
+    "giorno",
+    "giorni",
+    "settimana",
+    "settimane",
+    "mese",
+    "mesi",
+    "anno",
+    "anni",
+    // nl
+    "seconden",
+    "minuut",
+    "uur",
+    "uren",
+    "dag",
+    "dagen",
+    "weken",
+    "maand",
+    "maanden",
+    "jaar",
+    "jaren",
+];
+
+/// Words that alone say when: "yesterday", "today", "just now".
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "now",
+    "hier",
+    "aujourd'hui",
+    "gestern",
+    "heute",
+    "ayer",
+    "hoy",
+    "ontem",
+    "hoje",
+    "ieri",
+    "oggi",
+    "gisteren",
+    "vandaag",
+];
+
+/// A short line that only says how long ago: a number (or "a"/"one") with a time unit,
+/// a compact form like "2w", "3mo", "1 yr", or a lone "Yesterday". Structure first: such a
+/// line is at most five words, so a headline mentioning "10 years of sales" is not one.
+fn is_time_line(words: &[&str]) -> bool {
+    if words.is_empty() || words.len() > 5 {
+        return false;
+    }
+    let compact = |w: &str| {
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0
+            && matches!(
+                &w[digits..],
+                "s" | "m" | "h" | "d" | "w" | "mo" | "y" | "yr" | "yrs"
+            )
+    };
+    if words.len() <= 2 && words.iter().any(|w| compact(w) || TIME_WORDS.contains(w)) {
+        return true;
+    }
+    let has_number = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    let has_unit = words.iter().any(|w| TIME_UNITS.contains(w));
+    has_number && has_unit && words.len() <= 5
 }
 
 fn starts_with_any(folded: &str, phrases: &[&str]) -> bool {
@@ -578,5 +726,39 @@ mod tests {
         assert!(is_follows_you_line(&fold(
             "Ana follows you and is inviting you to connect"
         )));
+    }
+}
+
+#[cfg(test)]
+mod time_line_tests {
+    use super::{line_kind, LineKind};
+    use crate::core::text::fold;
+
+    #[test]
+    fn relative_times_are_not_headlines() {
+        for line in [
+            "1 week ago",
+            "Sent 2 days ago",
+            "il y a 3 jours",
+            "vor 2 Tagen",
+            "hace 3 días",
+            "há 2 dias",
+            "3 giorni fa",
+            "2 dagen geleden",
+            "Yesterday",
+            "2w",
+            "3mo",
+            "1 yr",
+        ] {
+            assert_eq!(line_kind(&fold(line)), LineKind::Time, "{line}");
+        }
+        for line in [
+            "Head of Sales at Brightloop",
+            "10 years in B2B sales, helping founders grow",
+            "Founder | 2 exits | Angel",
+            "Student at HEC Paris",
+        ] {
+            assert_eq!(line_kind(&fold(line)), LineKind::Other, "{line}");
+        }
     }
 }

@@ -241,21 +241,15 @@ pub enum LinkedInPage {
 }
 
 pub fn page_at(url: &str) -> LinkedInPage {
-    let Some(path) = url.strip_prefix("https://www.linkedin.com") else {
-        return LinkedInPage::NotLinkedIn;
-    };
-    if !(path.is_empty() || path.starts_with('/')) {
+    use super::live::{is_invitations_url, is_linkedin_url};
+    if !is_linkedin_url(url) {
         return LinkedInPage::NotLinkedIn;
     }
-    let path = path.split(['?', '#']).next().unwrap_or("");
-    if path.starts_with("/mynetwork/invitation-manager")
-        || path == "/mynetwork/grow/"
-        || path == "/mynetwork/grow"
-        || path == "/mynetwork/"
-        || path == "/mynetwork"
-    {
-        LinkedInPage::Invitations
-    } else if path.starts_with("/messaging") {
+    if is_invitations_url(url) {
+        return LinkedInPage::Invitations;
+    }
+    let path = url.strip_prefix("https://www.linkedin.com").unwrap_or("");
+    if path.starts_with("/messaging") {
         LinkedInPage::Messaging
     } else {
         LinkedInPage::Other

@@ -8,6 +8,7 @@ pub mod labels;
 pub mod selectors;
 
 pub mod messaging;
+pub mod live;
 
 use crate::core::invitation::{Invitation, UiGeneration};
 use scraper::{ElementRef, Html};

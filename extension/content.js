@@ -1,0 +1,791 @@
+// AskFirst content script: collect, ask the engine, execute. No LinkedIn knowledge here.
+//
+//   load / route change ──hello{url}──────────────▶ engine: invitations page? selectors
+//   MutationObserver(narrowest root) → batch (setTimeout 0, never in the callback)
+//     new or changed card roots ──triage-cards{id, outerHTML}──▶ engine (src/core reader)
+//   ◀── per card: badge text and attributes, reasons, reply, controls {selector, index},
+//       guard, prompt actions, how to recognise this person's composer
+//   badge  : one <askfirst-badge> per person card (closed shadow root, text only)
+//   guard  : first trusted click on a guarded card's Accept is held → <askfirst-prompt>
+//   insert : an armed reply goes into the composer the user opens for that person
+//            (execCommand insertText, Send must become enabled; else clipboard). Never sends.
+// Fail-open: no answer, an error, or anything thrown → LinkedIn behaves as without us.
+(() => {
+  'use strict';
+  if (globalThis.__askfirstContent) return; // injected twice (extension reload): keep one
+  globalThis.__askfirstContent = true;
+
+  const runtime = (globalThis.browser && globalThis.browser.runtime) || chrome.runtime;
+  const CHUNK_CARDS = 100; // ≤ the engine's MAX_CARDS_PER_MESSAGE (200)
+  const CHUNK_BYTES = 2 * 1024 * 1024; // ≤ its MAX_MESSAGE_BYTES (4 MiB)
+  const MAX_CARD_BYTES = 256 * 1024; // its MAX_CARD_HTML_BYTES: bigger roots are not sent
+  const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
+  const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
+  const OBSERVE = { childList: true, subtree: true, characterData: true };
+  const UNREADABLE_MS = 2000; // grace for LinkedIn to render the list before "unreadable"
+
+  // ---- state --------------------------------------------------------------------------
+  let config = null; // the hello answer while active
+  let cardSel = '';
+  let generation = 0; // bumps on every start/stop: stale answers are dropped
+  let observer = null;
+  let observed = null;
+  let watcher = null; // notices a replaced list container
+  let narrowing = false; // observing the page root until the list container appears
+  let queued = []; // nodes touched by mutations, processed in the next batch
+  let batchTimer = 0;
+  const backlog = new Set(); // card roots to (re)send, in page order
+  let drainTimer = 0;
+  let removals = false; // some nodes went away since the last batch
+  let unreadableTimer = 0;
+  let nextId = 1;
+  const entries = new Map(); // card root → {id, html, answer, badge}
+  const inFlight = new Map(); // temporary id → card root
+  const heldKeys = new Set(); // invitation keys whose Accept was held once (never twice)
+  let armed = null; // {key, text, match, until, known:Set<editor>, entry}
+  let prompt = null; // the open prompt
+  let lastUrl = location.href;
+
+  const send = (message) => {
+    try {
+      return Promise.resolve(runtime.sendMessage(message)).catch(() => null);
+    } catch (_) {
+      return Promise.resolve(null); // extension reloaded or gone: fail open
+    }
+  };
+
+  // The toolbar icon only changes when we stop working or start again: 'active' and 'idle'
+  // look the same (no badge), which is also how every tab starts.
+  let shownState = 'fine';
+  const report = (state) => {
+    const shown = state === 'active' || state === 'idle' ? 'fine' : state;
+    if (shown === shownState) return;
+    shownState = shown;
+    send({ type: 'status', url: location.href, state });
+  };
+
+  // ---- start / stop on route changes ---------------------------------------------------
+  async function hello() {
+    const gen = ++generation;
+    closePrompt(false); // the user moved on
+    const answer = await send({ type: 'hello', url: location.href });
+    if (gen !== generation) return;
+    if (!answer || answer.ok !== true) {
+      stop();
+      cardSel = '';
+      return report('engine-error');
+    }
+    config = answer; // its composer selectors serve armed replies on any page
+    if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
+    theme.cached = '';
+    const sel = answer.active ? answer.cards.card_roots.join(',') : '';
+    if (sel && sel === cardSel && observer) {
+      // Still an invitations page (a filter, a query added by LinkedIn): keep the badges
+      // and look at the whole list again.
+      queued.push(observed);
+      return schedule();
+    }
+    stop();
+    cardSel = sel;
+    if (!sel) return report(answer.active ? 'unreadable' : 'idle');
+    start();
+  }
+
+  function start() {
+    // The invitation list when it is there (the narrowest container), else the page's
+    // stable root until the list appears; a light watcher on the root notices when
+    // LinkedIn replaces the list.
+    const first = (sels) => {
+      for (const sel of sels || []) {
+        const found = document.querySelector(sel);
+        if (found) return found;
+      }
+      return null;
+    };
+    const root = first(config.live.observe_roots) || document.documentElement;
+    observed = first(config.cards.list_containers) || root;
+    observer = new MutationObserver(onMutations);
+    observer.observe(observed, OBSERVE);
+    if (observed !== root) {
+      watcher = new MutationObserver(() => {
+        if (!observed.isConnected || !(config.cards.list_containers || []).some((s) => observed.matches(s))) schedule();
+      });
+      watcher.observe(root, { childList: true, subtree: true });
+    } else if (config.cards.list_containers && config.cards.list_containers.length) {
+      narrowing = true; // observing the root: move to the list once it appears
+    }
+    queued.push(observed);
+    schedule();
+    // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
+    // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
+    const gen = generation;
+    clearTimeout(unreadableTimer);
+    unreadableTimer = setTimeout(() => {
+      if (gen === generation && cardSel && !entries.size && observed === root) report('unreadable');
+    }, UNREADABLE_MS);
+  }
+
+  function stop(keepPrompt) {
+    if (observer) observer.disconnect();
+    if (watcher) watcher.disconnect();
+    observer = watcher = null;
+    narrowing = false;
+    clearTimeout(batchTimer);
+    clearTimeout(drainTimer);
+    clearTimeout(unreadableTimer);
+    batchTimer = drainTimer = 0;
+    backlog.clear();
+    queued = [];
+    for (const entry of entries.values()) removeBadge(entry);
+    entries.clear();
+    inFlight.clear();
+    if (!keepPrompt) closePrompt(false);
+  }
+
+  function onRoute() {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    hello();
+  }
+
+  // ---- collecting cards ----------------------------------------------------------------
+  function onMutations(records) {
+    // Only remember what changed; the work happens in a batch after the mutations.
+    for (const r of records) {
+      if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
+      if (r.removedNodes.length) removals = true;
+      queued.push(r.target);
+      for (const n of r.addedNodes) queued.push(n);
+    }
+    schedule();
+  }
+
+  const isOurs = (nodes) => {
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].localName !== 'askfirst-badge') return false;
+    return true;
+  };
+
+  function schedule() {
+    if (!batchTimer) batchTimer = setTimeout(batch, 0);
+  }
+
+  // The card root an element belongs to: the outermost match (a card root inside another
+  // card root is part of that card).
+  function cardOf(el) {
+    let card = el.closest(cardSel);
+    for (let up = card && card.parentElement; up && (up = up.closest(cardSel)); up = up.parentElement) card = up;
+    return card;
+  }
+
+  function batch() {
+    batchTimer = 0;
+    if (!cardSel) return;
+    const replaced = observed && !observed.isConnected;
+    const listAppeared = narrowing && (config.cards.list_containers || []).some((s) => document.querySelector(s));
+    if (replaced || listAppeared) {
+      // Start again on the new container (badges are re-made, never duplicated).
+      stop(true);
+      return start();
+    }
+    const nodes = queued;
+    queued = [];
+    if (removals) {
+      // Forget cards LinkedIn removed (their badges went with them).
+      removals = false;
+      for (const [card, entry] of entries) {
+        if (!card.isConnected) {
+          entries.delete(card);
+          if (entry.id) inFlight.delete(entry.id);
+        }
+      }
+    }
+    const dirty = new Set();
+    try {
+      for (const node of nodes) {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        if (!el || !el.isConnected) continue;
+        const card = cardOf(el);
+        if (card) dirty.add(card);
+        else if (el.firstElementChild) for (const c of el.querySelectorAll(cardSel)) dirty.add(c);
+      }
+      for (const card of dirty) backlog.add(card);
+      drain();
+    } catch (_) {
+      report('engine-error'); // never let an exception reach LinkedIn
+    }
+  }
+
+  // Serialises and sends at most one chunk of cards per task, so that a thousand cards
+  // never make one long task (and the first badges come sooner).
+  function drain() {
+    drainTimer = 0;
+    if (!cardSel) return;
+    try {
+      const cards = [];
+      let bytes = 0;
+      for (const card of backlog) {
+        if (cards.length >= CHUNK_CARDS || bytes >= CHUNK_BYTES) break;
+        backlog.delete(card);
+        // A card root inside another card root is part of that card.
+        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel))) continue;
+        const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
+        let html = card.outerHTML;
+        if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
+        // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
+        if (html.isWellFormed && !html.isWellFormed()) html = html.toWellFormed();
+        if (html === entry.html || html.length > MAX_CARD_BYTES) continue;
+        if (entry.id) inFlight.delete(entry.id);
+        entry.id = `c${nextId++}`;
+        entry.html = html;
+        entries.set(card, entry);
+        inFlight.set(entry.id, card);
+        cards.push({ id: entry.id, html });
+        bytes += html.length + 64;
+      }
+      if (cards.length) triage(cards);
+    } catch (_) {
+      report('engine-error');
+    }
+    if (backlog.size && !drainTimer) drainTimer = setTimeout(drain, 0);
+  }
+
+  async function triage(cards) {
+    const gen = generation;
+    const answer = await send({ type: 'triage-cards', url: location.href, cards });
+    if (gen !== generation) return;
+    if (!answer || answer.ok !== true || !Array.isArray(answer.cards)) {
+      for (const c of cards) inFlight.delete(c.id);
+      return report('engine-error');
+    }
+    // Our own badge insertions need no observing: keep LinkedIn's pending changes, pause
+    // the observer while we write, and resume.
+    if (observer) onMutations(observer.takeRecords());
+    if (observer) observer.disconnect();
+    // Read the page's colours before our first insertion dirties its style (cheaper).
+    if (!theme.cached) theme.cached = theme();
+    try {
+      let readable = 0;
+      for (const a of answer.cards) {
+        const card = inFlight.get(a.id);
+        if (!card) continue; // replaced by a newer version meanwhile
+        inFlight.delete(a.id);
+        const entry = entries.get(card);
+        if (!entry || entry.id !== a.id) continue;
+        if (a.status !== 'unread') readable++;
+        if (!card.isConnected) {
+          entries.delete(card);
+          continue;
+        }
+        if (a.person) {
+          entry.answer = a;
+          renderBadge(card, entry);
+        } else {
+          entry.answer = null; // not a person, or unreadable: leave the card alone
+          removeBadge(entry);
+        }
+      }
+      if (readable) report('active');
+      else if (!entries.size || [...entries.values()].every((e) => !e.answer)) report('unreadable');
+    } catch (_) {
+      report('engine-error');
+    } finally {
+      if (observer) observer.observe(observed, OBSERVE);
+    }
+  }
+
+  // ---- styles (constructed sheets: not blocked by LinkedIn's style-src) ----------------
+  const sheet = (css) => {
+    const s = new CSSStyleSheet();
+    s.replaceSync(css);
+    return s;
+  };
+  const THEME = `
+    :host { all: initial; --bg:#fff; --fg:#1d2226; --muted:#56687a; --line:#c9d1d9;
+            --accent:#0a66c2; --accent-fg:#fff; --warn:#915907; --ok:#057642; }
+    :host([data-theme=dark]) { --bg:#1b1f23; --fg:#e9e9e9; --muted:#a8b0b8; --line:#4b5563;
+            --accent:#71b7fb; --accent-fg:#0d1117; --warn:#f5c26b; --ok:#6dd39a; }
+  `;
+  const BADGE_CSS = sheet(THEME + `
+    :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:var(--fg); }
+    .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
+         border:1px solid var(--line); border-radius:1em; background:var(--bg); cursor:help;
+         overflow-wrap:anywhere; position:relative; }
+    .b:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
+    .m { font-weight:600; color:var(--accent); }
+    :host([data-plan=ask-first]) .p, :host([data-plan=accept-follow-up]) .p { color:var(--warn); font-weight:600; }
+    :host([data-plan=accept]) .p { color:var(--ok); font-weight:600; }
+    .t { display:none; position:absolute; z-index:9999; left:0; top:100%; margin-top:.3em;
+         width:max-content; max-width:min(28em, 80vw); padding:.5em .75em; background:var(--bg);
+         color:var(--fg); border:1px solid var(--line); border-radius:.5em;
+         box-shadow:0 2px 8px rgba(0,0,0,.25); cursor:auto; white-space:pre-line; }
+    .b:hover .t, .b:focus .t, .b:focus-within .t { display:block; }
+  `);
+  const PROMPT_CSS = sheet(THEME + `
+    :host { position:fixed; inset:0; z-index:2147483647; display:block;
+            font:1rem/1.5 system-ui, sans-serif; color:var(--fg); }
+    .backdrop { position:absolute; inset:0; background:rgba(0,0,0,.45); }
+    .d { position:relative; box-sizing:border-box; margin:5vh auto; width:min(34rem, 94vw);
+         max-height:90vh; overflow:auto; padding:1.25rem; background:var(--bg); color:var(--fg);
+         border:1px solid var(--line); border-radius:.75rem; box-shadow:0 8px 32px rgba(0,0,0,.35);
+         overflow-wrap:anywhere; }
+    h2 { margin:0 0 .5rem; font-size:1.2rem; }
+    p { margin:.5rem 0; }
+    .muted { color:var(--muted); }
+    ul { margin:.25rem 0 .75rem; padding-left:1.25rem; }
+    label { display:block; font-weight:600; margin-top:.5rem; }
+    textarea { box-sizing:border-box; width:100%; min-height:7em; font:inherit; color:var(--fg);
+               background:var(--bg); border:1px solid var(--line); border-radius:.4rem; padding:.5rem; }
+    .actions { display:flex; flex-wrap:wrap; gap:.5rem; margin-top:.75rem; }
+    button { font:inherit; padding:.35rem .9rem; border-radius:1.2rem; border:1px solid var(--accent);
+             background:transparent; color:var(--accent); cursor:pointer; }
+    button.primary { background:var(--accent); color:var(--accent-fg); }
+    button:focus-visible, textarea:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
+    .status:empty { display:none; }
+    .status { padding:.5rem; border-left:3px solid var(--warn); }
+  `);
+
+  // The page's own colours decide (LinkedIn's dark theme); the OS setting when it has none.
+  function theme() {
+    try {
+      for (const el of [document.body, document.documentElement]) {
+        const m = el && getComputedStyle(el).backgroundColor.match(/\d+(\.\d+)?/g);
+        if (m && (m.length < 4 || Number(m[3]) > 0)) {
+          const [r, g, b] = m.map(Number);
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
+        }
+      }
+    } catch (_) { /* fall through */ }
+    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  }
+
+  const el = (tag, attrs, text) => {
+    const e = document.createElement(tag);
+    if (attrs) for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text; // strangers' text is only ever text
+    return e;
+  };
+
+  // ---- badges --------------------------------------------------------------------------
+  // The badge's inside, built once and cloned: [AskFirst] [plan · main reason] [reasons].
+  let badgeProto = null;
+  function badgeTemplate() {
+    if (!badgeProto) {
+      badgeProto = el('span', { class: 'b', tabindex: '0', 'aria-describedby': 't' });
+      badgeProto.append(el('span', { class: 'm' }, 'AskFirst'), el('span', { class: 'p' }),
+        el('span', { class: 't', role: 'tooltip', id: 't' }));
+    }
+    return badgeProto;
+  }
+
+  function renderBadge(card, entry) {
+    const a = entry.answer;
+    let badge = entry.badge;
+    if (!badge || !badge.host.isConnected || badge.host.parentNode !== card) {
+      removeBadge(entry);
+      const host = document.createElement('askfirst-badge');
+      const root = host.attachShadow({ mode: 'closed' });
+      root.adoptedStyleSheets = [BADGE_CSS];
+      const b = badgeTemplate().cloneNode(true);
+      root.append(b);
+      badge = { host, label: b.children[1], tip: b.children[2] };
+      entry.badge = badge;
+      card.append(host);
+    }
+    const { host } = badge;
+    host.setAttribute('data-note', a.note_kind);
+    host.setAttribute('data-fit', a.fit);
+    host.setAttribute('data-plan', a.plan);
+    host.setAttribute('data-theme', theme.cached || (theme.cached = theme()));
+    badge.label.textContent = a.overridden ? `${a.plan_label} · marked fine` : a.badge_label;
+    // Every reason, one per line: a single text node (cheap for a thousand cards).
+    badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
+  }
+
+  function removeBadge(entry) {
+    if (entry.badge) entry.badge.host.remove();
+    entry.badge = null;
+  }
+
+  // ---- the Accept guard ----------------------------------------------------------------
+  const locate = (card, loc) => {
+    if (!loc || !card || !card.isConnected) return null;
+    try {
+      return card.querySelectorAll(loc.selector)[loc.index] || null;
+    } catch (_) {
+      return null;
+    }
+  };
+
+  function onClickCapture(ev) {
+    try {
+      if (!ev.isTrusted || !cardSel || !(ev.target instanceof Element)) return;
+      const card = cardOf(ev.target);
+      const entry = card && entries.get(card);
+      const a = entry && entry.answer;
+      if (!a) return; // no answer yet: the click passes (fail-open)
+      if (armed && armed.key === a.key) {
+        const opener = [a.controls.reply, a.controls.message].map((l) => locate(card, l));
+        if (opener.some((o) => o && o.contains(ev.target))) watchForComposer();
+      }
+      if (!a.guard || heldKeys.has(a.key)) return;
+      const accept = locate(card, a.controls.accept);
+      if (!accept || !accept.contains(ev.target)) return; // Ignore and the rest: never held
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      heldKeys.add(a.key); // never hold the same invitation twice
+      openPrompt(card, entry, accept);
+    } catch (_) { /* fail-open: the click goes on to LinkedIn */ }
+  }
+
+  // ---- the prompt ----------------------------------------------------------------------
+  function record(a, event) {
+    send({ type: 'record', key: a.key, event, snapshot: a.snapshot });
+  }
+
+  function openPrompt(card, entry, accept) {
+    closePrompt(false);
+    const a = entry.answer;
+    const host = document.createElement('askfirst-prompt');
+    host.setAttribute('data-theme', theme()); // now: the user may have switched themes
+    const root = host.attachShadow({ mode: 'closed' });
+    root.adoptedStyleSheets = [PROMPT_CSS];
+    const backdrop = el('div', { class: 'backdrop' });
+    const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why' });
+    const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
+    const reasons = el('ul', { id: 'why', 'aria-label': 'Why' });
+    for (const r of a.reasons) reasons.append(el('li', null, r));
+    d.append(h, reasons);
+    let area = null;
+    if (a.reply != null) {
+      area = el('textarea', { id: 'r', spellcheck: 'true' });
+      area.value = a.reply;
+      d.append(el('label', { for: 'r' }, 'Your reply (you can edit it)'), area);
+    }
+    const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const actions = el('div', { class: 'actions' });
+    a.actions.forEach((act, i) => {
+      const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
+      b.addEventListener('click', (ev) => {
+        if (ev.isTrusted) doAction(act.action);
+      });
+      actions.append(b);
+    });
+    d.append(status, actions);
+    root.append(backdrop, d);
+
+    const returnTo = accept;
+    prompt = { host, root, card, entry, status, area, returnTo };
+    const text = () => (area ? area.value : a.reply || '');
+    const doAction = (action) => {
+      switch (action) {
+        case 'reply-to-invitation':
+        case 'message': {
+          const opener = locate(card, action === 'message' ? a.controls.message : a.controls.reply);
+          arm(entry, text());
+          closePrompt(true, opener || returnTo);
+          break;
+        }
+        case 'accept-then-reply':
+          arm(entry, text());
+          record(a, 'accepted-follow-up');
+          closePrompt(true);
+          break;
+        case 'copy':
+          copy(text()).then((ok) => {
+            status.textContent = ok
+              ? 'Copied. Paste it into your message to them, then press Send yourself.'
+              : 'Copying was refused by the browser: select the text above and copy it.';
+            if (ok) record(a, 'reply-copied');
+          });
+          break;
+        case 'accept-anyway':
+          record(a, 'accepted-anyway');
+          closePrompt(true);
+          break;
+        case 'mark-fine':
+          record(a, 'overridden');
+          a.guard = false;
+          a.overridden = true;
+          if (card && card.isConnected) renderBadge(card, entry);
+          closePrompt(true);
+          break;
+        default:
+          record(a, 'not-now');
+          closePrompt(true);
+      }
+    };
+    // Our dialog's keys are ours: LinkedIn's shortcuts must not see them.
+    host.addEventListener('keydown', (ev) => {
+      ev.stopPropagation();
+      if (!ev.isTrusted) return;
+      if (ev.key === 'Escape') {
+        ev.preventDefault();
+        record(a, 'not-now');
+        closePrompt(true);
+      } else if (ev.key === 'Tab') {
+        const f = [...root.querySelectorAll('textarea, button')];
+        const i = f.indexOf(root.activeElement);
+        const next = ev.shiftKey ? (i <= 0 ? f.length - 1 : i - 1) : (i === f.length - 1 ? 0 : i + 1);
+        ev.preventDefault();
+        f[next].focus();
+      }
+    });
+    for (const type of ['keyup', 'keypress', 'input', 'paste', 'copy', 'cut']) {
+      host.addEventListener(type, (ev) => ev.stopPropagation());
+    }
+    backdrop.addEventListener('click', (ev) => {
+      if (!ev.isTrusted) return;
+      record(a, 'not-now');
+      closePrompt(true);
+    });
+    document.documentElement.append(host);
+    const first = actions.querySelector('button');
+    if (first) first.focus();
+    record(a, 'prompt-shown');
+  }
+
+  function closePrompt(restoreFocus, focusTo) {
+    if (!prompt) return;
+    const { host, returnTo } = prompt;
+    prompt = null;
+    host.remove();
+    const target = focusTo || returnTo;
+    if (restoreFocus && target && target.isConnected) target.focus();
+  }
+
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
+
+  // ---- armed insertion -----------------------------------------------------------------
+  function composerRoots() {
+    const roots = [document];
+    for (const sel of config.live.composer.shadow_hosts) {
+      for (const h of document.querySelectorAll(sel)) if (h.shadowRoot) roots.push(h.shadowRoot);
+    }
+    return roots;
+  }
+
+  const editors = () => {
+    const out = [];
+    for (const r of composerRoots()) for (const e of r.querySelectorAll(config.live.composer.editor)) out.push(e);
+    return out;
+  };
+
+  function arm(entry, text) {
+    armed = {
+      key: entry.answer.key,
+      answer: entry.answer,
+      text,
+      until: Date.now() + ARM_MS,
+      known: new Set(editors()),
+      polling: 0,
+    };
+  }
+
+  // Does this composer belong to the armed person? true / false / null (names nobody).
+  function composerPerson(editor) {
+    const c = config.live.composer;
+    const conv = editor.closest(c.conversation);
+    if (!conv) return null;
+    const m = armed.answer.person_match;
+    const links = [...conv.querySelectorAll(c.person_link)];
+    const titles = [...conv.querySelectorAll(c.title)].map((t) => t.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    if (!links.length && !titles.length) return null;
+    if (m.profile_path && links.some((l) => {
+      try {
+        return new URL(l.getAttribute('href'), location.href).pathname.toLowerCase().startsWith(m.profile_path);
+      } catch (_) {
+        return false;
+      }
+    })) return true;
+    return titles.includes(m.name);
+  }
+
+  function candidate(editor) {
+    if (!armed || !editor || !editor.isConnected) return false;
+    if (Date.now() > armed.until) {
+      armed = null;
+      return false;
+    }
+    const who = composerPerson(editor);
+    // A composer that names someone else is never used; one that names nobody is used
+    // only when it just appeared or was just focused after arming.
+    return who === true || (who === null && (!armed.known.has(editor) || editor === deepActive()));
+  }
+
+  function deepActive() {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a;
+  }
+
+  function onFocusIn(ev) {
+    if (!armed || !config || !ev.isTrusted) return;
+    try {
+      const target = ev.composedPath()[0];
+      // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
+      if (target instanceof Element && target.matches(config.live.composer.editor) && candidate(target)) {
+        setTimeout(() => insert(target).catch(() => {}), 0);
+      }
+    } catch (_) { /* fail-open */ }
+  }
+
+  // After the user opens Reply/Message, the composer may appear without focus: look for it.
+  function watchForComposer() {
+    if (!armed || armed.polling) return;
+    const started = Date.now();
+    const tick = () => {
+      if (!armed) return;
+      const found = editors().find((e) => !armed.known.has(e) && candidate(e));
+      if (found) {
+        armed.polling = 0;
+        return insert(found).catch(() => {});
+      }
+      armed.polling = Date.now() - started < 5000 ? setTimeout(tick, 100) : 0;
+    };
+    armed.polling = setTimeout(tick, 50);
+  }
+
+  // Puts the caret at the end of the editor unless the selection is already inside it.
+  function caretInto(editor) {
+    const root = editor.getRootNode();
+    const sel = typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
+    if (!sel || (sel.rangeCount && editor.contains(sel.anchorNode))) return;
+    const range = document.createRange();
+    range.selectNodeContents(editor);
+    range.collapse(false);
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+
+  // Plain text into LinkedIn's editor the way it accepts it (DESIGN.md); true once its
+  // Send button is enabled. Never into a composer that already holds a draft.
+  async function insertText(editor, text, sendButton, enabled) {
+    if (!editor.isConnected || !editor.isContentEditable || editor.textContent.trim()) return false;
+    editor.focus();
+    caretInto(editor);
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // Line by line with insertParagraph between lines: what both Chromium and Firefox
+    // turn into the editor's own paragraphs. A refused command means no insertion.
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    for (const [i, line] of lines.entries()) {
+      if (i && !document.execCommand('insertParagraph')) return false;
+      if (line && !document.execCommand('insertText', false, line)) return false;
+    }
+    const until = Date.now() + VERIFY_MS;
+    while (!enabled(sendButton())) {
+      if (Date.now() > until) return false;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return true;
+  }
+
+  async function insert(editor) {
+    const job = armed;
+    if (!job) return;
+    armed = null;
+    if (job.polling) clearTimeout(job.polling);
+    const a = job.answer;
+    const sendButton = () => {
+      const form = editor.closest(config.live.composer.form);
+      return form && form.querySelector(config.live.composer.send);
+    };
+    const enabled = (b) => b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
+    let ok = false;
+    try {
+      ok = await insertText(editor, job.text, sendButton, enabled);
+    } catch (_) {
+      ok = false; // fall back to the clipboard below
+    }
+    if (ok) {
+      record(a, 'reply-inserted');
+      return;
+    }
+    // Not verified (a draft was there, or Send stayed disabled): clipboard, and say so.
+    const copied = await copy(job.text);
+    if (copied) record(a, 'reply-copied');
+    // Say so in the prompt, on the card if it is still there (it may have turned into a
+    // connection), focus returning to the composer.
+    let card = null;
+    for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
+    openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null);
+    if (prompt) {
+      prompt.status.textContent = copied
+        ? 'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.'
+        : 'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.';
+    }
+  }
+
+  // ---- keyboard shortcut (manifest "commands", forwarded by the background) -------------
+  // Moves to the next flagged invitation after the last one shown and opens its prompt.
+  let lastShortcutCard = null;
+  function nextFlagged() {
+    try {
+      if (!cardSel) return;
+      const flagged = [...entries].filter(([c, e]) => c.isConnected && e.answer && e.answer.guard)
+        .sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (!flagged.length) return;
+      const at = flagged.findIndex(([c]) => c === lastShortcutCard);
+      const [card, entry] = flagged[(at + 1) % flagged.length];
+      lastShortcutCard = card;
+      card.scrollIntoView({ block: 'center' });
+      heldKeys.add(entry.answer.key); // seen in the prompt: Accept is not held again
+      openPrompt(card, entry, locate(card, entry.answer.controls.accept));
+    } catch (_) { /* fail-open */ }
+  }
+  runtime.onMessage.addListener((message) => {
+    if (message && message.type === 'next-flagged') nextFlagged();
+  });
+
+  // ---- answered detection --------------------------------------------------------------
+  // Conversation threads on any LinkedIn page (the messaging page, overlay bubbles, also
+  // inside #interop-outlet) go to the engine, which records in the ledger when the other
+  // person answered us (src/core/linkedin/messaging.rs). Debounced; a thread is sent again
+  // only when it changed.
+  const THREAD_MS = 1500;
+  const MAX_THREAD_BYTES = 1024 * 1024;
+  const threadsSent = new WeakMap(); // thread root → the HTML last sent
+  const watchedRoots = new WeakSet();
+  let threadTimer = 0;
+  const threadWatcher = new MutationObserver(() => {
+    if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
+  });
+  function scanThreads() {
+    threadTimer = 0;
+    try {
+      if (!config) return;
+      const sel = config.live.composer.conversation;
+      for (const r of composerRoots()) {
+        if (r !== document && !watchedRoots.has(r)) {
+          watchedRoots.add(r);
+          threadWatcher.observe(r, { childList: true, subtree: true });
+        }
+        for (const thread of r.querySelectorAll(sel)) {
+          if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
+          const html = thread.outerHTML;
+          if (html.length > MAX_THREAD_BYTES || threadsSent.get(thread) === html) continue;
+          threadsSent.set(thread, html);
+          send({ type: 'thread-seen', html });
+        }
+      }
+    } catch (_) { /* fail-open */ }
+  }
+  threadWatcher.observe(document.documentElement, { childList: true, subtree: true });
+
+  // ---- wiring --------------------------------------------------------------------------
+  window.addEventListener('click', onClickCapture, true);
+  document.addEventListener('focusin', onFocusIn, true);
+  addEventListener('popstate', onRoute);
+  if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
+    navigation.addEventListener('currententrychange', onRoute);
+  } else {
+    setInterval(onRoute, 1000); // browsers without the Navigation API
+  }
+  hello();
+})();

@@ -1,0 +1,192 @@
+//! LinkedIn knowledge the live page needs beyond reading cards: which URLs are invitation
+//! pages, where to observe, how to find LinkedIn's message composer and how to tell whose
+//! conversation a composer belongs to. Pure data and string checks: must not import
+//! wasm-bindgen, web-sys or js-sys. The content script receives all of this through the
+//! `hello` answer and holds no LinkedIn knowledge of its own.
+
+use serde::Serialize;
+
+/// The only origin AskFirst ever works on.
+pub const ORIGIN: &str = "https://www.linkedin.com";
+
+/// Path prefixes (lower case) of pages that list received invitations.
+/// - `/mynetwork/invitation-manager/`: redirects to `…/received/`; filters live below it
+///   (`…/received/PEOPLE_WITH_MUTUAL_CONNECTION/`, `…/received/NEWSLETTER/` …).
+/// - `/mynetwork/grow/`: the invitations preview at the top of My Network (2024–26).
+const INVITATION_PATHS: [&str; 2] = ["/mynetwork/invitation-manager", "/mynetwork/grow"];
+
+/// Below the invitation manager, only the "sent" view is not about received invitations.
+const NOT_RECEIVED: &str = "/mynetwork/invitation-manager/sent";
+
+/// True for `https://www.linkedin.com/…` URLs (exact origin; no look-alike hosts, no
+/// user-info tricks such as `https://www.linkedin.com@evil.example/`).
+pub fn is_linkedin_url(url: &str) -> bool {
+    match url.strip_prefix(ORIGIN) {
+        Some(rest) => rest.is_empty() || rest.starts_with(['/', '?', '#']),
+        None => false,
+    }
+}
+
+/// The path of a LinkedIn URL, lower-cased, without query or fragment; None for other
+/// origins.
+fn linkedin_path(url: &str) -> Option<String> {
+    if !is_linkedin_url(url) {
+        return None;
+    }
+    let rest = &url[ORIGIN.len()..];
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let path = if rest[..end].is_empty() {
+        "/"
+    } else {
+        &rest[..end]
+    };
+    Some(path.to_ascii_lowercase())
+}
+
+/// Is this a page whose received invitations AskFirst should triage?
+pub fn is_invitations_url(url: &str) -> bool {
+    let Some(path) = linkedin_path(url) else {
+        return false;
+    };
+    let under = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    INVITATION_PATHS.iter().any(|p| under(p)) && !under(NOT_RECEIVED)
+}
+
+/// Where LinkedIn's message composers live and what they look like (DESIGN.md, "Messaging
+/// composer"). Both the conversation overlay and the full messaging page use the same
+/// `msg-form` markup; the overlay is rendered inside the open shadow root of
+/// `#interop-outlet` (2025–26), where `document.querySelector` does not reach.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComposerSelectors {
+    /// The rich-text editor that receives the reply.
+    pub editor: &'static str,
+    /// The Send button inside the same form; it becomes enabled once the editor has text.
+    pub send: &'static str,
+    /// The form (or nearest block) holding one editor and its Send button.
+    pub form: &'static str,
+    /// Hosts whose open shadow roots may contain composers, searched as well as the page.
+    pub shadow_hosts: Vec<&'static str>,
+    /// The ancestor of a composer that names the other person (an overlay bubble or the
+    /// messaging page's thread), searched for `person_link` and `title`.
+    pub conversation: &'static str,
+    /// Links to the other person's profile inside a conversation.
+    pub person_link: &'static str,
+    /// The conversation's title: the other person's name.
+    pub title: &'static str,
+}
+
+/// Everything the content script needs to find on a live LinkedIn page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LiveSelectors {
+    /// Candidates for the narrowest stable container to observe, narrowest first; the
+    /// content script observes the first that exists. `main` survives LinkedIn's route
+    /// changes inside My Network; `body` is the last resort.
+    pub observe_roots: Vec<&'static str>,
+    pub composer: ComposerSelectors,
+}
+
+pub fn live_selectors() -> LiveSelectors {
+    LiveSelectors {
+        observe_roots: vec!["main", "body"],
+        composer: ComposerSelectors {
+            editor: "div.msg-form__contenteditable[contenteditable=true][role=textbox]",
+            send: "button.msg-form__send-button",
+            form: "form.msg-form, .msg-form",
+            shadow_hosts: vec!["#interop-outlet"],
+            conversation: ".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, \
+                           [data-view-name=\"message-overlay-conversation-bubble\"]",
+            person_link: "a[href*=\"/in/\"]",
+            title: ".msg-overlay-bubble-header__title, .msg-entity-lockup__entity-title, \
+                    .msg-thread__link-to-profile, h2",
+        },
+    }
+}
+
+/// How the content script recognises the composer of one person: a profile link inside
+/// the conversation whose path contains `profile_path`, or a conversation title equal to
+/// `name` (compared after trimming). A composer that names nobody may still be used when
+/// the user has just opened it for this person (the content script's rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonMatch {
+    /// `/in/<public id>/` of the profile, lower-cased, when the card links to one.
+    pub profile_path: Option<String>,
+    pub name: String,
+}
+
+pub fn person_match(profile_url: Option<&str>, name: &str) -> PersonMatch {
+    let profile_path = profile_url
+        .and_then(linkedin_path)
+        .filter(|p| p.starts_with("/in/") && p.len() > "/in/".len())
+        .map(|p| if p.ends_with('/') { p } else { format!("{p}/") });
+    PersonMatch {
+        profile_path,
+        name: name.trim().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invitation_pages_are_recognised() {
+        let yes = [
+            "https://www.linkedin.com/mynetwork/invitation-manager/",
+            "https://www.linkedin.com/mynetwork/invitation-manager",
+            "https://www.linkedin.com/mynetwork/invitation-manager/received/",
+            "https://www.linkedin.com/mynetwork/invitation-manager/received/PEOPLE_WITH_MUTUAL_CONNECTION/",
+            "https://www.linkedin.com/mynetwork/invitation-manager/received/?filter=all",
+            "https://www.linkedin.com/mynetwork/invitation-manager/received/NEWSLETTER/#top",
+            "https://www.linkedin.com/mynetwork/grow/",
+            "https://www.linkedin.com/MyNetwork/Grow/?skipRedirect=true",
+        ];
+        for url in yes {
+            assert!(is_invitations_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn other_pages_and_origins_are_not() {
+        let no = [
+            "https://www.linkedin.com/",
+            "https://www.linkedin.com/feed/",
+            "https://www.linkedin.com/mynetwork/invitation-manager/sent/",
+            "https://www.linkedin.com/mynetwork/invitation-manager/sent/?invitationType=PEOPLE",
+            "https://www.linkedin.com/mynetwork/invitation-manager-old/",
+            "https://www.linkedin.com/mynetwork/growth/",
+            "https://www.linkedin.com/messaging/thread/2-abc/",
+            "http://www.linkedin.com/mynetwork/invitation-manager/",
+            "https://linkedin.com/mynetwork/invitation-manager/",
+            "https://www.linkedin.com.evil.example/mynetwork/invitation-manager/",
+            "https://www.linkedin.com@evil.example/mynetwork/invitation-manager/",
+            "https://evil.example/?u=https://www.linkedin.com/mynetwork/grow/",
+            "",
+            "not a url",
+        ];
+        for url in no {
+            assert!(!is_invitations_url(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn person_match_uses_the_profile_path() {
+        let m = person_match(
+            Some("https://www.linkedin.com/in/Ana-Lopez/?miniProfileUrn=x"),
+            " Ana López ",
+        );
+        assert_eq!(m.profile_path.as_deref(), Some("/in/ana-lopez/"));
+        assert_eq!(m.name, "Ana López");
+        assert_eq!(
+            person_match(Some("https://evil.example/in/ana/"), "Ana").profile_path,
+            None
+        );
+        assert_eq!(
+            person_match(Some("https://www.linkedin.com/in/"), "Ana").profile_path,
+            None
+        );
+        assert_eq!(person_match(None, "Ana").profile_path, None);
+    }
+}

@@ -1,0 +1,948 @@
+//! The messages between AskFirst's content script (and extension pages) and the background
+//! engine: typed requests, their validation (sender, type, sizes, unknown fields) and the
+//! answers. Pure Rust, natively tested with forged and malformed messages: must not import
+//! wasm-bindgen, web-sys or js-sys (`src/ext/router.rs` is the wasm glue around it).
+//!
+//! Every request is a JSON object `{"type": "<kebab-case>", …}`. To add a message: a
+//! variant in [`Request`] (in the section of the contexts allowed to send it), a line in
+//! [`Request::origin`], and its handling in the router.
+
+use crate::core::fit::Fit;
+use crate::core::invitation::{Controls, InvitationKind};
+use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
+use crate::core::linkedin::{self, PageSelectors};
+use crate::core::note::NoteKind;
+use crate::core::plan::{PlanKind, ReplyPath};
+use crate::core::triage::{Engine, Triage};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A whole message, as JSON. Bigger messages are refused before they are parsed.
+pub const MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
+/// One card root's outerHTML. A real card is 2–30 KB; a 300-character note cannot make it
+/// anywhere near this, so a bigger "card" is not one.
+pub const MAX_CARD_HTML_BYTES: usize = 256 * 1024;
+/// Cards in one `triage-cards` message (the content script sends bigger pages in chunks).
+pub const MAX_CARDS_PER_MESSAGE: usize = 200;
+/// Temporary card ids chosen by the content script.
+pub const MAX_ID_BYTES: usize = 64;
+/// URLs, invitation keys and snapshot texts.
+pub const MAX_TEXT_BYTES: usize = 4096;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ProtocolError {
+    #[error("message is {size} bytes; the limit is {limit}")]
+    TooLarge { size: usize, limit: usize },
+    #[error("message refused: {0}")]
+    Malformed(String),
+    #[error("message from another extension or web page refused")]
+    ForeignSender,
+    #[error("page messages are accepted only from a https://www.linkedin.com tab")]
+    NotLinkedInTab,
+    #[error("field `{field}` is {size} bytes; the limit is {limit}")]
+    FieldTooLarge {
+        field: &'static str,
+        size: usize,
+        limit: usize,
+    },
+    #[error("{count} cards in one message; the limit is {limit}")]
+    TooManyCards { count: usize, limit: usize },
+    #[error("card id `{0}` appears twice")]
+    DuplicateId(String),
+    #[error("`{0}` must not be empty")]
+    Empty(&'static str),
+    #[error("url is not a https://www.linkedin.com page")]
+    NotLinkedInUrl,
+}
+
+impl ProtocolError {
+    /// A stable code for the content script and tests (the text is for people).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProtocolError::TooLarge { .. } | ProtocolError::FieldTooLarge { .. } => "too-large",
+            ProtocolError::TooManyCards { .. } => "too-many-cards",
+            ProtocolError::Malformed(_) => "malformed",
+            ProtocolError::ForeignSender => "foreign-sender",
+            ProtocolError::NotLinkedInTab | ProtocolError::NotLinkedInUrl => "not-linkedin",
+            ProtocolError::DuplicateId(_) | ProtocolError::Empty(_) => "invalid",
+        }
+    }
+}
+
+/// Every message the background accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum Request {
+    // ---- Any of this extension's own contexts (background, popup, options, content) ----
+    /// Is the engine up? Answers its version.
+    Ping {},
+
+    // ---- Page messages: only from a content script in a https://www.linkedin.com tab ----
+    /// Sent on load and on every route change: is this an invitations page, and with which
+    /// selectors should the content script work?
+    Hello { url: String },
+    /// The outerHTML of new or changed card roots, each with a temporary id.
+    TriageCards { url: String, cards: Vec<CardHtml> },
+    /// Something the user decided in the prompt. "overridden" ("this one is fine") is
+    /// stored and answered in later triage; the ledger (issue 4) records the others.
+    Record {
+        key: String,
+        event: RecordEvent,
+        snapshot: Snapshot,
+    },
+    /// The content script's state on this tab, for the toolbar icon.
+    Status { url: String, state: PageState },
+}
+
+/// Which contexts may send a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Any context of this extension.
+    Extension,
+    /// A content script in a https://www.linkedin.com tab.
+    LinkedInTab,
+}
+
+impl Request {
+    pub fn origin(&self) -> Origin {
+        match self {
+            Request::Ping {} => Origin::Extension,
+            Request::Hello { .. }
+            | Request::TriageCards { .. }
+            | Request::Record { .. }
+            | Request::Status { .. } => Origin::LinkedInTab,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardHtml {
+    pub id: String,
+    pub html: String,
+}
+
+/// What the user did in the prompt (or what the prompt did for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordEvent {
+    PromptShown,
+    ReplyInserted,
+    ReplyCopied,
+    AcceptedAnyway,
+    /// "Accept, then follow up / ask" chosen.
+    AcceptedFollowUp,
+    /// "This one is fine": never hold this invitation's Accept again.
+    Overridden,
+    NotNow,
+}
+
+/// What the ledger needs to know about the invitation an event is about; the content
+/// script echoes the snapshot it received with the card's answer. (Field names and event
+/// names match the ledger's `Snapshot` and `PageEvent`, issue 4.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub name: String,
+    #[serde(default)]
+    pub headline: Option<String>,
+    #[serde(default)]
+    pub profile_url: Option<String>,
+    #[serde(default)]
+    pub invitation_urn: Option<String>,
+    pub note_kind: NoteKind,
+    pub fit: Fit,
+    pub plan: PlanKind,
+}
+
+/// The content script's state on a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PageState {
+    /// Badges shown, guard on.
+    Active,
+    /// Not an invitations page: nothing to do.
+    Idle,
+    /// Card roots found but none could be read (LinkedIn changed its markup?).
+    Unreadable,
+    /// The engine did not answer or answered errors.
+    EngineError,
+}
+
+impl PageState {
+    /// The toolbar badge text and title for this state (discreet: empty when all is well).
+    pub fn toolbar(self) -> (&'static str, &'static str) {
+        match self {
+            PageState::Active => ("", "AskFirst is active on this page"),
+            PageState::Idle => ("", "AskFirst"),
+            PageState::Unreadable => {
+                ("off", "AskFirst is inactive: it could not read the invitations on this page. LinkedIn works as usual.")
+            }
+            PageState::EngineError => {
+                ("off", "AskFirst is inactive: its engine did not answer. LinkedIn works as usual.")
+            }
+        }
+    }
+}
+
+/// Who sent a message, as the browser reports it (`runtime.MessageSender`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sender {
+    pub id: Option<String>,
+    /// The sending frame's URL.
+    pub url: Option<String>,
+    /// Present only when the sender is a tab; with its URL when the browser shares it.
+    pub tab: Option<Option<String>>,
+}
+
+fn cap(field: &'static str, value: &str, limit: usize) -> Result<(), ProtocolError> {
+    if value.len() > limit {
+        return Err(ProtocolError::FieldTooLarge {
+            field,
+            size: value.len(),
+            limit,
+        });
+    }
+    Ok(())
+}
+
+fn linkedin_url(value: &str) -> Result<(), ProtocolError> {
+    cap("url", value, MAX_TEXT_BYTES)?;
+    if !live::is_linkedin_url(value) {
+        return Err(ProtocolError::NotLinkedInUrl);
+    }
+    Ok(())
+}
+
+/// Parses and validates one message: size first, then shape (known type, no unknown
+/// fields, right types), then who may send it, then the field limits.
+pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Request, ProtocolError> {
+    if json.len() > MAX_MESSAGE_BYTES {
+        return Err(ProtocolError::TooLarge {
+            size: json.len(),
+            limit: MAX_MESSAGE_BYTES,
+        });
+    }
+    if own_id.is_empty() || sender.id.as_deref() != Some(own_id) {
+        return Err(ProtocolError::ForeignSender);
+    }
+    let request: Request =
+        serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    if request.origin() == Origin::LinkedInTab {
+        let tab_url = match &sender.tab {
+            Some(url) => url.as_deref(),
+            None => return Err(ProtocolError::NotLinkedInTab),
+        };
+        let urls: Vec<&str> = [sender.url.as_deref(), tab_url]
+            .into_iter()
+            .flatten()
+            .collect();
+        if urls.is_empty() || !urls.iter().all(|u| live::is_linkedin_url(u)) {
+            return Err(ProtocolError::NotLinkedInTab);
+        }
+    }
+    match &request {
+        Request::Ping {} => {}
+        Request::Hello { url } | Request::Status { url, .. } => linkedin_url(url)?,
+        Request::TriageCards { url, cards } => {
+            linkedin_url(url)?;
+            if cards.len() > MAX_CARDS_PER_MESSAGE {
+                return Err(ProtocolError::TooManyCards {
+                    count: cards.len(),
+                    limit: MAX_CARDS_PER_MESSAGE,
+                });
+            }
+            let mut seen = std::collections::HashSet::with_capacity(cards.len());
+            for card in cards {
+                if card.id.is_empty() {
+                    return Err(ProtocolError::Empty("id"));
+                }
+                cap("id", &card.id, MAX_ID_BYTES)?;
+                cap("html", &card.html, MAX_CARD_HTML_BYTES)?;
+                if !seen.insert(card.id.as_str()) {
+                    return Err(ProtocolError::DuplicateId(card.id.clone()));
+                }
+            }
+        }
+        Request::Record { key, snapshot, .. } => {
+            if key.is_empty() {
+                return Err(ProtocolError::Empty("key"));
+            }
+            cap("key", key, MAX_TEXT_BYTES)?;
+            cap("snapshot.name", &snapshot.name, MAX_TEXT_BYTES)?;
+            cap(
+                "snapshot.headline",
+                snapshot.headline.as_deref().unwrap_or(""),
+                MAX_TEXT_BYTES,
+            )?;
+            cap(
+                "snapshot.profile_url",
+                snapshot.profile_url.as_deref().unwrap_or(""),
+                MAX_TEXT_BYTES,
+            )?;
+            cap(
+                "snapshot.invitation_urn",
+                snapshot.invitation_urn.as_deref().unwrap_or(""),
+                MAX_TEXT_BYTES,
+            )?;
+        }
+    }
+    Ok(request)
+}
+
+// ---- Answers ------------------------------------------------------------------------------
+
+/// An error answer: the content script fails open on any of these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorAnswer {
+    pub ok: bool,
+    pub code: &'static str,
+    pub error: String,
+}
+
+impl ErrorAnswer {
+    pub fn new(code: &'static str, error: impl Into<String>) -> ErrorAnswer {
+        ErrorAnswer {
+            ok: false,
+            code,
+            error: error.into(),
+        }
+    }
+}
+
+impl From<&ProtocolError> for ErrorAnswer {
+    fn from(e: &ProtocolError) -> Self {
+        ErrorAnswer::new(e.code(), e.to_string())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HelloAnswer {
+    pub ok: bool,
+    /// True on pages listing received invitations: the content script starts its work.
+    pub active: bool,
+    /// Card roots and list containers (from the reader), used only when active.
+    pub cards: PageSelectors,
+    pub live: LiveSelectors,
+}
+
+pub fn hello(url: &str) -> HelloAnswer {
+    HelloAnswer {
+        ok: true,
+        active: live::is_invitations_url(url),
+        cards: linkedin::page_selectors(),
+        live: live::live_selectors(),
+    }
+}
+
+/// How a card was understood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CardStatus {
+    /// A person invitation: badge it, maybe guard it.
+    Person,
+    /// A page, newsletter or event invitation: leave it alone.
+    NotPerson,
+    /// Nothing could be read from it: leave it alone (fail-open).
+    Unread,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardAnswer {
+    pub id: String,
+    pub status: CardStatus,
+    pub person: bool,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<CardVerdict>,
+    /// What the reader looked for and did not find (unread cards).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<String>,
+}
+
+/// Everything the content script shows and does for one person invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardVerdict {
+    /// The invitation's stable key (profile URL, else urn, else name).
+    pub key: String,
+    pub name: String,
+    pub first_name: String,
+    pub note_kind: NoteKind,
+    pub fit: Fit,
+    pub plan: PlanKind,
+    /// The plan in a word or two.
+    pub plan_label: &'static str,
+    /// The badge's visible text: the plan and the main reason.
+    pub badge_label: String,
+    pub reasons: Vec<String>,
+    pub reply: Option<String>,
+    pub reply_paths: Vec<ReplyPath>,
+    pub controls: Controls,
+    /// Hold the user's first click on Accept and open the prompt.
+    pub guard: bool,
+    /// The user said "this one is fine" for this invitation.
+    pub overridden: bool,
+    /// The prompt's actions possible on this card, recommended first.
+    pub actions: Vec<PromptAction>,
+    /// How to recognise this person's composer.
+    pub person_match: PersonMatch,
+    /// Echoed back in `record` messages.
+    pub snapshot: Snapshot,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TriageAnswer {
+    pub ok: bool,
+    pub cards: Vec<CardAnswer>,
+}
+
+/// What a prompt button does; the content script carries it out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionKind {
+    /// Arm insertion, then the user opens LinkedIn's "Reply to <name>" control.
+    ReplyToInvitation,
+    /// Arm insertion, then the user opens the card's free Message button.
+    Message,
+    /// Copy the reply to the clipboard.
+    Copy,
+    /// Arm insertion and let the next click on Accept through; the user then opens
+    /// Message on the new connection.
+    AcceptThenReply,
+    /// Let the next click on Accept through.
+    AcceptAnyway,
+    /// Remember "this one is fine": never hold this invitation again.
+    MarkFine,
+    NotNow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PromptAction {
+    pub action: ActionKind,
+    pub label: String,
+}
+
+/// The prompt's buttons: the engine's reply paths for this card, in the engine's order
+/// (`plan::decide` owns which are possible: reply when a Reply control exists, message
+/// when a free Message button does, accept and ask/follow up, leave pending), then the
+/// ones every guarded card offers. Nothing that needs a reply is offered without one, and
+/// nothing that needs Accept without a located Accept control.
+fn prompt_actions(
+    paths: &[ReplyPath],
+    controls: &Controls,
+    first_name: &str,
+    has_reply: bool,
+) -> Vec<PromptAction> {
+    let who = if first_name.trim().is_empty() {
+        "them"
+    } else {
+        first_name
+    };
+    let accept = controls.accept.is_some();
+    let mut out = Vec::new();
+    let mut push = |action, label: String| out.push(PromptAction { action, label });
+    let mut pending = "Not now";
+    for path in paths {
+        match path {
+            ReplyPath::ReplyToInvitation if has_reply => push(
+                ActionKind::ReplyToInvitation,
+                format!("Reply to {who}’s invitation"),
+            ),
+            ReplyPath::MessageViaProfile if has_reply => {
+                push(ActionKind::Message, format!("Message {who} first"))
+            }
+            ReplyPath::AcceptAndAsk if has_reply && accept => {
+                push(ActionKind::AcceptThenReply, "Accept, then ask".to_string())
+            }
+            ReplyPath::AcceptAndFollowUp if has_reply && accept => push(
+                ActionKind::AcceptThenReply,
+                "Accept, then follow up".to_string(),
+            ),
+            ReplyPath::LeavePending => pending = "Leave it pending",
+            _ => {}
+        }
+    }
+    if has_reply {
+        push(ActionKind::Copy, "Copy the reply".to_string());
+    }
+    if accept {
+        push(
+            ActionKind::AcceptAnyway,
+            "Accept without a message".to_string(),
+        );
+    }
+    push(ActionKind::MarkFine, "This one is fine".to_string());
+    push(ActionKind::NotNow, pending.to_string());
+    out
+}
+
+pub fn plan_label(plan: PlanKind) -> &'static str {
+    match plan {
+        PlanKind::AskFirst => "Ask first",
+        PlanKind::AcceptFollowUp => "Accept & follow up",
+        PlanKind::Accept => "Accept",
+    }
+}
+
+fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
+    let inv = &t.invitation;
+    let key = inv.key();
+    let overridden = fine.contains(&key);
+    let plan_label = plan_label(t.plan);
+    let badge_label = match t.reasons.first() {
+        Some(reason) => format!("{plan_label} · {reason}"),
+        None => plan_label.to_string(),
+    };
+    CardVerdict {
+        guard: t.plan != PlanKind::Accept && !overridden,
+        actions: prompt_actions(
+            &t.reply_paths,
+            &inv.controls,
+            &inv.first_name,
+            t.reply.is_some(),
+        ),
+        overridden,
+        person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
+        snapshot: Snapshot {
+            name: inv.name.clone(),
+            headline: inv.headline.clone(),
+            profile_url: inv.profile_url.clone(),
+            invitation_urn: inv.invitation_urn.clone(),
+            note_kind: t.note_kind,
+            fit: t.fit,
+            plan: t.plan,
+        },
+        key,
+        name: inv.name.clone(),
+        first_name: inv.first_name.clone(),
+        note_kind: t.note_kind,
+        fit: t.fit,
+        plan: t.plan,
+        plan_label,
+        badge_label,
+        reply: t.reply.clone(),
+        reply_paths: t.reply_paths.clone(),
+        controls: inv.controls.clone(),
+        reasons: t.reasons,
+    }
+}
+
+/// Reads and triages one card root's outerHTML with the same reader the CLI uses.
+pub fn triage_card(engine: &Engine, card: &CardHtml, fine: &Overrides) -> CardAnswer {
+    let read = linkedin::read_card(&card.html);
+    let answer = |status, verdict, diagnostics| CardAnswer {
+        id: card.id.clone(),
+        status,
+        person: status == CardStatus::Person,
+        verdict,
+        diagnostics,
+    };
+    match read.invitations.first() {
+        None => answer(CardStatus::Unread, None, read.diagnostics),
+        Some(inv) if inv.kind != InvitationKind::Person => {
+            answer(CardStatus::NotPerson, None, vec![])
+        }
+        Some(inv) => match engine.triage(inv) {
+            Some(t) => answer(CardStatus::Person, Some(verdict(t, fine)), vec![]),
+            None => answer(CardStatus::NotPerson, None, vec![]),
+        },
+    }
+}
+
+pub fn triage_cards(engine: &Engine, cards: &[CardHtml], fine: &Overrides) -> TriageAnswer {
+    TriageAnswer {
+        ok: true,
+        cards: cards.iter().map(|c| triage_card(engine, c, fine)).collect(),
+    }
+}
+
+// ---- The per-invitation "this one is fine" overrides (storage.local key "overrides") ---------
+
+pub const OVERRIDES_KEY: &str = "overrides";
+pub const OVERRIDES_VERSION: u32 = 1;
+
+/// Invitation keys the user marked "this one is fine", with when (ms since the epoch).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    pub version: u32,
+    pub fine: BTreeMap<String, f64>,
+}
+
+impl Overrides {
+    /// Reads the stored JSON; `None` when nothing is stored. Unreadable data is an error
+    /// so that the caller can keep it aside instead of overwriting it.
+    pub fn from_stored(json: Option<&str>) -> Result<Overrides, String> {
+        match json {
+            None | Some("null") => Ok(Overrides {
+                version: OVERRIDES_VERSION,
+                fine: BTreeMap::new(),
+            }),
+            Some(json) => {
+                let o: Overrides = serde_json::from_str(json).map_err(|e| e.to_string())?;
+                if o.version != OVERRIDES_VERSION {
+                    return Err(format!("overrides version {} is not known", o.version));
+                }
+                Ok(o)
+            }
+        }
+    }
+
+    /// Keys are compared in the ledger's canonical form (a profile link's case, query
+    /// or trailing slash do not make another person).
+    pub fn contains(&self, key: &str) -> bool {
+        self.fine.contains_key(key)
+            || crate::core::ledger::normalise_key(key).is_ok_and(|k| self.fine.contains_key(&k))
+    }
+
+    pub fn mark_fine(&mut self, key: &str, now_ms: f64) {
+        self.fine.insert(key.to_string(), now_ms);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::invitation::{Invitation, Locator};
+    use crate::core::settings::Settings;
+
+    const OWN: &str = "abcdefghijklmnopabcdefghijklmnop";
+
+    fn tab() -> Sender {
+        Sender {
+            id: Some(OWN.into()),
+            url: Some("https://www.linkedin.com/mynetwork/invitation-manager/received/".into()),
+            tab: Some(Some(
+                "https://www.linkedin.com/mynetwork/invitation-manager/received/".into(),
+            )),
+        }
+    }
+
+    fn popup() -> Sender {
+        Sender {
+            id: Some(OWN.into()),
+            url: Some(format!("chrome-extension://{OWN}/popup.html")),
+            tab: None,
+        }
+    }
+
+    fn parse(json: &str, sender: &Sender) -> Result<Request, ProtocolError> {
+        parse_request(json, sender, OWN)
+    }
+
+    const HELLO: &str = r#"{"type":"hello","url":"https://www.linkedin.com/mynetwork/grow/"}"#;
+
+    #[test]
+    fn well_formed_messages_are_accepted() {
+        assert_eq!(
+            parse(HELLO, &tab()),
+            Ok(Request::Hello {
+                url: "https://www.linkedin.com/mynetwork/grow/".into()
+            })
+        );
+        assert_eq!(parse(r#"{"type":"ping"}"#, &popup()), Ok(Request::Ping {}));
+        let triage = r#"{"type":"triage-cards","url":"https://www.linkedin.com/mynetwork/",
+            "cards":[{"id":"c1","html":"<li></li>"},{"id":"c2","html":""}]}"#;
+        assert!(
+            matches!(parse(triage, &tab()), Ok(Request::TriageCards { cards, .. }) if cards.len() == 2)
+        );
+        let record = r#"{"type":"record","key":"https://www.linkedin.com/in/ana/","event":"overridden",
+            "snapshot":{"name":"Ana","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
+        assert!(matches!(
+            parse(record, &tab()),
+            Ok(Request::Record {
+                event: RecordEvent::Overridden,
+                ..
+            })
+        ));
+        let status =
+            r#"{"type":"status","url":"https://www.linkedin.com/feed/","state":"engine-error"}"#;
+        assert!(matches!(
+            parse(status, &tab()),
+            Ok(Request::Status {
+                state: PageState::EngineError,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn forged_senders_are_refused() {
+        let mut other_extension = tab();
+        other_extension.id = Some("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz".into());
+        assert_eq!(
+            parse(HELLO, &other_extension),
+            Err(ProtocolError::ForeignSender)
+        );
+        let mut no_id = tab();
+        no_id.id = None;
+        assert_eq!(parse(HELLO, &no_id), Err(ProtocolError::ForeignSender));
+        assert_eq!(
+            parse_request(HELLO, &Sender::default(), ""),
+            Err(ProtocolError::ForeignSender)
+        );
+        // Page messages from an extension page (no tab) or another site's tab.
+        assert_eq!(parse(HELLO, &popup()), Err(ProtocolError::NotLinkedInTab));
+        let mut evil_tab = tab();
+        evil_tab.url = Some("https://evil.example/".into());
+        evil_tab.tab = Some(Some("https://evil.example/".into()));
+        assert_eq!(parse(HELLO, &evil_tab), Err(ProtocolError::NotLinkedInTab));
+        let mut lookalike = tab();
+        lookalike.url = Some("https://www.linkedin.com.evil.example/mynetwork/grow/".into());
+        assert_eq!(parse(HELLO, &lookalike), Err(ProtocolError::NotLinkedInTab));
+        let mut no_urls = tab();
+        no_urls.url = None;
+        no_urls.tab = Some(None);
+        assert_eq!(parse(HELLO, &no_urls), Err(ProtocolError::NotLinkedInTab));
+    }
+
+    #[test]
+    fn malformed_messages_are_refused_with_an_error_not_a_panic() {
+        let bad = [
+            "",
+            "null",
+            "[]",
+            "42",
+            "{}",
+            r#"{"type":"launch-missiles"}"#,
+            r#"{"type":"HELLO","url":"https://www.linkedin.com/"}"#,
+            r#"{"type":"hello"}"#,
+            r#"{"type":"hello","url":42}"#,
+            r#"{"type":"hello","url":"https://www.linkedin.com/","extra":true}"#,
+            r#"{"type":"ping","extra":true}"#,
+            r#"{"type":"triage-cards","url":"https://www.linkedin.com/","cards":[{"id":"a","html":"x","style":"y"}]}"#,
+            r#"{"type":"triage-cards","url":"https://www.linkedin.com/","cards":{"id":"a"}}"#,
+            r#"{"type":"record","key":"k","event":"delete-everything","snapshot":{"name":"A","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#,
+            r#"{"type":"record","key":"k","event":"not-now","snapshot":{"name":"A","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first","admin":1}}"#,
+            r#"{"type":"status","url":"https://www.linkedin.com/","state":"pwned"}"#,
+            "{\"type\":\"hello\",\"url\":\"\u{0}",
+        ];
+        for json in bad {
+            assert!(
+                matches!(parse(json, &tab()), Err(ProtocolError::Malformed(_))),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn field_values_are_checked() {
+        let not_linkedin = r#"{"type":"hello","url":"https://evil.example/mynetwork/grow/"}"#;
+        assert_eq!(
+            parse(not_linkedin, &tab()),
+            Err(ProtocolError::NotLinkedInUrl)
+        );
+        let card = |id: &str, html: &str| format!(r#"{{"id":"{id}","html":"{html}"}}"#);
+        let triage = |cards: Vec<String>| {
+            format!(
+                r#"{{"type":"triage-cards","url":"https://www.linkedin.com/","cards":[{}]}}"#,
+                cards.join(",")
+            )
+        };
+        let dup = triage(vec![card("a", ""), card("a", "")]);
+        assert_eq!(
+            parse(&dup, &tab()),
+            Err(ProtocolError::DuplicateId("a".into()))
+        );
+        assert_eq!(
+            parse(&triage(vec![card("", "")]), &tab()),
+            Err(ProtocolError::Empty("id"))
+        );
+        let long_id = "i".repeat(MAX_ID_BYTES + 1);
+        assert!(matches!(
+            parse(&triage(vec![card(&long_id, "")]), &tab()),
+            Err(ProtocolError::FieldTooLarge { field: "id", .. })
+        ));
+        let huge_card = "x".repeat(MAX_CARD_HTML_BYTES + 1);
+        let err = parse(&triage(vec![card("a", &huge_card)]), &tab()).unwrap_err();
+        assert_eq!(err.code(), "too-large");
+        let many = (0..=MAX_CARDS_PER_MESSAGE)
+            .map(|i| card(&i.to_string(), ""))
+            .collect();
+        assert_eq!(
+            parse(&triage(many), &tab()),
+            Err(ProtocolError::TooManyCards {
+                count: MAX_CARDS_PER_MESSAGE + 1,
+                limit: MAX_CARDS_PER_MESSAGE
+            })
+        );
+        let whole = " ".repeat(MAX_MESSAGE_BYTES + 1);
+        assert_eq!(
+            parse(&whole, &tab()),
+            Err(ProtocolError::TooLarge {
+                size: MAX_MESSAGE_BYTES + 1,
+                limit: MAX_MESSAGE_BYTES
+            })
+        );
+        let empty_key = r#"{"type":"record","key":"","event":"not-now","snapshot":{"name":"A","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
+        assert_eq!(parse(empty_key, &tab()), Err(ProtocolError::Empty("key")));
+    }
+
+    #[test]
+    fn hello_answers_selectors_only_on_invitation_pages() {
+        let on = hello("https://www.linkedin.com/mynetwork/invitation-manager/received/");
+        assert!(on.active);
+        assert_eq!(on.cards, linkedin::page_selectors());
+        let off = hello("https://www.linkedin.com/feed/");
+        assert!(!off.active);
+        // The composer selectors travel either way: an armed reply may be inserted after
+        // the user has moved on to the messaging page.
+        assert!(!off.live.composer.editor.is_empty());
+        let json = serde_json::to_value(&on).unwrap();
+        assert_eq!(
+            json["live"]["composer"]["shadow_hosts"][0],
+            "#interop-outlet"
+        );
+    }
+
+    #[test]
+    fn unreadable_cards_are_answered_as_unread() {
+        let engine = Engine::new(Settings::default());
+        let cards = vec![CardHtml {
+            id: "x".into(),
+            html: "<div>nothing here</div>".into(),
+        }];
+        let answer = triage_cards(&engine, &cards, &Overrides::default());
+        assert_eq!(answer.cards.len(), 1);
+        assert_eq!(answer.cards[0].status, CardStatus::Unread);
+        assert!(!answer.cards[0].person);
+        let json = serde_json::to_value(&answer).unwrap();
+        assert_eq!(json["cards"][0]["id"], "x");
+        assert!(
+            json["cards"][0].get("guard").is_none(),
+            "no verdict, nothing to guard"
+        );
+    }
+
+    fn loc(selector: &str) -> Option<Locator> {
+        Some(Locator {
+            selector: selector.into(),
+            index: 0,
+        })
+    }
+
+    fn actions(paths: &[ReplyPath], controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
+        prompt_actions(paths, controls, "Ana", has_reply)
+            .into_iter()
+            .map(|a| a.action)
+            .collect()
+    }
+
+    #[test]
+    fn the_prompt_offers_the_engines_paths_then_the_usual_choices() {
+        use ActionKind::*;
+        use ReplyPath as P;
+        let all = Controls {
+            accept: loc("a"),
+            ignore: loc("i"),
+            reply: loc("r"),
+            message: loc("m"),
+        };
+        let ask = [
+            P::ReplyToInvitation,
+            P::MessageViaProfile,
+            P::AcceptAndAsk,
+            P::LeavePending,
+        ];
+        assert_eq!(
+            actions(&ask, &all, true),
+            [
+                ReplyToInvitation,
+                Message,
+                AcceptThenReply,
+                Copy,
+                AcceptAnyway,
+                MarkFine,
+                NotNow
+            ]
+        );
+        let labels: Vec<_> = prompt_actions(&ask, &all, "Ana", true)
+            .into_iter()
+            .map(|a| a.label)
+            .collect();
+        assert_eq!(labels[0], "Reply to Ana’s invitation");
+        assert_eq!(labels.last().map(String::as_str), Some("Leave it pending"));
+        // No Accept control located: nothing that needs Accept.
+        let no_accept = Controls {
+            accept: None,
+            ..all.clone()
+        };
+        assert_eq!(
+            actions(&[P::AcceptAndFollowUp], &no_accept, true),
+            [Copy, MarkFine, NotNow]
+        );
+        // No reply text: nothing to insert or copy.
+        assert_eq!(actions(&ask, &all, false), [AcceptAnyway, MarkFine, NotNow]);
+        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", true);
+        assert_eq!(follow_up[0].action, AcceptThenReply);
+        assert_eq!(follow_up[0].label, "Accept, then follow up");
+        assert_eq!(follow_up.last().map(|a| a.label.as_str()), Some("Not now"));
+    }
+
+    fn person(note: Option<&str>) -> Invitation {
+        Invitation {
+            kind: InvitationKind::Person,
+            ui: crate::core::invitation::UiGeneration::Current,
+            name: "Ana Souza".into(),
+            first_name: "Ana".into(),
+            profile_url: Some("https://www.linkedin.com/in/ana-souza/".into()),
+            invitation_urn: None,
+            headline: Some("Head of Sales at Brightloop".into()),
+            company: Some("Brightloop".into()),
+            note: note.map(str::to_string),
+            mutual_connections: 0,
+            follows_you: false,
+            controls: Controls {
+                accept: loc("button"),
+                ..Controls::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_default_invitation_is_guarded_until_marked_fine() {
+        let engine = Engine::new(Settings::default());
+        let t = engine.triage(&person(None)).unwrap();
+        assert_ne!(t.plan, PlanKind::Accept, "no note is a default invite");
+        let v = verdict(t.clone(), &Overrides::default());
+        assert!(v.guard);
+        assert!(!v.overridden);
+        assert_eq!(v.key, "https://www.linkedin.com/in/ana-souza/");
+        assert!(v.badge_label.starts_with(plan_label(t.plan)));
+        assert_eq!(
+            v.person_match.profile_path.as_deref(),
+            Some("/in/ana-souza/")
+        );
+        assert_eq!(v.snapshot.plan, t.plan);
+        let mut fine = Overrides::default();
+        fine.mark_fine(&v.key, 1.0);
+        let v = verdict(t, &fine);
+        assert!(!v.guard);
+        assert!(v.overridden);
+        let json = serde_json::to_value(&v).unwrap();
+        for field in [
+            "note_kind",
+            "fit",
+            "plan",
+            "badge_label",
+            "reasons",
+            "reply",
+            "controls",
+            "guard",
+            "actions",
+        ] {
+            assert!(json.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn overrides_round_trip_and_refuse_unreadable_data() {
+        let mut o = Overrides::from_stored(None).unwrap();
+        assert!(!o.contains("k"));
+        o.mark_fine("k", 1.0);
+        let json = serde_json::to_string(&o).unwrap();
+        let back = Overrides::from_stored(Some(&json)).unwrap();
+        assert!(back.contains("k"));
+        assert!(Overrides::from_stored(Some("{\"fine\":[]}")).is_err());
+        assert!(Overrides::from_stored(Some("{\"version\":99,\"fine\":{}}")).is_err());
+    }
+}

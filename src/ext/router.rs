@@ -1,0 +1,251 @@
+//! The background's message router: wasm glue around `core::protocol`. It turns the
+//! browser's message and sender into Rust values, lets `protocol` validate them, reads
+//! settings from `chrome.storage.local` and "this one is fine" from the ledger, hands
+//! prompt events and the ledger's own messages to `ledger_store`, and answers with plain
+//! JSON-shaped objects. Every failure becomes an `{ok:false, code, error}` answer, never a rejection
+//! or a panic: the content script fails open on those.
+
+use crate::core::ledger::{Action, Snapshot as LedgerSnapshot};
+use crate::core::protocol::{
+    self, CardHtml, ErrorAnswer, Overrides, PageState, RecordEvent, Request, Sender, Snapshot,
+};
+use crate::core::protocol_ledger::{is_ledger_type, FlaggedOnPage, LedgerAnswer};
+use crate::core::settings::Settings;
+use crate::core::triage::Engine;
+use crate::ext::{ledger_store, storage};
+use js_sys::{Object, Reflect, JSON};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+const SETTINGS_KEY: &str = "settings";
+
+thread_local! {
+    /// The engine built from the last settings seen, keyed by their JSON: settings change
+    /// rarely, triage requests come in bursts.
+    static ENGINE: RefCell<Option<(String, Rc<Engine>)>> = const { RefCell::new(None) };
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn to_js<T: Serialize>(value: &T) -> JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|json| JSON::parse(&json).ok())
+        .unwrap_or_else(|| error_js("internal", "answer could not be encoded"))
+}
+
+fn error_js(code: &'static str, error: &str) -> JsValue {
+    // Built by hand: this is the fallback of `to_js` itself.
+    let obj = Object::new();
+    let _ = Reflect::set(&obj, &"ok".into(), &JsValue::FALSE);
+    let _ = Reflect::set(&obj, &"code".into(), &code.into());
+    let _ = Reflect::set(&obj, &"error".into(), &error.into());
+    obj.into()
+}
+
+fn js_error_text(e: &JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn sender_of(sender: &JsValue) -> Sender {
+    let tab = get(sender, "tab");
+    Sender {
+        id: get(sender, "id").as_string(),
+        url: get(sender, "url").as_string(),
+        tab: tab.is_object().then(|| get(&tab, "url").as_string()),
+    }
+}
+
+fn own_id() -> String {
+    let runtime = get(&get(&js_sys::global(), "chrome"), "runtime");
+    get(&runtime, "id").as_string().unwrap_or_default()
+}
+
+/// A stored value as JSON text (`None` when absent). Settings written by the options page
+/// are objects; a string is accepted too.
+fn stored_json(value: &JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    JSON::stringify(value).ok().and_then(|s| s.as_string())
+}
+
+/// The engine for the stored settings; defaults when none are stored or they are invalid
+/// (the options page reports invalid settings; triage must not stop because of them).
+fn engine_for(settings_json: Option<String>) -> Rc<Engine> {
+    let key = settings_json.clone().unwrap_or_default();
+    if let Some(engine) = ENGINE.with_borrow(|c| {
+        c.as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, e)| e.clone())
+    }) {
+        return engine;
+    }
+    let settings = settings_json
+        .and_then(|json| Settings::from_json(&json).ok())
+        .unwrap_or_default();
+    let engine = Rc::new(Engine::new(settings));
+    ENGINE.with_borrow_mut(|c| *c = Some((key, engine.clone())));
+    engine
+}
+
+async fn triage(sender: &JsValue, url: &str, cards: &[CardHtml]) -> Result<JsValue, JsValue> {
+    let stored = storage::get(SETTINGS_KEY).await?;
+    let engine = engine_for(stored_json(&stored));
+    // "This one is fine" lives in the ledger (one source of truth); an unreadable ledger
+    // only means nothing is overridden here.
+    let fine = Overrides {
+        version: protocol::OVERRIDES_VERSION,
+        fine: ledger_store::overridden_keys()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, at)| (k, at as f64))
+            .collect(),
+    };
+    let answer = protocol::triage_cards(&engine, cards, &fine);
+    // The ledger remembers who was seen, the popup what is flagged on this tab.
+    let verdicts: Vec<_> = answer
+        .cards
+        .iter()
+        .filter_map(|c| c.verdict.as_ref())
+        .collect();
+    if let Some(tab) = tab_id(sender) {
+        let flagged = verdicts
+            .iter()
+            .filter(|v| v.guard)
+            .map(|v| {
+                (
+                    v.key.clone(),
+                    FlaggedOnPage {
+                        name: v.name.clone(),
+                        plan: Some(v.plan),
+                    },
+                )
+            })
+            .collect();
+        ledger_store::with_tabs(|b| b.triaged(tab, url, flagged));
+    }
+    let seen: Vec<_> = verdicts
+        .iter()
+        .map(|v| {
+            (
+                v.key.clone(),
+                Action::Seen,
+                Some(LedgerSnapshot::from(v.snapshot.clone())),
+            )
+        })
+        .collect();
+    if !seen.is_empty() {
+        // Not awaited: the badges must not wait for the ledger's write.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = ledger_store::record_events(seen).await;
+        });
+    }
+    Ok(to_js(&answer))
+}
+
+fn tab_id(sender: &JsValue) -> Option<i64> {
+    get(&get(sender, "tab"), "id").as_f64().map(|id| id as i64)
+}
+
+async fn record(key: String, event: RecordEvent, snapshot: Snapshot) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Recorded {
+        ok: bool,
+        stored: bool,
+    }
+    // Every prompt event, "this one is fine" included, goes into the ledger.
+    match ledger_store::record_events(vec![(key, Action::from(event), Some(snapshot.into()))]).await
+    {
+        LedgerAnswer::Error { message } => Ok(error_js("engine-error", &message)),
+        _ => Ok(to_js(&Recorded {
+            ok: true,
+            stored: true,
+        })),
+    }
+}
+
+/// Shows the tab's state on the toolbar icon (discreet: a short badge only when inactive).
+async fn show_state(sender: &JsValue, state: PageState) -> Result<JsValue, JsValue> {
+    let tab_id = get(&get(sender, "tab"), "id");
+    let action = get(&get(&js_sys::global(), "chrome"), "action");
+    let (text, title) = state.toolbar();
+    if !action.is_object() || tab_id.as_f64().is_none() {
+        return Ok(to_js(&serde_json::json!({ "ok": true, "shown": false })));
+    }
+    for (method, field, value) in [("setBadgeText", "text", text), ("setTitle", "title", title)] {
+        let details = Object::new();
+        Reflect::set(&details, &"tabId".into(), &tab_id)?;
+        Reflect::set(&details, &field.into(), &value.into())?;
+        let func: js_sys::Function = get(&action, method).dyn_into()?;
+        let result = func.call1(&action, &details)?;
+        if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+            JsFuture::from(promise).await?;
+        }
+    }
+    Ok(to_js(&serde_json::json!({ "ok": true, "shown": true })))
+}
+
+/// The background's single entry point: `handleMessage(message, sender)` → a promise of
+/// the answer object. Never rejects.
+#[wasm_bindgen(js_name = handleMessage)]
+pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
+    let json = match JSON::stringify(&message).ok().and_then(|s| s.as_string()) {
+        Some(json) => json,
+        None => return error_js("malformed", "message refused: not JSON data"),
+    };
+    // The ledger's own messages (popup, options, answered detection) have their own
+    // typed protocol and sender rules (core::protocol_ledger).
+    let message_type = get(&message, "type").as_string().unwrap_or_default();
+    if is_ledger_type(&message_type) {
+        return ledger_store::handle_ledger_message(message, sender)
+            .await
+            .unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)));
+    }
+    let request = match protocol::parse_request(&json, &sender_of(&sender), &own_id()) {
+        Ok(request) => request,
+        Err(e) => return to_js(&ErrorAnswer::from(&e)),
+    };
+    let answer = match request {
+        Request::Ping {} => Ok(to_js(
+            &serde_json::json!({ "ok": true, "version": crate::ext::version() }),
+        )),
+        Request::Hello { url } => {
+            if let Some(tab) = tab_id(&sender) {
+                ledger_store::with_tabs(|b| b.hello(tab, &url));
+            }
+            Ok(to_js(&protocol::hello(&url)))
+        }
+        Request::TriageCards { url, cards } => triage(&sender, &url, &cards).await,
+        Request::Record {
+            key,
+            event,
+            snapshot,
+        } => record(key, event, snapshot).await,
+        Request::Status { url, state } => {
+            if let Some(tab) = tab_id(&sender) {
+                let (_, title) = state.toolbar();
+                let active = matches!(state, PageState::Active | PageState::Idle);
+                ledger_store::with_tabs(|b| {
+                    b.state(tab, &url, active, (!active).then(|| title.to_string()))
+                });
+            }
+            show_state(&sender, state).await
+        }
+    };
+    answer.unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)))
+}

@@ -1,0 +1,131 @@
+// Badges on live pages: for every fixture page of both UI generations the badges say what
+// `askfirst triage --json` says for the same file (one reader); SPA route changes start and
+// stop the helper; cards that load later or change are handled; badges never duplicate.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  launch, fixture, cliTriage, inShadow, FIXTURES, ORIGIN, INVITATIONS, waitForBadges,
+} from './harness.mjs';
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => h && h.close());
+
+const badges = (page) => page.$$eval('askfirst-badge', (bs) => bs.map((b) => ({
+  note: b.dataset.note, fit: b.dataset.fit, plan: b.dataset.plan,
+  inCard: !!b.parentElement.closest('[componentkey], [data-view-name], li'),
+})));
+const perCard = (page) => page.evaluate(() => [...document.querySelectorAll('[role=listitem], li')]
+  .map((c) => c.querySelectorAll(':scope > askfirst-badge').length).filter((n) => n > 1).length);
+
+const pages = readdirSync(join(FIXTURES, 'linkedin')).filter((f) => f.endsWith('.html')).sort();
+
+test('every fixture page: badges equal the CLI verdicts, one per person invitation', async (t) => {
+  assert.ok(pages.some((f) => f.startsWith('legacy')) && pages.some((f) => f.startsWith('current')),
+    'fixtures of both UI generations');
+  const page = await h.ctx.newPage();
+  for (const file of pages) {
+    await t.test(file, async () => {
+      const expected = cliTriage(join(FIXTURES, 'linkedin', file));
+      const path = `/mynetwork/invitation-manager/received/${file.replace('.html', '')}/`;
+      h.serve(path, await fixture(`linkedin/${file}`));
+      await page.goto(ORIGIN + path, { waitUntil: 'domcontentloaded' });
+      await waitForBadges(page, expected.length);
+      await page.waitForTimeout(expected.length ? 100 : 400); // nothing more arrives
+      const got = await badges(page);
+      assert.deepEqual(got.map(({ note, fit, plan }) => ({ note, fit, plan })),
+        expected.map((e) => ({ note: e.note_kind, fit: e.fit, plan: e.plan })));
+      assert.ok(got.every((b) => b.inCard), 'each badge sits inside its card');
+    });
+  }
+  await page.close();
+});
+
+test('route changes start and stop the helper; badges never duplicate', async () => {
+  const html = await fixture('e2e/composer-page.html');
+  for (const path of ['/mynetwork/', '/feed/', '/mynetwork/invitation-manager/received/', '/mynetwork/invitation-manager/sent/']) {
+    h.serve(path, html);
+  }
+  const page = await h.open(`${ORIGIN}/mynetwork/`);
+  await page.waitForTimeout(400);
+  assert.equal((await badges(page)).length, 0, 'not an invitations page: nothing');
+  await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/'));
+  await waitForBadges(page, 6);
+  // LinkedIn adds a query to the same view: the badges stay as they are (no flicker).
+  await page.evaluate(() => { window.__firstBadge = document.querySelector('askfirst-badge'); });
+  await page.evaluate(() => history.replaceState({}, '', '/mynetwork/invitation-manager/received/?skipRedirect=true'));
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.querySelector('askfirst-badge') === window.__firstBadge), true);
+  await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/sent/'));
+  await waitForBadges(page, 0);
+  await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/?filter=all'));
+  await waitForBadges(page, 6);
+  await page.evaluate(() => history.back());
+  await waitForBadges(page, 0);
+  await page.evaluate(() => history.forward());
+  await waitForBadges(page, 6);
+  await page.waitForTimeout(300);
+  assert.equal((await badges(page)).length, 6);
+  assert.equal(await perCard(page), 0, 'no card has two badges');
+  await page.close();
+});
+
+test('cards that load later or change are triaged again, replacing their badge', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  // LinkedIn appends the next page of invitations.
+  await page.evaluate(() => {
+    const list = document.querySelector('[role=listitem]').parentElement;
+    for (let i = 0; i < 3; i++) {
+      const card = list.querySelector('[role=listitem]:last-of-type').cloneNode(true);
+      card.querySelector('askfirst-badge')?.remove();
+      card.setAttribute('componentkey', `urn:li:invitation:91000000000000000${i}`);
+      card.querySelector('strong').textContent = `Later Person${i}`;
+      card.querySelector('a').href = `https://www.linkedin.com/in/later-person-${i}/`;
+      list.append(card);
+    }
+  });
+  await waitForBadges(page, 9);
+  // A card changes: its note disappears → note "none".
+  const before = await page.$eval('[componentkey$="0001"] askfirst-badge', (b) => b.dataset.note);
+  assert.notEqual(before, 'none');
+  await page.evaluate(() => document.querySelector('[componentkey$="0001"] p[dir=auto]').remove());
+  await page.waitForFunction(() => document.querySelector('[componentkey$="0001"] askfirst-badge')?.dataset.note === 'none');
+  // A card turns into something that is not an invitation any more → its badge goes.
+  await page.evaluate(() => {
+    const card = document.querySelector('[componentkey$="0002"]');
+    const p = document.createElement('p');
+    p.textContent = 'Bruno Keller is now a connection';
+    card.replaceChildren(p);
+  });
+  await waitForBadges(page, 8);
+  await page.waitForTimeout(300);
+  assert.equal(await perCard(page), 0, 'no card has two badges');
+  assert.equal((await badges(page)).length, 8);
+  await page.close();
+});
+
+test('badges are reachable by keyboard and show every reason on focus', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  // The badge is the card's last child: Tab from the card's last control reaches it.
+  await page.focus('button[aria-label="Reply to Ana"]');
+  await page.keyboard.press('Tab');
+  const tip = await inShadow(page, 'askfirst-badge', function () {
+    const t = this.querySelector('[role=tooltip]');
+    const b = this.querySelector('[tabindex="0"]');
+    return { focused: this.activeElement === b, visible: getComputedStyle(t).display !== 'none', reasons: t.textContent.split('\n').filter(Boolean), label: b.textContent };
+  });
+  assert.equal(tip.focused, true);
+  assert.equal(tip.visible, true, 'reasons shown on keyboard focus');
+  assert.ok(tip.reasons.length >= 1);
+  await page.close();
+});
+
+test('the extension made no network request', () => {
+  assert.deepEqual(h.extensionRequests(), []);
+});

@@ -1,0 +1,103 @@
+// Fail-open: when the engine answers errors, or the page cannot be read, LinkedIn works
+// exactly as without AskFirst (Accept and Ignore at the first click) and the toolbar icon
+// says why, discreetly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, fixture, INVITATIONS, waitForBadges, promptState, trustedClick, clicksSeen, toolbar } from './harness.mjs';
+
+let h;
+before(async () => { h = await launch(); });
+after(async () => h && h.close());
+
+const ACCEPT = 'button[aria-label="Accept Ana Pereira’s invitation"]';
+
+test('with the engine failing, no badge, Accept works at the first click, the icon says why', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // Break the engine's storage reads: every triage now answers an error.
+  await h.sw.evaluate(() => {
+    self.__realGet = chrome.storage.local.get;
+    chrome.storage.local.get = () => Promise.reject(new Error('test: storage is broken'));
+  });
+  try {
+    const page = await h.open(INVITATIONS);
+    await page.waitForTimeout(800);
+    assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 0);
+    await trustedClick(page, ACCEPT);
+    assert.equal(await promptState(page), undefined);
+    assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Ana Pereira’s invitation']);
+    const [badge, title] = await toolbar(h, INVITATIONS);
+    assert.equal(badge, 'off');
+    assert.match(title, /inactive/i);
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+  }
+  // And back to work once the engine answers again.
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  assert.equal((await toolbar(h, INVITATIONS))[0], '');
+  await page.close();
+});
+
+test('a click before the answer arrives passes (no answer, no guard)', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // Delay every engine answer by holding storage reads for 1.5 s.
+  await h.sw.evaluate(() => {
+    self.__realGet = chrome.storage.local.get;
+    const real = self.__realGet.bind(chrome.storage.local);
+    chrome.storage.local.get = (...a) => new Promise((r) => setTimeout(() => r(real(...a)), 1500));
+  });
+  try {
+    const page = await h.open(INVITATIONS);
+    await trustedClick(page, ACCEPT);
+    assert.equal(await promptState(page), undefined);
+    assert.equal((await clicksSeen(page)).length, 1);
+    await waitForBadges(page, 6); // the answers arrive later, as usual
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+  }
+});
+
+test('unknown markup at an invitations URL: nothing injected, Accept works, the icon says so', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', `<!DOCTYPE html><html><body><main>
+    <ul class="next-redesign"><li class="x-card"><span>Zoe Quinn wants to connect</span>
+    <button aria-label="Accept Zoe Quinn’s invitation">Accept</button><button>Ignore</button></li></ul>
+    </main></body></html>`);
+  const page = await h.open(INVITATIONS);
+  await page.waitForTimeout(800);
+  assert.equal(await page.$$eval('askfirst-badge, askfirst-prompt', (b) => b.length), 0);
+  await trustedClick(page, 'button[aria-label="Accept Zoe Quinn’s invitation"]');
+  await trustedClick(page, 'text=Ignore');
+  assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Zoe Quinn’s invitation', 'Ignore']);
+  // After a grace period for LinkedIn to render its list.
+  let state;
+  for (let i = 0; i < 50 && !(state && state[0] === 'off'); i++) {
+    await page.waitForTimeout(100);
+    state = await toolbar(h, INVITATIONS);
+  }
+  assert.equal(state[0], 'off');
+  assert.match(state[1], /could not read/i);
+  await page.close();
+});
+
+test('forged messages from a page are refused by the engine', async () => {
+  // A web page cannot reach the background at all (no externally_connectable); the
+  // extension's own popup context is not a LinkedIn tab, so page messages are refused.
+  const page = await h.ctx.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/manifest.json`);
+  const answers = await page.evaluate(async () => Promise.all([
+    chrome.runtime.sendMessage({ type: 'hello', url: 'https://www.linkedin.com/mynetwork/grow/' }),
+    chrome.runtime.sendMessage({ type: 'ping' }),
+    chrome.runtime.sendMessage({ type: 'ping', extra: 1 }),
+    chrome.runtime.sendMessage({ type: 'nope' }),
+  ]));
+  assert.deepEqual(answers.map((a) => a.ok), [false, true, false, false]);
+  assert.equal(answers[0].code, 'not-linkedin');
+  assert.equal(answers[3].code, 'malformed');
+  await page.close();
+});
+
+test('the extension made no network request', () => {
+  assert.deepEqual(h.extensionRequests(), []);
+});

@@ -1,0 +1,155 @@
+// Armed insertion into LinkedIn-like composers (tests/fixtures/e2e/probe.js): in the page,
+// inside the open shadow root of #interop-outlet, one that appears without focus, and one
+// whose Send never enables. The text goes in as plain text with its lines, Send becomes
+// enabled, nothing is ever sent; when Send stays disabled the reply is on the clipboard and
+// the prompt says so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow,
+} from './harness.mjs';
+
+let h;
+before(async () => {
+  h = await launch();
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+});
+after(async () => h && h.close());
+
+const accept = (name) => `button[aria-label="Accept ${name}’s invitation"]`;
+
+async function page() {
+  const p = await h.open(INVITATIONS);
+  await waitForBadges(p, 6);
+  return p;
+}
+
+/** Every composer in the page and in #interop-outlet's shadow root: who, text, paragraphs, Send. */
+const composers = (p) => p.evaluate(() => {
+  const roots = [document, document.getElementById('interop-outlet')?.shadowRoot].filter(Boolean);
+  return roots.flatMap((r, shadow) => [...r.querySelectorAll('[data-e2e-composer]')].map((c) => {
+    const ed = c.querySelector('[role=textbox]');
+    return {
+      who: c.dataset.e2eComposer, shadow: shadow === 1, text: ed.innerText,
+      paragraphs: [...ed.querySelectorAll('p')].map((x) => x.textContent),
+      html: ed.innerHTML, sendEnabled: !c.querySelector('.msg-form__send-button').disabled,
+    };
+  }));
+});
+
+async function waitForText(p, who) {
+  await p.waitForFunction((who) => {
+    const roots = [document, document.getElementById('interop-outlet')?.shadowRoot].filter(Boolean);
+    const c = roots.flatMap((r) => [...r.querySelectorAll('[data-e2e-composer]')]).find((x) => x.dataset.e2eComposer === who);
+    return c && c.querySelector('[role=textbox]').textContent.trim().length > 0;
+  }, who, { timeout: 5000 });
+}
+
+test('the reply goes into the page composer the user opens, Send enabled, nothing sent', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  const prompt = await promptState(p);
+  assert.ok(prompt.reply && prompt.reply.length > 10, 'the prompt shows a reply');
+  await clickPromptAction(p, 'reply-to-invitation');
+  assert.equal(await p.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Reply to Ana',
+    'focus goes to the Reply control, which the user presses');
+  await trustedClick(p, 'button[aria-label="Reply to Ana"]');
+  await waitForText(p, 'Ana Pereira');
+  const [c] = await composers(p);
+  assert.equal(c.text.trim(), prompt.reply.trim());
+  assert.equal(c.sendEnabled, true);
+  assert.ok(!/<(script|img|a)\b/i.test(c.html), 'plain text only');
+  await p.waitForTimeout(300);
+  assert.deepEqual(await p.evaluate(() => window.__probe.sent), [], 'never sent');
+  await p.close();
+});
+
+test('a multi-line reply keeps its lines in the overlay composer inside #interop-outlet', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Bruno Keller'));
+  // The user edits the reply: three lines and an empty one.
+  const box = await inShadow(p, 'askfirst-prompt', function () {
+    const r = this.querySelector('textarea').getBoundingClientRect();
+    return { x: r.x + 10, y: r.y + 10 };
+  });
+  await p.mouse.click(box.x, box.y);
+  await p.keyboard.press('Control+A');
+  await p.keyboard.type('Hi Bruno, thanks for the invite!');
+  await p.keyboard.press('Enter');
+  await p.keyboard.press('Enter');
+  await p.keyboard.type('What prompted you to connect?');
+  await p.keyboard.press('Enter');
+  await p.keyboard.type('— Dana');
+  await clickPromptAction(p, 'reply-to-invitation');
+  await trustedClick(p, 'button[aria-label="Reply to Bruno"]');
+  await waitForText(p, 'Bruno Keller');
+  const c = (await composers(p)).find((x) => x.who === 'Bruno Keller');
+  assert.equal(c.shadow, true, 'the composer lives in the shadow root');
+  const lines = c.text.split('\n').map((l) => l.trim());
+  assert.deepEqual(lines.filter(Boolean), ['Hi Bruno, thanks for the invite!', 'What prompted you to connect?', '— Dana']);
+  assert.ok(c.paragraphs.length >= 3, `one paragraph per line: ${JSON.stringify(c.paragraphs)}`);
+  assert.equal(c.sendEnabled, true);
+  assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
+  await p.close();
+});
+
+test('a composer that opens without focus is found; another person\'s composer is left alone', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Chloé Martin'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'reply-to-invitation');
+  // Someone else's conversation gets focus first: it must stay empty.
+  await p.evaluate(() => window.__probe.openComposer('page', 'Ana Pereira', '/in/ana-pereira-e2e/'));
+  await p.waitForTimeout(200);
+  await trustedClick(p, 'button[aria-label="Reply to Chloé"]');
+  await waitForText(p, 'Chloé Martin');
+  const all = await composers(p);
+  assert.equal(all.find((c) => c.who === 'Ana Pereira').text.trim(), '', 'other composer untouched');
+  const c = all.find((x) => x.who === 'Chloé Martin');
+  assert.equal(c.text.trim(), reply.trim());
+  assert.equal(c.sendEnabled, true);
+  await p.close();
+});
+
+test('when Send stays disabled the reply is on the clipboard and the prompt says so', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Fatima Zahra'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'reply-to-invitation');
+  await trustedClick(p, 'button[aria-label="Reply to Fatima"]');
+  await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  const state = await promptState(p);
+  assert.match(state.status, /clipboard/i);
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
+  assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
+  await p.close();
+});
+
+test('a draft already in the composer is never overwritten: clipboard, and the prompt says so', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'reply-to-invitation');
+  await p.evaluate(() => window.__probe.openComposer('draft', 'Ana Pereira', '/in/ana-pereira-e2e/'));
+  await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  assert.match((await promptState(p)).status, /clipboard/i);
+  assert.deepEqual((await composers(p)).map((c) => c.text.trim()), ['My own draft, keep it']);
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
+  assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
+  await p.close();
+});
+
+test('"Copy the reply" puts the edited text on the clipboard', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'copy');
+  await p.waitForFunction(() => navigator.clipboard.readText().then((t) => t.length > 0));
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
+  assert.match((await promptState(p)).status, /Copied/);
+  await p.close();
+});
+
+test('the extension made no network request', () => {
+  assert.deepEqual(h.extensionRequests(), []);
+});
