@@ -475,7 +475,11 @@ impl Ledger {
         self.records
             .iter()
             .filter_map(|(k, r)| {
-                r.events.iter().rev().find(|e| e.action == Action::Overridden).map(|e| (k.clone(), e.at))
+                r.events
+                    .iter()
+                    .rev()
+                    .find(|e| e.action == Action::Overridden)
+                    .map(|e| (k.clone(), e.at))
             })
             .collect()
     }
