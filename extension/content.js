@@ -743,6 +743,20 @@
     if (message && message.type === 'next-flagged') nextFlagged();
   });
 
+  // ---- settings changed in the options page ----------------------------------------------
+  // Every card already read is read again with the new settings (fit, plan, reply).
+  const storageApi = (globalThis.browser && globalThis.browser.storage) || chrome.storage;
+  storageApi.onChanged.addListener((changes, area) => {
+    try {
+      if (area !== 'local' || !changes.settings || !cardSel) return;
+      for (const [card, entry] of entries) {
+        entry.html = ''; // not "unchanged": send it again
+        backlog.add(card);
+      }
+      drain();
+    } catch (_) { /* fail-open */ }
+  });
+
   // ---- answered detection --------------------------------------------------------------
   // Conversation threads on any LinkedIn page (the messaging page, overlay bubbles, also
   // inside #interop-outlet) go to the engine, which records in the ledger when the other

@@ -159,3 +159,22 @@ test('the keyboard shortcut moves to the next flagged invitation and opens its p
   await page.keyboard.press('Escape');
   await page.close();
 });
+
+test('changing the settings re-evaluates the invitations already shown', async () => {
+  await h.sw.evaluate(() => chrome.storage.local.clear());
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  const fitOf = (name) => page.$$eval('askfirst-badge', (bs, name) => {
+    const b = bs.find((x) => x.closest('[role="listitem"], li, [data-view-name="pending-invitation"]')?.textContent.includes(name));
+    return b && b.dataset.fit;
+  }, name);
+  assert.equal(await fitOf('Ana Pereira'), 'unclear');
+  // What the options page stores when the user adds a target-market term.
+  await h.sw.evaluate(() => chrome.storage.local.set({
+    settings: { version: 1, target_market: { include: ['marketing manager'], exclude: ['student'] } },
+  }));
+  await until('Ana re-evaluated', async () => (await fitOf('Ana Pereira')) === 'direct');
+  assert.equal(await fitOf('Eva Nowak'), 'none');
+  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6, 'badges updated, never duplicated');
+  await page.close();
+});
