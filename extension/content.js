@@ -2,7 +2,7 @@
 //
 //   load / route change ──hello{url}──────────────▶ engine: invitations page? selectors
 //   MutationObserver(narrowest root) → batch (setTimeout 0, never in the callback)
-//     new or changed card roots ──triage-cards{id, outerHTML}──▶ engine (src/core reader)
+//     new or changed card roots, ≤ 100 per task ──triage-cards{id, outerHTML}──▶ engine
 //   ◀── per card: badge text and attributes, reasons, reply, controls {selector, index},
 //       guard, prompt actions, how to recognise this person's composer
 //   badge  : one <askfirst-badge> per person card (closed shadow root, text only)

@@ -153,6 +153,22 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   await page.close();
 });
 
+test('two tabs marking invitations fine at the same moment: both are remembered', async () => {
+  const [p1, p2] = [await freshPage(), await h.open(INVITATIONS)];
+  await waitForBadges(p2, NAMES.length);
+  await trustedClick(p1, accept('Ana Pereira'));
+  await trustedClick(p2, accept('Bruno Keller'));
+  await Promise.all([clickPromptAction(p1, 'mark-fine'), clickPromptAction(p2, 'mark-fine')]);
+  let fine = [];
+  for (let i = 0; i < 50 && fine.length < 2; i++) {
+    await p1.waitForTimeout(50);
+    fine = Object.keys((await h.sw.evaluate(() => chrome.storage.local.get('overrides'))).overrides?.fine || {});
+  }
+  assert.equal(fine.length, 2, JSON.stringify(fine));
+  await p1.close();
+  await p2.close();
+});
+
 test('the prompt follows LinkedIn\'s dark theme or the system\'s, and stays usable at 200% zoom', async () => {
   const page = await freshPage();
   await page.evaluate(() => { document.body.style.background = '#1b1f23'; });
