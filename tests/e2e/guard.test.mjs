@@ -159,10 +159,13 @@ test('two tabs marking invitations fine at the same moment: both are remembered'
   await trustedClick(p1, accept('Ana Pereira'));
   await trustedClick(p2, accept('Bruno Keller'));
   await Promise.all([clickPromptAction(p1, 'mark-fine'), clickPromptAction(p2, 'mark-fine')]);
+  // Remembered in the ledger (one source of truth): an "overridden" event for each.
   let fine = [];
   for (let i = 0; i < 50 && fine.length < 2; i++) {
     await p1.waitForTimeout(50);
-    fine = Object.keys((await h.sw.evaluate(() => chrome.storage.local.get('overrides'))).overrides?.fine || {});
+    const stored = (await h.sw.evaluate(() => chrome.storage.local.get('ledger'))).ledger;
+    const records = stored ? JSON.parse(stored).records : {};
+    fine = Object.keys(records).filter((k) => records[k].events.some((e) => e.kind === 'overridden'));
   }
   assert.equal(fine.length, 2, JSON.stringify(fine));
   await p1.close();
