@@ -20,15 +20,14 @@ use crate::core::protocol_ledger::{
     handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, TabBoard,
 };
 use crate::ext::storage;
+// Where the options page stores the settings (read here for `reminder_days`).
+use crate::ext::ui::options::SETTINGS_KEY;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
-
-/// Where the options page stores the settings (read here for `reminder_days`).
-const SETTINGS_KEY: &str = "settings";
 
 /// `chrome.storage.local` quota without the `unlimitedStorage` permission.
 const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
