@@ -25,7 +25,7 @@ use crate::ext::ui::options::SETTINGS_KEY;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 
@@ -41,6 +41,8 @@ thread_local! {
     /// arrived yet; any other change to the key came from elsewhere and invalidates
     /// `LEDGER`. (Hashes, not copies: a ledger can be megabytes.)
     static OWN_WRITES: RefCell<VecDeque<u64>> = const { RefCell::new(VecDeque::new()) };
+    /// The overridden keys of the ledger as last loaded or stored, for triage.
+    static OVERRIDDEN: RefCell<Option<BTreeMap<String, u64>>> = const { RefCell::new(None) };
     /// Bumped by every foreign change, so a request that was running keeps no stale copy.
     static FOREIGN_CHANGES: Cell<u64> = const { Cell::new(0) };
 }
@@ -89,6 +91,7 @@ pub fn ledger_changed(new_value: &JsValue) {
     if !ours {
         FOREIGN_CHANGES.with(|c| c.set(c.get() + 1));
         LEDGER.with(|l| *l.borrow_mut() = None);
+        OVERRIDDEN.with(|o| *o.borrow_mut() = None);
     }
 }
 
@@ -221,6 +224,8 @@ async fn transact(
         }
     }
     if FOREIGN_CHANGES.with(|c| c.get()) == generation {
+        let fine = ledger.overridden();
+        OVERRIDDEN.with(|o| *o.borrow_mut() = Some(fine));
         LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
     }
     handled.answer
@@ -245,7 +250,12 @@ async fn read<R>(f: impl FnOnce(&Ledger) -> R) -> Result<R, String> {
 }
 
 /// The people marked "this one is fine", with when (ms), for the router's triage.
-pub async fn overridden_keys() -> Result<std::collections::BTreeMap<String, u64>, String> {
+pub async fn overridden_keys() -> Result<BTreeMap<String, u64>, String> {
+    // From the copy kept after the last change: triage (the badges) never waits behind
+    // the write queue. Only before the first load does it go through the queue.
+    if let Some(fine) = OVERRIDDEN.with(|o| o.borrow().clone()) {
+        return Ok(fine);
+    }
     read(Ledger::overridden).await
 }
 
