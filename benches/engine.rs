@@ -123,6 +123,7 @@ fn varied_invitations() -> Vec<Invitation> {
         Some(Locator {
             selector: s.to_string(),
             index: 0,
+            count: 2,
         })
     };
     let mut out = Vec::new();
@@ -152,6 +153,7 @@ fn varied_invitations() -> Vec<Invitation> {
                     message: ((i + j) % 5 == 0).then(|| Locator {
                         selector: "button".into(),
                         index: 2,
+                        count: 3,
                     }),
                 },
             });

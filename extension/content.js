@@ -3,8 +3,9 @@
 //   load / route change ──hello{url}──────────────▶ engine: invitations page? selectors
 //   MutationObserver(narrowest root) → batch (setTimeout 0, never in the callback)
 //     new or changed card roots, ≤ 100 per task ──triage-cards{id, outerHTML}──▶ engine
-//   ◀── per card: badge text and attributes, reasons, reply, controls {selector, index},
-//       guard, prompt actions, how to recognise this person's composer
+//   ◀── per card: badge text and attributes, reasons, reply, controls {selector, index,
+//       count}, guard, prompt actions, how to recognise this person's composer — or
+//       "holds": the element wraps other card roots, which are sent instead
 //   badge  : one <askfirst-badge> per person card (closed shadow root, text only)
 //   guard  : first trusted click on a guarded card's Accept is held → <askfirst-prompt>
 //   insert : an armed reply goes into the composer the user opens for that person
@@ -16,16 +17,20 @@
   globalThis.__askfirstContent = true;
 
   const runtime = (globalThis.browser && globalThis.browser.runtime) || chrome.runtime;
-  const CHUNK_CARDS = 100; // ≤ the engine's MAX_CARDS_PER_MESSAGE (200)
-  const CHUNK_BYTES = 2 * 1024 * 1024; // ≤ its MAX_MESSAGE_BYTES (4 MiB)
-  const MAX_CARD_BYTES = 256 * 1024; // its MAX_CARD_HTML_BYTES: bigger roots are not sent
+  const CHUNK_CARDS = 100; // cards per task and message (capped by the engine's limit)
+  // The engine's size limits come with the hello answer (`limits`, in UTF-8 bytes).
   const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
+  // A composer that names nobody is taken for the armed person's only this soon after the
+  // user's own click on that card's Reply or Message control.
+  const OPENED_MS = 4000;
   const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
   const OBSERVE = { childList: true, subtree: true, characterData: true };
   const UNREADABLE_MS = 2000; // grace for LinkedIn to render the list before "unreadable"
 
   // ---- state --------------------------------------------------------------------------
   let config = null; // the hello answer while active
+  let limits = null; // the engine's message limits (from the hello answer)
+  const chunkCards = () => Math.min(CHUNK_CARDS, limits.max_cards_per_message);
   let cardSel = '';
   let generation = 0; // bumps on every start/stop: stale answers are dropped
   let observer = null;
@@ -39,10 +44,11 @@
   let removals = false; // some nodes went away since the last batch
   let unreadableTimer = 0;
   let nextId = 1;
-  const entries = new Map(); // card root → {id, html, answer, badge}
+  const entries = new Map(); // card root → {id, html, answer, badge, inner}
+  let innerOf = new WeakMap(); // card root the engine named inside a wrapper → wrapper
   const inFlight = new Map(); // temporary id → card root
   const heldKeys = new Set(); // invitation keys whose Accept was held once (never twice)
-  let armed = null; // {key, text, match, until, known:Set<editor>, entry}
+  let armed = null; // {key, answer, text, until, known:Set<editor>, openedAt, polling}
   let prompt = null; // the open prompt
   let lastUrl = location.href;
 
@@ -70,12 +76,13 @@
     closePrompt(false); // the user moved on
     const answer = await send({ type: 'hello', url: location.href });
     if (gen !== generation) return;
-    if (!answer || answer.ok !== true) {
+    if (!answer || answer.ok !== true || !answer.limits) {
       stop();
       cardSel = '';
       return report('engine-error');
     }
     config = answer; // its composer selectors serve armed replies on any page
+    limits = answer.limits;
     if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
     theme.cached = '';
     const sel = answer.active ? answer.cards.card_roots.join(',') : '';
@@ -138,6 +145,7 @@
     queued = [];
     for (const entry of entries.values()) removeBadge(entry);
     entries.clear();
+    innerOf = new WeakMap();
     inFlight.clear();
     if (!keepPrompt) closePrompt(false);
   }
@@ -169,12 +177,14 @@
     if (!batchTimer) batchTimer = setTimeout(batch, 0);
   }
 
-  // The card root an element belongs to: the outermost match (a card root inside another
-  // card root is part of that card).
+  // The card root an element belongs to. The engine owns the nesting rule: we take the
+  // outermost match, and when the engine answered that it wraps other card roots, the
+  // one of those that holds the element.
   function cardOf(el) {
     let card = el.closest(cardSel);
     for (let up = card && card.parentElement; up && (up = up.closest(cardSel)); up = up.parentElement) card = up;
-    return card;
+    const inner = card && entries.get(card)?.inner;
+    return (inner && inner.find((c) => c.contains(el))) || card;
   }
 
   function batch() {
@@ -224,23 +234,27 @@
       const cards = [];
       let bytes = 0;
       for (const card of backlog) {
-        if (cards.length >= CHUNK_CARDS || bytes >= CHUNK_BYTES) break;
+        // Half the message limit: one more card (≤ 3 × max_card_html_bytes) never takes
+        // the chunk over it.
+        if (cards.length >= chunkCards() || bytes >= limits.max_message_bytes / 2) break;
         backlog.delete(card);
-        // A card root inside another card root is part of that card.
-        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel))) continue;
+        // A match inside another match is part of that card, unless the engine named it.
+        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel) && !innerOf.has(card))) continue;
         const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
         let html = card.outerHTML;
         if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
         // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
         if (html.isWellFormed && !html.isWellFormed()) html = html.toWellFormed();
-        if (html === entry.html || html.length > MAX_CARD_BYTES) continue;
+        // Over the engine's limit even in UTF-16 units (UTF-8 is never shorter): not sent.
+        if (html === entry.html || html.length > limits.max_card_html_bytes) continue;
         if (entry.id) inFlight.delete(entry.id);
         entry.id = `c${nextId++}`;
         entry.html = html;
         entries.set(card, entry);
         inFlight.set(entry.id, card);
         cards.push({ id: entry.id, html });
-        bytes += html.length + 64;
+        // At most 3 UTF-8 bytes per UTF-16 unit (JSON escapes of quotes and newlines: 2).
+        bytes += html.length * 3 + 64;
       }
       if (cards.length) triage(cards);
     } catch (_) {
@@ -253,6 +267,11 @@
     const gen = generation;
     const answer = await send({ type: 'triage-cards', url: location.href, cards });
     if (gen !== generation) return;
+    if (answer && answer.code === 'too-large' && cards.length > 1) {
+      // Our estimate missed (rare escapes): the halves fit.
+      const half = cards.length >> 1;
+      return Promise.all([triage(cards.slice(0, half)), triage(cards.slice(half))]);
+    }
     if (!answer || answer.ok !== true || !Array.isArray(answer.cards)) {
       for (const c of cards) inFlight.delete(c.id);
       return report('engine-error');
@@ -276,9 +295,17 @@
           entries.delete(card);
           continue;
         }
-        if (a.person) {
+        if (a.status === 'holds') {
+          holds(card, entry, a.roots || []);
+        } else if (a.person) {
           entry.answer = a;
-          renderBadge(card, entry);
+          try {
+            renderBadge(card, entry);
+          } catch (_) {
+            // The page broke our badge (e.g. its own <askfirst-badge>): no badge, the rest
+            // of the cards and the guard go on.
+            removeBadge(entry);
+          }
         } else {
           entry.answer = null; // not a person, or unreadable: leave the card alone
           removeBadge(entry);
@@ -291,6 +318,27 @@
     } finally {
       if (observer) observer.observe(observed, OBSERVE);
     }
+  }
+
+  // The engine says this element wraps other card roots: they become the cards (each sent
+  // on its own); the wrapper keeps no answer. A root the engine no longer names is dropped.
+  function holds(wrapper, entry, roots) {
+    entry.answer = null;
+    removeBadge(entry);
+    const inner = roots.map((loc) => locate(wrapper, loc)).filter(Boolean);
+    for (const old of entry.inner || []) {
+      if (inner.includes(old)) continue;
+      const e = entries.get(old);
+      if (e) removeBadge(e);
+      entries.delete(old);
+      innerOf.delete(old);
+    }
+    entry.inner = inner;
+    for (const c of inner) {
+      innerOf.set(c, wrapper);
+      backlog.add(c);
+    }
+    if (backlog.size && !drainTimer) drainTimer = setTimeout(drain, 0);
   }
 
   // ---- styles (constructed sheets: not blocked by LinkedIn's style-src) ----------------
@@ -341,7 +389,7 @@
     button.primary { background:var(--accent); color:var(--accent-fg); }
     button:focus-visible, textarea:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
     .status:empty { display:none; }
-    .status { padding:.5rem; border-left:3px solid var(--warn); }
+    .status { padding:.5rem; border-left:3px solid var(--warn); white-space:pre-line; }
   `);
 
   // The page's own colours decide (LinkedIn's dark theme); the OS setting when it has none.
@@ -407,10 +455,15 @@
   }
 
   // ---- the Accept guard ----------------------------------------------------------------
+  // A control the engine located, only when the live card has exactly as many matches as
+  // the card the engine read: a live DOM that differs from the engine's re-parse of its
+  // HTML (React can build what the parser would not) may shift indexes, and a wrong
+  // control must never be guarded. Not found = no guard, no reply-control use.
   const locate = (card, loc) => {
     if (!loc || !card || !card.isConnected) return null;
     try {
-      return card.querySelectorAll(loc.selector)[loc.index] || null;
+      const all = card.querySelectorAll(loc.selector);
+      return all.length === loc.count ? all[loc.index] || null : null;
     } catch (_) {
       return null;
     }
@@ -425,15 +478,22 @@
       if (!a) return; // no answer yet: the click passes (fail-open)
       if (armed && armed.key === a.key) {
         const opener = [a.controls.reply, a.controls.message].map((l) => locate(card, l));
-        if (opener.some((o) => o && o.contains(ev.target))) watchForComposer();
+        if (opener.some((o) => o && o.contains(ev.target))) {
+          armed.openedAt = Date.now(); // the user opened this person's composer
+          watchForComposer();
+        }
       }
       if (!a.guard || heldKeys.has(a.key)) return;
       const accept = locate(card, a.controls.accept);
       if (!accept || !accept.contains(ev.target)) return; // Ignore and the rest: never held
+      // The whole prompt first, shown; only then is the click held. If anything fails
+      // (the page defines its own <askfirst-prompt>, attachShadow refuses…), the click
+      // goes on to LinkedIn untouched.
+      if (!showPrompt(buildPrompt(card, entry, accept))) return;
       ev.preventDefault();
       ev.stopImmediatePropagation();
       heldKeys.add(a.key); // never hold the same invitation twice
-      openPrompt(card, entry, accept);
+      record(a, 'prompt-shown');
     } catch (_) { /* fail-open: the click goes on to LinkedIn */ }
   }
 
@@ -442,8 +502,22 @@
     send({ type: 'record', key: a.key, event, snapshot: a.snapshot });
   }
 
+  // Opens the prompt for a card (or for an answer whose card is gone); false when it could
+  // not be shown.
   function openPrompt(card, entry, accept) {
-    closePrompt(false);
+    let p = null;
+    try {
+      p = buildPrompt(card, entry, accept);
+    } catch (_) {
+      return false;
+    }
+    if (!showPrompt(p)) return false;
+    record(entry.answer, 'prompt-shown');
+    return true;
+  }
+
+  // Builds the whole prompt, not yet in the page: throws when the page prevents it.
+  function buildPrompt(card, entry, accept) {
     const a = entry.answer;
     const host = document.createElement('askfirst-prompt');
     host.setAttribute('data-theme', theme()); // now: the user may have switched themes
@@ -462,6 +536,17 @@
       d.append(el('label', { for: 'r' }, 'Your reply (you can edit it)'), area);
     }
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked
+    // against the engine's limit for this card.
+    const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).join('\n'));
+    if (area && a.reply_limit) {
+      area.addEventListener('input', () => {
+        const n = [...area.value].length; // characters, as the engine counts them
+        warn.textContent = n > a.reply_limit
+          ? `The reply is ${n} characters; LinkedIn takes at most ${a.reply_limit} here: shorten it before sending.`
+          : '';
+      });
+    }
     const actions = el('div', { class: 'actions' });
     a.actions.forEach((act, i) => {
       const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
@@ -470,11 +555,11 @@
       });
       actions.append(b);
     });
-    d.append(status, actions);
+    d.append(warn, status, actions);
     root.append(backdrop, d);
 
     const returnTo = accept;
-    prompt = { host, root, card, entry, status, area, returnTo };
+    const built = { host, root, card, entry, status, area, returnTo, actions };
     const text = () => (area ? area.value : a.reply || '');
     const doAction = (action) => {
       switch (action) {
@@ -538,10 +623,24 @@
       record(a, 'not-now');
       closePrompt(true);
     });
-    document.documentElement.append(host);
-    const first = actions.querySelector('button');
-    if (first) first.focus();
-    record(a, 'prompt-shown');
+    return built;
+  }
+
+  // Puts a built prompt in the page and moves focus into it; on any failure nothing of
+  // it stays and the answer is false.
+  function showPrompt(built) {
+    closePrompt(false);
+    try {
+      document.documentElement.append(built.host);
+      const first = built.actions.querySelector('button');
+      if (first) first.focus();
+      if (!built.host.isConnected) throw new Error('the prompt was taken out of the page');
+      prompt = built;
+      return true;
+    } catch (_) {
+      built.host.remove();
+      return false;
+    }
   }
 
   function closePrompt(restoreFocus, focusTo) {
@@ -583,7 +682,8 @@
       answer: entry.answer,
       text,
       until: Date.now() + ARM_MS,
-      known: new Set(editors()),
+      known: new Set(editors()), // composers already open: filled only if they name the person
+      openedAt: 0, // the user's last trusted click on this card's Reply / Message control
       polling: 0,
     };
   }
@@ -614,15 +714,11 @@
       return false;
     }
     const who = composerPerson(editor);
-    // A composer that names someone else is never used; one that names nobody is used
-    // only when it just appeared or was just focused after arming.
-    return who === true || (who === null && (!armed.known.has(editor) || editor === deepActive()));
-  }
-
-  function deepActive() {
-    let a = document.activeElement;
-    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a;
+    // A composer that names the person is used; one that names someone else never. One
+    // that names nobody only when it was not open before arming and the user has just
+    // clicked this card's Reply or Message control: else it may be anyone's.
+    if (who !== null) return who;
+    return !armed.known.has(editor) && Date.now() - armed.openedAt <= OPENED_MS;
   }
 
   function onFocusIn(ev) {

@@ -26,6 +26,7 @@ fn person(name: &str, headline: Option<&str>, note: Option<&str>) -> Invitation 
         Some(Locator {
             selector: s.into(),
             index: 0,
+            count: 1,
         })
     };
     Invitation {

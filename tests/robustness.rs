@@ -92,7 +92,7 @@ prop_compose! {
         n in any::<u32>(),
         flags in any::<[bool; 4]>(),
     ) -> Invitation {
-        let loc = |on: bool| on.then(|| Locator { selector: text[5].clone(), index: n as usize });
+        let loc = |on: bool| on.then(|| Locator { selector: text[5].clone(), index: n as usize, count: n as usize });
         Invitation {
             kind: if flags[0] { InvitationKind::Person } else { InvitationKind::Event },
             ui: if flags[1] { UiGeneration::Current } else { UiGeneration::Legacy },

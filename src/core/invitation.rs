@@ -25,10 +25,17 @@ pub enum UiGeneration {
 
 /// How the content script finds one control inside the live card root: the `index`-th
 /// element (0-based, document order) matching `selector` within the card.
+///
+/// The engine sees html5ever's re-parse of the card's outerHTML, which can differ from the
+/// live DOM React built (a `<div>` inside a `<p>` is moved out by the parser), shifting
+/// indexes. `count` is how many elements matched `selector` in the card the engine read:
+/// the content script uses the locator only when the live card has exactly as many, and
+/// otherwise treats the control as not found (no guard: fail-open).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Locator {
     pub selector: String,
     pub index: usize,
+    pub count: usize,
 }
 
 /// The controls the card offers, located for the content script.
@@ -68,14 +75,30 @@ pub struct Invitation {
     pub controls: Controls,
 }
 
+/// The prefix of a weak key (`name:<name>`): two people can share a name.
+pub const WEAK_KEY_PREFIX: &str = "name:";
+
+/// True for a key that names one invitation (profile URL or urn), false for a weak
+/// `name:` key.
+pub fn is_strong_key(key: &str) -> bool {
+    !key.is_empty() && !key.starts_with(WEAK_KEY_PREFIX)
+}
+
 impl Invitation {
     /// A stable key for the ledger: the profile URL when known, else the invitation urn,
     /// else the name (last resort; the ledger marks such keys as weak).
     pub fn key(&self) -> String {
+        self.strong_key()
+            .unwrap_or_else(|| format!("{WEAK_KEY_PREFIX}{}", self.name))
+    }
+
+    /// The key when it names this one invitation (profile URL, else urn); None when only
+    /// the name is known. Anything that must not spread to a namesake (a "this one is
+    /// fine" override) uses only this key.
+    pub fn strong_key(&self) -> Option<String> {
         self.profile_url
             .clone()
             .or_else(|| self.invitation_urn.clone())
-            .unwrap_or_else(|| format!("name:{}", self.name))
     }
 
     pub fn has_reply_control(&self) -> bool {

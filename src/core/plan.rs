@@ -127,6 +127,7 @@ mod tests {
             Some(Locator {
                 selector: "button".into(),
                 index: 0,
+                count: 1,
             })
         };
         Invitation {

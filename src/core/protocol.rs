@@ -8,19 +8,21 @@
 //! [`Request::origin`], and its handling in the router.
 
 use crate::core::fit::Fit;
-use crate::core::invitation::{Controls, InvitationKind};
+use crate::core::invitation::{is_strong_key, Controls, InvitationKind, Locator};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
-use crate::core::linkedin::{self, PageSelectors};
+use crate::core::linkedin::{self, PageSelectors, SentCard};
 use crate::core::note::NoteKind;
 use crate::core::plan::{PlanKind, ReplyPath};
+use crate::core::reply::{limit_for, MESSAGE_LIMIT};
 use crate::core::triage::{Engine, Triage};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// A whole message, as JSON. Bigger messages are refused before they are parsed.
 pub const MAX_MESSAGE_BYTES: usize = 4 * 1024 * 1024;
-/// One card root's outerHTML. A real card is 2–30 KB; a 300-character note cannot make it
-/// anywhere near this, so a bigger "card" is not one.
+/// One card root's outerHTML, in UTF-8 bytes. A real card is 2–30 KB; a 300-character note
+/// cannot make it anywhere near this, so a bigger "card" is not one: it is answered as
+/// unread (the other cards of the message are still read).
 pub const MAX_CARD_HTML_BYTES: usize = 256 * 1024;
 /// Cards in one `triage-cards` message (the content script sends bigger pages in chunks).
 pub const MAX_CARDS_PER_MESSAGE: usize = 200;
@@ -53,6 +55,8 @@ pub enum ProtocolError {
     Empty(&'static str),
     #[error("url is not a https://www.linkedin.com page")]
     NotLinkedInUrl,
+    #[error("`{0}` names people only by name: it cannot be marked fine (a namesake would be too)")]
+    WeakKey(String),
 }
 
 impl ProtocolError {
@@ -64,7 +68,9 @@ impl ProtocolError {
             ProtocolError::Malformed(_) => "malformed",
             ProtocolError::ForeignSender => "foreign-sender",
             ProtocolError::NotLinkedInTab | ProtocolError::NotLinkedInUrl => "not-linkedin",
-            ProtocolError::DuplicateId(_) | ProtocolError::Empty(_) => "invalid",
+            ProtocolError::DuplicateId(_) | ProtocolError::Empty(_) | ProtocolError::WeakKey(_) => {
+                "invalid"
+            }
         }
     }
 }
@@ -258,17 +264,25 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
                     return Err(ProtocolError::Empty("id"));
                 }
                 cap("id", &card.id, MAX_ID_BYTES)?;
-                cap("html", &card.html, MAX_CARD_HTML_BYTES)?;
+                // An over-size card is answered as unread by `triage_card`, not refused
+                // here: one odd card must not cost the others their answers.
                 if !seen.insert(card.id.as_str()) {
                     return Err(ProtocolError::DuplicateId(card.id.clone()));
                 }
             }
         }
-        Request::Record { key, snapshot, .. } => {
+        Request::Record {
+            key,
+            snapshot,
+            event,
+        } => {
             if key.is_empty() {
                 return Err(ProtocolError::Empty("key"));
             }
             cap("key", key, MAX_TEXT_BYTES)?;
+            if *event == RecordEvent::Overridden && !is_strong_key(key) {
+                return Err(ProtocolError::WeakKey(key.clone()));
+            }
             cap("snapshot.name", &snapshot.name, MAX_TEXT_BYTES)?;
             cap(
                 "snapshot.headline",
@@ -324,7 +338,24 @@ pub struct HelloAnswer {
     /// Card roots and list containers (from the reader), used only when active.
     pub cards: PageSelectors,
     pub live: LiveSelectors,
+    /// The engine's message limits, so that the content script never copies them.
+    pub limits: Limits,
 }
+
+/// The limits `parse_request` applies, all in UTF-8 bytes of the message's JSON (what the
+/// router measures), as the content script must budget its chunks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    pub max_message_bytes: usize,
+    pub max_card_html_bytes: usize,
+    pub max_cards_per_message: usize,
+}
+
+pub const LIMITS: Limits = Limits {
+    max_message_bytes: MAX_MESSAGE_BYTES,
+    max_card_html_bytes: MAX_CARD_HTML_BYTES,
+    max_cards_per_message: MAX_CARDS_PER_MESSAGE,
+};
 
 pub fn hello(url: &str) -> HelloAnswer {
     HelloAnswer {
@@ -332,6 +363,7 @@ pub fn hello(url: &str) -> HelloAnswer {
         active: live::is_invitations_url(url),
         cards: linkedin::page_selectors(),
         live: live::live_selectors(),
+        limits: LIMITS,
     }
 }
 
@@ -343,8 +375,11 @@ pub enum CardStatus {
     Person,
     /// A page, newsletter or event invitation: leave it alone.
     NotPerson,
-    /// Nothing could be read from it: leave it alone (fail-open).
+    /// Nothing could be read from it (or it is over `MAX_CARD_HTML_BYTES`): leave it
+    /// alone (fail-open).
     Unread,
+    /// The element sent wraps other card roots (`roots`): send each of those instead.
+    Holds,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -354,6 +389,9 @@ pub struct CardAnswer {
     pub person: bool,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub verdict: Option<CardVerdict>,
+    /// `Holds`: where the card roots are inside the element sent, in page order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roots: Vec<Locator>,
     /// What the reader looked for and did not find (unread cards).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<String>,
@@ -375,6 +413,11 @@ pub struct CardVerdict {
     pub badge_label: String,
     pub reasons: Vec<String>,
     pub reply: Option<String>,
+    /// The longest reply LinkedIn takes on the first path, in characters (Unicode scalar
+    /// values): the prompt checks the user's edits against it.
+    pub reply_limit: usize,
+    /// Problems to show before sending (the reply is over LinkedIn's limit).
+    pub warnings: Vec<String>,
     pub reply_paths: Vec<ReplyPath>,
     pub controls: Controls,
     /// Hold the user's first click on Accept and open the prompt.
@@ -425,12 +468,15 @@ pub struct PromptAction {
 /// (`plan::decide` owns which are possible: reply when a Reply control exists, message
 /// when a free Message button does, accept and ask/follow up, leave pending), then the
 /// ones every guarded card offers. Nothing that needs a reply is offered without one, and
-/// nothing that needs Accept without a located Accept control.
+/// nothing that needs Accept without a located Accept control. "This one is fine" only
+/// when the invitation has a strong key (`overridable`): a name alone would clear the
+/// guard for every namesake.
 fn prompt_actions(
     paths: &[ReplyPath],
     controls: &Controls,
     first_name: &str,
     has_reply: bool,
+    overridable: bool,
 ) -> Vec<PromptAction> {
     let who = if first_name.trim().is_empty() {
         "them"
@@ -470,7 +516,9 @@ fn prompt_actions(
             "Accept without a message".to_string(),
         );
     }
-    push(ActionKind::MarkFine, "This one is fine".to_string());
+    if overridable {
+        push(ActionKind::MarkFine, "This one is fine".to_string());
+    }
     push(ActionKind::NotNow, pending.to_string());
     out
 }
@@ -486,7 +534,9 @@ pub fn plan_label(plan: PlanKind) -> &'static str {
 fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
     let inv = &t.invitation;
     let key = inv.key();
-    let overridden = fine.contains(&key);
+    // Overrides are stored and looked up by strong keys only (see `prompt_actions`).
+    let strong = inv.strong_key();
+    let overridden = strong.as_deref().is_some_and(|k| fine.contains(k));
     let plan_label = plan_label(t.plan);
     let badge_label = match t.reasons.first() {
         Some(reason) => format!("{plan_label} · {reason}"),
@@ -499,6 +549,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             &inv.controls,
             &inv.first_name,
             t.reply.is_some(),
+            strong.is_some(),
         ),
         overridden,
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
@@ -520,6 +571,11 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
         plan_label,
         badge_label,
         reply: t.reply.clone(),
+        reply_limit: t
+            .reply_paths
+            .first()
+            .map_or(MESSAGE_LIMIT, |p| limit_for(*p)),
+        warnings: t.warnings.clone(),
         reply_paths: t.reply_paths.clone(),
         controls: inv.controls.clone(),
         reasons: t.reasons,
@@ -528,13 +584,29 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
 
 /// Reads and triages one card root's outerHTML with the same reader the CLI uses.
 pub fn triage_card(engine: &Engine, card: &CardHtml, fine: &Overrides) -> CardAnswer {
-    let read = linkedin::read_card(&card.html);
     let answer = |status, verdict, diagnostics| CardAnswer {
         id: card.id.clone(),
         status,
         person: status == CardStatus::Person,
         verdict,
+        roots: vec![],
         diagnostics,
+    };
+    if card.html.len() > MAX_CARD_HTML_BYTES {
+        let why = format!(
+            "card is {} bytes; the limit is {MAX_CARD_HTML_BYTES}: not read",
+            card.html.len()
+        );
+        return answer(CardStatus::Unread, None, vec![why]);
+    }
+    let read = match linkedin::read_sent_card(&card.html) {
+        SentCard::Read(read) => read,
+        SentCard::Holds(roots) => {
+            return CardAnswer {
+                roots,
+                ..answer(CardStatus::Holds, None, vec![])
+            }
+        }
     };
     match read.invitations.first() {
         None => answer(CardStatus::Unread, None, read.diagnostics),
@@ -752,9 +824,28 @@ mod tests {
             parse(&triage(vec![card(&long_id, "")]), &tab()),
             Err(ProtocolError::FieldTooLarge { field: "id", .. })
         ));
-        let huge_card = "x".repeat(MAX_CARD_HTML_BYTES + 1);
-        let err = parse(&triage(vec![card("a", &huge_card)]), &tab()).unwrap_err();
-        assert_eq!(err.code(), "too-large");
+        // An over-size card no longer sinks the message: it is answered as unread, the
+        // others are read. Non-ASCII text counts in UTF-8 bytes, as Rust measures it (this
+        // one is under the limit in UTF-16 units, what JavaScript's `length` counts).
+        let huge_card = "é".repeat(MAX_CARD_HTML_BYTES / 2 + 1);
+        assert!(huge_card.chars().count() < MAX_CARD_HTML_BYTES);
+        let ana = r#"<div role='listitem' componentkey='urn:li:invitation:1'><p><a href='/in/ana/'><strong>Ana Lima</strong></a> is inviting you to connect</p><button data-view-name='invitation-action' aria-label='Ignore'>Ignore</button><button data-view-name='invitation-action' aria-label='Accept'>Accept</button></div>"#;
+        let msg = triage(vec![card("big", &huge_card), card("ana", ana)]);
+        let Ok(Request::TriageCards { cards, .. }) = parse(&msg, &tab()) else {
+            panic!("an over-size card must not refuse the message");
+        };
+        let answer = triage_cards(
+            &Engine::new(Settings::default()),
+            &cards,
+            &Overrides::default(),
+        );
+        assert_eq!(answer.cards[0].status, CardStatus::Unread);
+        assert!(
+            answer.cards[0].diagnostics[0].contains("limit"),
+            "{:?}",
+            answer.cards[0].diagnostics
+        );
+        assert_eq!(answer.cards[1].status, CardStatus::Person);
         let many = (0..=MAX_CARDS_PER_MESSAGE)
             .map(|i| card(&i.to_string(), ""))
             .collect();
@@ -775,6 +866,18 @@ mod tests {
         );
         let empty_key = r#"{"type":"record","key":"","event":"not-now","snapshot":{"name":"A","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
         assert_eq!(parse(empty_key, &tab()), Err(ProtocolError::Empty("key")));
+        // "This one is fine" for a name-only key would clear every namesake's guard.
+        let record = |key: &str, event: &str| {
+            format!(
+                r#"{{"type":"record","key":"{key}","event":"{event}","snapshot":{{"name":"Bob Lee","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}}}"#
+            )
+        };
+        assert_eq!(
+            parse(&record("name:Bob Lee", "overridden"), &tab()),
+            Err(ProtocolError::WeakKey("name:Bob Lee".into()))
+        );
+        assert!(parse(&record("name:Bob Lee", "not-now"), &tab()).is_ok());
+        assert!(parse(&record("urn:li:invitation:7", "overridden"), &tab()).is_ok());
     }
 
     #[test]
@@ -791,6 +894,13 @@ mod tests {
         assert_eq!(
             json["live"]["composer"]["shadow_hosts"][0],
             "#interop-outlet"
+        );
+        // The content script budgets its messages with the engine's own limits.
+        assert_eq!(json["limits"]["max_card_html_bytes"], MAX_CARD_HTML_BYTES);
+        assert_eq!(json["limits"]["max_message_bytes"], MAX_MESSAGE_BYTES);
+        assert_eq!(
+            json["limits"]["max_cards_per_message"],
+            MAX_CARDS_PER_MESSAGE
         );
     }
 
@@ -817,11 +927,12 @@ mod tests {
         Some(Locator {
             selector: selector.into(),
             index: 0,
+            count: 1,
         })
     }
 
     fn actions(paths: &[ReplyPath], controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
-        prompt_actions(paths, controls, "Ana", has_reply)
+        prompt_actions(paths, controls, "Ana", has_reply, true)
             .into_iter()
             .map(|a| a.action)
             .collect()
@@ -855,7 +966,7 @@ mod tests {
                 NotNow
             ]
         );
-        let labels: Vec<_> = prompt_actions(&ask, &all, "Ana", true)
+        let labels: Vec<_> = prompt_actions(&ask, &all, "Ana", true, true)
             .into_iter()
             .map(|a| a.label)
             .collect();
@@ -872,7 +983,7 @@ mod tests {
         );
         // No reply text: nothing to insert or copy.
         assert_eq!(actions(&ask, &all, false), [AcceptAnyway, MarkFine, NotNow]);
-        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", true);
+        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", true, true);
         assert_eq!(follow_up[0].action, AcceptThenReply);
         assert_eq!(follow_up[0].label, "Accept, then follow up");
         assert_eq!(follow_up.last().map(|a| a.label.as_str()), Some("Not now"));
@@ -932,6 +1043,58 @@ mod tests {
         ] {
             assert!(json.get(field).is_some(), "{field}");
         }
+    }
+
+    #[test]
+    fn a_name_only_invitation_is_never_overridden_by_a_namesake() {
+        let engine = Engine::new(Settings::default());
+        let mut bob = person(None);
+        bob.name = "Bob Lee".into();
+        bob.profile_url = None;
+        let t = engine.triage(&bob).unwrap();
+        let mut fine = Overrides::default();
+        // Whatever is stored under the weak key (older data, a forged write) is ignored.
+        fine.mark_fine(&bob.key(), 1.0);
+        let v = verdict(t.clone(), &fine);
+        assert!(
+            v.guard,
+            "another Bob Lee's override must not clear this guard"
+        );
+        assert!(!v.overridden);
+        assert!(
+            !v.actions.iter().any(|a| a.action == ActionKind::MarkFine),
+            "a name-only card cannot be marked fine"
+        );
+        // With an invitation urn it is one invitation again: overridable by that key.
+        bob.invitation_urn = Some("urn:li:invitation:42".into());
+        let t = engine.triage(&bob).unwrap();
+        assert!(verdict(t.clone(), &Overrides::default())
+            .actions
+            .iter()
+            .any(|a| a.action == ActionKind::MarkFine));
+        fine.mark_fine("urn:li:invitation:42", 2.0);
+        assert!(verdict(t, &fine).overridden);
+    }
+
+    #[test]
+    fn the_engines_reply_warnings_and_limit_reach_the_prompt() {
+        let engine = Engine::new(Settings {
+            my_name: "x".repeat(MESSAGE_LIMIT),
+            ..Settings::default()
+        });
+        let t = engine.triage(&person(None)).unwrap();
+        let v = verdict(t, &Overrides::default());
+        assert_eq!(v.reply_limit, MESSAGE_LIMIT);
+        // The default templates sign with {my_name}: this reply is over LinkedIn's limit.
+        assert!(v.reply.as_ref().unwrap().chars().count() > MESSAGE_LIMIT);
+        assert!(
+            v.warnings[0].contains(&MESSAGE_LIMIT.to_string()),
+            "{:?}",
+            v.warnings
+        );
+        let json = serde_json::to_value(&v).unwrap();
+        assert!(json["warnings"].is_array());
+        assert_eq!(json["reply_limit"], MESSAGE_LIMIT);
     }
 
     #[test]

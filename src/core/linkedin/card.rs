@@ -192,19 +192,37 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
 }
 
 /// How the content script finds `target` inside the live card: the first candidate
-/// selector that matches it, with its index among the card's matches.
+/// selector that matches it, with its index among the card's matches and how many
+/// matches there are (the content script's check that its DOM is the one read here).
 fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
     helpers().locator_candidates.iter().find_map(|(css, sel)| {
         // Matching the target alone is cheap; count its index only for a selector that fits.
         if !sel.matches(&target) {
             return None;
         }
-        card.select(sel)
-            .position(|e| e == target)
-            .map(|index| Locator {
-                selector: css.clone(),
-                index,
-            })
+        locator_in(card, target, css, sel)
+    })
+}
+
+/// `target`'s place among the matches of `sel` (spelled `css`) inside `within`.
+pub(crate) fn locator_in(
+    within: ElementRef,
+    target: ElementRef,
+    css: &str,
+    sel: &Selector,
+) -> Option<Locator> {
+    let mut index = None;
+    let mut count = 0;
+    for e in within.select(sel) {
+        if e == target {
+            index = Some(count);
+        }
+        count += 1;
+    }
+    index.map(|index| Locator {
+        selector: css.to_string(),
+        index,
+        count,
     })
 }
 

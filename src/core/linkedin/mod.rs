@@ -10,7 +10,7 @@ pub mod selectors;
 pub mod messaging;
 pub mod live;
 
-use crate::core::invitation::{Invitation, UiGeneration};
+use crate::core::invitation::{Invitation, Locator, UiGeneration};
 use scraper::{ElementRef, Html};
 use selectors::{compiled, css_of, Role};
 use serde::Serialize;
@@ -30,7 +30,8 @@ pub struct PageRead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageSelectors {
     /// Card roots in fallback order (current UI, then legacy); the content script sends the
-    /// outerHTML of each match to `read_card`, skipping a match inside another match.
+    /// outerHTML of each outermost match to `read_sent_card`, and the roots that answer
+    /// names when the match wraps other card roots.
     pub card_roots: Vec<&'static str>,
     /// The narrowest stable containers of the invitation list, in order of preference: the
     /// element to observe for cards that load later. When none matches, observe the body.
@@ -53,6 +54,45 @@ pub fn read_page(html: &str) -> PageRead {
 /// answer are relative to that card root.
 pub fn read_card(html: &str) -> PageRead {
     read(&Html::parse_fragment(html))
+}
+
+/// What the outerHTML of one element the content script took for a card root holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentCard {
+    /// It is one card root (or holds none): what the reader read from it, locators
+    /// relative to it.
+    Read(PageRead),
+    /// It wraps other card roots (a `pending-invitation` wrapper around several list
+    /// items): where they are inside it, in page order, each to be sent on its own.
+    Holds(Vec<Locator>),
+}
+
+/// Reads the outerHTML of one element the content script found with `card_roots`. The
+/// nesting rule of `card_roots` (a fallback root wrapping preferred roots gives way to
+/// them) lives only here: the content script sends the outermost match and, when the
+/// answer says it holds other roots, sends those instead.
+pub fn read_sent_card(html: &str) -> SentCard {
+    let doc = Html::parse_fragment(html);
+    let roots = card_roots(&doc);
+    let top = doc.root_element().children().find_map(ElementRef::wrap);
+    // Exactly the element sent (or nothing at all): read it as one card.
+    let is_one_card = |top: ElementRef| roots.is_empty() || roots.len() == 1 && roots[0].0 == top;
+    match top {
+        Some(top) if !is_one_card(top) => {
+            let rows = &compiled().rows;
+            let holds = roots
+                .iter()
+                .filter_map(|(root, _)| {
+                    let (spec, sel) = rows
+                        .iter()
+                        .find(|(s, sel)| s.role == Role::CardRoot && sel.matches(root))?;
+                    card::locator_in(top, *root, spec.css, sel)
+                })
+                .collect();
+            SentCard::Holds(holds)
+        }
+        _ => SentCard::Read(read_roots(&doc, roots)),
+    }
 }
 
 /// Card roots of the document in page order, each with its generation, in one pass. An
@@ -91,8 +131,11 @@ fn card_roots(doc: &Html) -> Vec<(ElementRef<'_>, UiGeneration)> {
 }
 
 fn read(doc: &Html) -> PageRead {
+    read_roots(doc, card_roots(doc))
+}
+
+fn read_roots(doc: &Html, roots: Vec<(ElementRef<'_>, UiGeneration)>) -> PageRead {
     let mut out = PageRead::default();
-    let roots = card_roots(doc);
     if roots.is_empty() {
         let container = compiled()
             .rows

@@ -1,0 +1,102 @@
+//! What the engine answers for the elements the content script sends (`triage-cards`):
+//! an element wrapping several card roots is answered with where they are, and each of
+//! those, sent on its own, is read; every locator carries the number of matches the
+//! engine saw, which the content script checks against the live card.
+
+use askfirst::core::linkedin::{read_page, read_sent_card, SentCard};
+use askfirst::core::protocol::{triage_card, CardHtml, CardStatus, Overrides};
+use askfirst::core::settings::Settings;
+use askfirst::core::triage::Engine;
+use scraper::{Html, Selector};
+
+const WRAPPED: &str = include_str!("fixtures/e2e/wrapped-cards.html");
+
+/// The outerHTML of the `n`-th element matching `css` in `html`.
+fn outer(html: &str, css: &str, n: usize) -> String {
+    let doc = Html::parse_document(html);
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel).nth(n).unwrap().html()
+}
+
+fn card(id: &str, html: String) -> CardHtml {
+    CardHtml {
+        id: id.into(),
+        html,
+    }
+}
+
+#[test]
+fn a_wrapper_holding_two_cards_names_both_and_each_is_then_read() {
+    let engine = Engine::new(Settings::default());
+    let none = Overrides::default();
+    // What the content script sends: the outermost match of the card-root selectors.
+    let wrapper = outer(WRAPPED, r#"[data-view-name="pending-invitation"]"#, 0);
+    let answer = triage_card(&engine, &card("w", wrapper.clone()), &none);
+    assert_eq!(answer.status, CardStatus::Holds);
+    assert!(answer.verdict.is_none(), "no badge for the wrapper itself");
+    assert_eq!(answer.roots.len(), 2);
+    // The content script applies the locators to the live wrapper (querySelectorAll:
+    // descendants only); here, to the parsed wrapper.
+    let frag = Html::parse_fragment(&wrapper);
+    let top = frag
+        .root_element()
+        .children()
+        .find_map(scraper::ElementRef::wrap)
+        .unwrap();
+    let mut names = vec![];
+    for loc in &answer.roots {
+        let sel = Selector::parse(&loc.selector).unwrap();
+        assert_eq!(top.select(&sel).count(), loc.count);
+        let inner = top.select(&sel).nth(loc.index).unwrap().html();
+        let a = triage_card(&engine, &card("i", inner), &none);
+        assert_eq!(a.status, CardStatus::Person);
+        names.push(a.verdict.unwrap().name);
+    }
+    assert_eq!(names, ["Gina Rossi", "Hugo Silva"]);
+    // The saved page gives the same invitations (one reader, one nesting rule).
+    let page: Vec<String> = read_page(WRAPPED)
+        .invitations
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert_eq!(page, ["Gina Rossi", "Hugo Silva", "Iris Tan"]);
+}
+
+#[test]
+fn a_card_root_wrapping_its_own_fallback_hook_is_one_card() {
+    // The usual nesting (list item > pending-invitation) is one card, read as such.
+    let item = outer(WRAPPED, r#"[role="listitem"]"#, 2);
+    match read_sent_card(&item) {
+        SentCard::Read(read) => assert_eq!(read.invitations[0].name, "Iris Tan"),
+        SentCard::Holds(roots) => panic!("one card, not {roots:?}"),
+    }
+}
+
+#[test]
+fn locators_count_the_matches_the_engine_saw() {
+    let item = outer(WRAPPED, r#"[role="listitem"]"#, 2);
+    let SentCard::Read(read) = read_sent_card(&item) else {
+        panic!("one card");
+    };
+    let frag = Html::parse_fragment(&item);
+    let top = frag
+        .root_element()
+        .children()
+        .find_map(scraper::ElementRef::wrap)
+        .unwrap();
+    let controls = &read.invitations[0].controls;
+    for loc in [&controls.accept, &controls.ignore].into_iter().flatten() {
+        let sel = Selector::parse(&loc.selector).unwrap();
+        assert_eq!(loc.count, top.select(&sel).count(), "{loc:?}");
+        assert!(loc.index < loc.count);
+    }
+    let accept = controls.accept.as_ref().unwrap();
+    let el = top
+        .select(&Selector::parse(&accept.selector).unwrap())
+        .nth(accept.index)
+        .unwrap();
+    assert_eq!(
+        el.value().attr("aria-label"),
+        Some("Accept Iris Tan’s invitation")
+    );
+}
