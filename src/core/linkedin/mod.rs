@@ -7,8 +7,8 @@ pub mod card;
 pub mod labels;
 pub mod selectors;
 
-pub mod messaging;
 pub mod live;
+pub mod messaging;
 
 use crate::core::invitation::{Invitation, Locator, UiGeneration};
 use scraper::{ElementRef, Html};
