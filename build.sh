@@ -149,6 +149,8 @@ test_all() {
   ensure_chromium
   build
   build_node_wasm
+  # Formatting and clippy's warnings are errors: a reviewer would stop there first.
+  suite lint bash -c 'cargo fmt --check && cargo clippy --all-targets --features cli -- -D warnings'
   suite native cargo test --features cli --all-targets --no-fail-fast
   suite wasm-parity node --test tests/wasm/
   # Popup/options rendering in headless Chromium (wasm-bindgen-test; .cargo/config.toml).
