@@ -1,12 +1,12 @@
 //! Reader benchmark: a 1,000-card current-UI invitations page (the card roots of
 //! tests/fixtures/linkedin/current-en.html repeated) read natively. Goal (issue 2): < 50 ms.
 //! Also reads one card's outerHTML, which is what the extension does per new card.
-use askfirst::core::linkedin::{page_selectors, read_card, read_cards, read_page};
+use askfirst::core::linkedin::{page_selectors, read_card, read_page};
 use criterion::{criterion_group, criterion_main, Criterion};
 use scraper::{Html, Selector};
 use std::time::{Duration, Instant};
 
-fn thousand_card_page() -> (String, String, Vec<String>) {
+fn thousand_card_page() -> (String, String) {
     let fixture = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/linkedin/current-en.html"
@@ -27,8 +27,7 @@ fn thousand_card_page() -> (String, String, Vec<String>) {
          <div role=\"main\" data-sdui-screen=\"com.linkedin.sdui.flagshipnav.mynetwork.InvitationReceivedWithType\">\
          <div role=\"list\">{body}</div></div></main></body></html>"
     );
-    let hundred: Vec<String> = cards.iter().cycle().take(100).cloned().collect();
-    (page, cards[3].clone(), hundred)
+    (page, cards[3].clone())
 }
 
 /// This thread's CPU time (user + system) from /proc, in Linux clock ticks of 10 ms; None
@@ -52,8 +51,7 @@ fn cpu_per_run(runs: u32, f: &dyn Fn()) -> Option<Duration> {
 }
 
 fn bench_reader(c: &mut Criterion) {
-    let (page, card, hundred) = thousand_card_page();
-    let hundred: Vec<&str> = hundred.iter().map(String::as_str).collect();
+    let (page, card) = thousand_card_page();
     let read = read_page(&page);
     assert_eq!(read.invitations.len(), 1000, "every card is read");
 
@@ -104,24 +102,6 @@ fn bench_reader(c: &mut Criterion) {
         );
     }
 
-    // What the extension does with one message of 100 cards: each card parsed on its own,
-    // or the batch parsed once (`read_cards`).
-    let alone = fastest(&|| {
-        for html in &hundred {
-            std::hint::black_box(read_card(std::hint::black_box(html)));
-        }
-    });
-    let batch = fastest(&|| {
-        std::hint::black_box(read_cards(std::hint::black_box(&hundred)));
-    });
-    println!(
-        "100 cards: read_card one by one {:.2} ms ({:.0} µs/card), read_cards batch {:.2} ms ({:.0} µs/card)",
-        alone.as_secs_f64() * 1e3,
-        alone.as_secs_f64() * 1e4,
-        batch.as_secs_f64() * 1e3,
-        batch.as_secs_f64() * 1e4
-    );
-
     let mut group = c.benchmark_group("reader");
     group
         .sample_size(10)
@@ -131,9 +111,6 @@ fn bench_reader(c: &mut Criterion) {
     });
     group.bench_function("read_card_one", |b| {
         b.iter(|| read_card(std::hint::black_box(&card)))
-    });
-    group.bench_function("read_cards_batch_of_100", |b| {
-        b.iter(|| read_cards(std::hint::black_box(&hundred)))
     });
     group.finish();
 }

@@ -10,7 +10,7 @@
 use crate::core::fit::Fit;
 use crate::core::invitation::{Controls, InvitationKind};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
-use crate::core::linkedin::{self, PageRead, PageSelectors};
+use crate::core::linkedin::{self, PageSelectors};
 use crate::core::note::NoteKind;
 use crate::core::plan::{PlanKind, ReplyPath};
 use crate::core::triage::{Engine, Triage};
@@ -528,10 +528,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
 
 /// Reads and triages one card root's outerHTML with the same reader the CLI uses.
 pub fn triage_card(engine: &Engine, card: &CardHtml, fine: &Overrides) -> CardAnswer {
-    answer_card(engine, card, linkedin::read_card(&card.html), fine)
-}
-
-fn answer_card(engine: &Engine, card: &CardHtml, read: PageRead, fine: &Overrides) -> CardAnswer {
+    let read = linkedin::read_card(&card.html);
     let answer = |status, verdict, diagnostics| CardAnswer {
         id: card.id.clone(),
         status,
@@ -554,16 +551,7 @@ fn answer_card(engine: &Engine, card: &CardHtml, read: PageRead, fine: &Override
 pub fn triage_cards(engine: &Engine, cards: &[CardHtml], fine: &Overrides) -> TriageAnswer {
     TriageAnswer {
         ok: true,
-        // One parse for the whole batch (`read_cards`), answers exactly as card by card.
-        cards: {
-            let htmls: Vec<&str> = cards.iter().map(|c| c.html.as_str()).collect();
-            let reads = linkedin::read_cards(&htmls);
-            cards
-                .iter()
-                .zip(reads)
-                .map(|(c, read)| answer_card(engine, c, read, fine))
-                .collect()
-        },
+        cards: cards.iter().map(|c| triage_card(engine, c, fine)).collect(),
     }
 }
 
