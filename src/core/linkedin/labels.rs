@@ -670,12 +670,28 @@ mod tests {
             words.windows(want.len()).any(|w| w == want.as_slice())
         };
         let lines = [
-            "", "a", "an", "and", "ana follows you and is inviting you to connect",
-            "ana  follows you", "follows", "you follows you", "12 mutual connections",
-            "1 mutual connection", "is inviting you to", "inviting you to connect ",
-            "mochte sich mit ihnen vernetzen", "x vous invite a se connecter y",
+            "",
+            "a",
+            "an",
+            "and",
+            "ana follows you and is inviting you to connect",
+            "ana  follows you",
+            "follows",
+            "you follows you",
+            "12 mutual connections",
+            "1 mutual connection",
+            "is inviting you to",
+            "inviting you to connect ",
+            "mochte sich mit ihnen vernetzen",
+            "x vous invite a se connecter y",
         ];
-        let tables = [FOLLOWS_YOU, CONNECT_LINE, MUTUAL_PLURAL, MUTUAL_SINGULAR, SEE_MORE];
+        let tables = [
+            FOLLOWS_YOU,
+            CONNECT_LINE,
+            MUTUAL_PLURAL,
+            MUTUAL_SINGULAR,
+            SEE_MORE,
+        ];
         for line in lines {
             let words: Vec<&str> = line.split(' ').collect();
             for table in tables {
