@@ -153,6 +153,9 @@ test_all() {
   build_node_wasm
   suite native cargo test --features cli --all-targets --no-fail-fast
   suite wasm-parity node --test tests/wasm/
+  # The one manifest must also be a valid Firefox extension (0 errors; Firefox ignores the
+  # service_worker key, which is the one expected warning).
+  suite web-ext-lint node_modules/.bin/web-ext lint --source-dir "$CHROME_DIR" --output text
   if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
     suite e2e node --test --test-concurrency=1 tests/e2e/
   fi

@@ -471,3 +471,46 @@ fn a_relative_time_line_is_never_taken_for_the_headline() {
         );
     }
 }
+
+#[test]
+fn a_name_ending_in_an_accept_verb_never_moves_accept_onto_ignore() {
+    // Review finding: "Ignore an invitation to connect from Bob Accept" also *ends* with an
+    // accept verb; the guard must still hold Accept and never Ignore.
+    for name in [
+        "Bob Accept",
+        "Bob Annehmen",
+        "Bob Accetta",
+        "Bob Aceptar",
+        "Bob Ignore",
+    ] {
+        let html = fixture("current-en.html").replace("Ana Souza", name);
+        let read = read_page(&html);
+        let inv = read
+            .invitations
+            .iter()
+            .find(|i| i.name == name)
+            .unwrap_or_else(|| panic!("{name} is read"));
+        let accept = inv.controls.accept.as_ref().expect("accept located");
+        let ignore = inv.controls.ignore.as_ref().expect("ignore located");
+        assert_eq!(
+            (accept.index, ignore.index),
+            (1, 0),
+            "{name}: Accept is LinkedIn's second action, Ignore its first"
+        );
+    }
+}
+
+#[test]
+fn accept_and_ignore_are_never_the_same_control() {
+    for (file, _) in EXPECTED {
+        for inv in read_page(&fixture(file)).invitations {
+            if let (Some(a), Some(i)) = (&inv.controls.accept, &inv.controls.ignore) {
+                assert!(
+                    a != i,
+                    "{file}: {} has Accept and Ignore on one control",
+                    inv.name
+                );
+            }
+        }
+    }
+}

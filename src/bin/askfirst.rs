@@ -10,6 +10,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A saved invitations page is a few MB at most; anything this big is the wrong file,
 /// and is refused from its size alone, without reading it.
@@ -184,15 +185,15 @@ fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
                 t.note_kind.as_str().to_string(),
                 t.fit.as_str().to_string(),
                 t.plan.as_str().to_string(),
-                terminal_safe(&t.summary),
+                terminal_safe(&why(t)),
             ]
         })
         .collect();
     let header = ["NAME", "NOTE", "FIT", "PLAN", "WHY"];
-    let mut widths = header.map(|h| h.chars().count());
+    let mut widths = header.map(UnicodeWidthStr::width);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     let mut line = |cells: [&str; 5]| -> io::Result<()> {
@@ -200,7 +201,7 @@ fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
         for (i, cell) in cells.iter().enumerate() {
             text.push_str(cell);
             if i + 1 < cells.len() {
-                let pad = widths[i] + 2 - cell.chars().count();
+                let pad = widths[i] + 2 - cell.width();
                 text.extend(std::iter::repeat_n(' ', pad));
             }
         }
@@ -222,6 +223,21 @@ fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
     )
 }
 
+/// What decided, in one line: the note's and the fit's reasons (those before the plan's
+/// summary in `reasons`), else the summary.
+fn why(t: &Triage) -> String {
+    let upto = t
+        .reasons
+        .iter()
+        .position(|r| *r == t.summary)
+        .unwrap_or(t.reasons.len());
+    if upto == 0 {
+        t.summary.clone()
+    } else {
+        t.reasons[..upto].join("; ")
+    }
+}
+
 /// Strangers' text must not drive the terminal: control characters (escape sequences)
 /// and bidi overrides become U+FFFD, line breaks a space.
 fn terminal_safe(text: &str) -> String {
@@ -238,11 +254,19 @@ fn terminal_safe(text: &str) -> String {
 }
 
 fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(width - 1).collect();
-        s.push('…');
-        s
+    if text.width() <= width {
+        return text.to_string();
     }
+    let mut s = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        s.push(c);
+    }
+    s.push('…');
+    s
 }

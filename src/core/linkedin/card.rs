@@ -233,13 +233,30 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
 }
 
 /// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
-/// order (Ignore first, Accept second, in both generations).
+/// order (Ignore first, Accept second, in both generations). Never the same control for
+/// both: a label's leading verb outranks a trailing one (the name inside the label may end
+/// in "Accept"), and a label that says both equally says neither.
 fn accept_and_ignore<'a>(
     actions: &[ElementRef<'a>],
 ) -> (Option<ElementRef<'a>>, Option<ElementRef<'a>>) {
-    let labels: Vec<String> = actions.iter().map(|a| fold(&label_of(a))).collect();
-    let accept = labels.iter().position(|l| labels::is_accept_label(l));
-    let ignore = labels.iter().position(|l| labels::is_ignore_label(l));
+    let strengths: Vec<(u8, u8)> = actions
+        .iter()
+        .map(|a| labels::action_label_strength(&fold(&label_of(a))))
+        .collect();
+    // The control whose label says `want` most strongly, more strongly than the other verb.
+    let best = |want: fn(&(u8, u8)) -> (u8, u8)| {
+        strengths
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                let (this, other) = want(s);
+                this > other
+            })
+            .max_by_key(|(i, s)| (want(s).0, std::cmp::Reverse(*i)))
+            .map(|(i, _)| i)
+    };
+    let accept = best(|&(a, i)| (a, i));
+    let ignore = best(|&(a, i)| (i, a));
     let (accept, ignore) = match (accept, ignore, actions.len()) {
         (Some(a), None, 2) => (Some(a), Some(1 - a)),
         (None, Some(i), 2) => (Some(1 - i), Some(i)),
@@ -248,6 +265,7 @@ fn accept_and_ignore<'a>(
         (None, None, 1) => (Some(0), None),
         (a, i, _) => (a, i),
     };
+    debug_assert!(accept.is_none() || accept != ignore);
     (accept.map(|i| actions[i]), ignore.map(|i| actions[i]))
 }
 

@@ -519,6 +519,24 @@ pub fn is_accept_label(folded: &str) -> bool {
     starts_or_ends_with_any(folded, ACCEPT)
 }
 
+/// How strongly an action's label says Accept and Ignore: 2 when it starts with the verb
+/// ("Accept Ana’s invitation"), 1 when it only ends with it (verb-final languages:
+/// "Einladung von Ana annehmen"), 0 otherwise. The inviter's name sits inside these labels,
+/// so a name ending in "Accept" or "annehmen" makes an Ignore label *end* with an accept
+/// verb: a leading verb must outrank a trailing one.
+pub fn action_label_strength(folded: &str) -> (u8, u8) {
+    let strength = |phrases: &[&str]| {
+        if starts_with_any(folded, phrases) {
+            2
+        } else if starts_or_ends_with_any(folded, phrases) {
+            1
+        } else {
+            0
+        }
+    };
+    (strength(ACCEPT), strength(IGNORE))
+}
+
 pub fn is_ignore_label(folded: &str) -> bool {
     starts_or_ends_with_any(folded, IGNORE)
 }
