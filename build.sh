@@ -153,6 +153,8 @@ test_all() {
   build_node_wasm
   suite native cargo test --features cli --all-targets --no-fail-fast
   suite wasm-parity node --test tests/wasm/
+  # Popup/options rendering in headless Chromium (wasm-bindgen-test; .cargo/config.toml).
+  suite wasm-browser cargo test --target wasm32-unknown-unknown --test web_ui
   # The one manifest must also be a valid Firefox extension (0 errors; Firefox ignores the
   # service_worker key, which is the one expected warning).
   suite web-ext-lint node_modules/.bin/web-ext lint --source-dir "$CHROME_DIR" --output text

@@ -3,7 +3,7 @@
 // The engine cannot run in the content script (LinkedIn's CSP forbids compiling wasm
 // there), so it runs here, in the extension's own origin. This file only:
 //   1. starts the wasm engine once,
-//   2. registers the message listener synchronously (MV3 requirement), and
+//   2. registers the listeners synchronously (MV3 requirement), and
 //   3. hands each message to the engine's router (src/ext/router.rs), which validates
 //      sender and payload and answers; errors come back as {ok:false, code, error}.
 // Every rule and every piece of LinkedIn knowledge lives in Rust (src/core).
@@ -30,4 +30,24 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .catch((error) => ({ ok: false, code: 'engine-error', error: String(error) }))
     .then(sendResponse);
   return true; // the answer comes asynchronously
+});
+
+// Changes to the stored ledger made elsewhere: the engine drops its cached copy.
+chrome.storage.onChanged.addListener((changes, area) => {
+  ready.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
+});
+
+// A closed tab: the popup's per-tab state is forgotten.
+chrome.tabs?.onRemoved.addListener((tabId) => {
+  ready.then((state) => { if (state.ok) engine.tabClosed(tabId); });
+});
+
+// The keyboard shortcut (manifest "commands"): the engine forwards it to the tab.
+chrome.commands?.onCommand.addListener((command, tab) => {
+  ready.then((state) => { if (state.ok && tab) engine.handleCommand(command, tab).catch(() => {}); });
+});
+
+// First install: open the options page once for onboarding (not on updates).
+chrome.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') chrome.runtime.openOptionsPage();
 });

@@ -76,6 +76,7 @@
       return report('engine-error');
     }
     config = answer; // its composer selectors serve armed replies on any page
+    if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
     theme.cached = '';
     const sel = answer.active ? answer.cards.card_roots.join(',') : '';
     if (sel && sel === cardSel && observer) {
@@ -724,6 +725,76 @@
         : 'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.';
     }
   }
+
+  // ---- keyboard shortcut (manifest "commands", forwarded by the background) -------------
+  // Moves to the next flagged invitation after the last one shown and opens its prompt.
+  let lastShortcutCard = null;
+  function nextFlagged() {
+    try {
+      if (!cardSel) return;
+      const flagged = [...entries].filter(([c, e]) => c.isConnected && e.answer && e.answer.guard)
+        .sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      if (!flagged.length) return;
+      const at = flagged.findIndex(([c]) => c === lastShortcutCard);
+      const [card, entry] = flagged[(at + 1) % flagged.length];
+      lastShortcutCard = card;
+      card.scrollIntoView({ block: 'center' });
+      heldKeys.add(entry.answer.key); // seen in the prompt: Accept is not held again
+      openPrompt(card, entry, locate(card, entry.answer.controls.accept));
+    } catch (_) { /* fail-open */ }
+  }
+  runtime.onMessage.addListener((message) => {
+    if (message && message.type === 'next-flagged') nextFlagged();
+  });
+
+  // ---- settings changed in the options page ----------------------------------------------
+  // Every card already read is read again with the new settings (fit, plan, reply).
+  const storageApi = (globalThis.browser && globalThis.browser.storage) || chrome.storage;
+  storageApi.onChanged.addListener((changes, area) => {
+    try {
+      if (area !== 'local' || !changes.settings || !cardSel) return;
+      for (const [card, entry] of entries) {
+        entry.html = ''; // not "unchanged": send it again
+        backlog.add(card);
+      }
+      drain();
+    } catch (_) { /* fail-open */ }
+  });
+
+  // ---- answered detection --------------------------------------------------------------
+  // Conversation threads on any LinkedIn page (the messaging page, overlay bubbles, also
+  // inside #interop-outlet) go to the engine, which records in the ledger when the other
+  // person answered us (src/core/linkedin/messaging.rs). Debounced; a thread is sent again
+  // only when it changed.
+  const THREAD_MS = 1500;
+  const MAX_THREAD_BYTES = 1024 * 1024;
+  const threadsSent = new WeakMap(); // thread root → the HTML last sent
+  const watchedRoots = new WeakSet();
+  let threadTimer = 0;
+  const threadWatcher = new MutationObserver(() => {
+    if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
+  });
+  function scanThreads() {
+    threadTimer = 0;
+    try {
+      if (!config) return;
+      const sel = config.live.composer.conversation;
+      for (const r of composerRoots()) {
+        if (r !== document && !watchedRoots.has(r)) {
+          watchedRoots.add(r);
+          threadWatcher.observe(r, { childList: true, subtree: true });
+        }
+        for (const thread of r.querySelectorAll(sel)) {
+          if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
+          const html = thread.outerHTML;
+          if (html.length > MAX_THREAD_BYTES || threadsSent.get(thread) === html) continue;
+          threadsSent.set(thread, html);
+          send({ type: 'thread-seen', html });
+        }
+      }
+    } catch (_) { /* fail-open */ }
+  }
+  threadWatcher.observe(document.documentElement, { childList: true, subtree: true });
 
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);

@@ -5,9 +5,11 @@
 pub mod fit;
 pub mod invitation;
 pub mod lang;
+pub mod ledger;
 pub mod linkedin;
 pub mod note;
 pub mod plan;
+pub mod protocol_ledger;
 pub mod protocol;
 pub mod reply;
 pub mod settings;

@@ -587,8 +587,11 @@ impl Overrides {
         }
     }
 
+    /// Keys are compared in the ledger's canonical form (a profile link's case, query
+    /// or trailing slash do not make another person).
     pub fn contains(&self, key: &str) -> bool {
         self.fine.contains_key(key)
+            || crate::core::ledger::normalise_key(key).is_ok_and(|k| self.fine.contains_key(&k))
     }
 
     pub fn mark_fine(&mut self, key: &str, now_ms: f64) {

@@ -1,8 +1,10 @@
 //! wasm entry points used by the extension's background and pages. Only glue lives here:
 //! every rule is in `core`. Errors become `JsValue` here and nowhere else.
 
+pub mod ledger_store;
 pub mod router;
 pub mod storage;
+pub mod ui;
 
 #[cfg(feature = "node")]
 use crate::core::{linkedin::read_page, settings::Settings, triage::Engine};

@@ -1,15 +1,18 @@
 //! The background's message router: wasm glue around `core::protocol`. It turns the
 //! browser's message and sender into Rust values, lets `protocol` validate them, reads
-//! settings and overrides from `chrome.storage.local`, and answers with plain JSON-shaped
-//! objects. Every failure becomes an `{ok:false, code, error}` answer, never a rejection
+//! settings from `chrome.storage.local` and "this one is fine" from the ledger, hands
+//! prompt events and the ledger's own messages to `ledger_store`, and answers with plain
+//! JSON-shaped objects. Every failure becomes an `{ok:false, code, error}` answer, never a rejection
 //! or a panic: the content script fails open on those.
 
+use crate::core::ledger::{Action, Snapshot as LedgerSnapshot};
 use crate::core::protocol::{
-    self, CardHtml, ErrorAnswer, Overrides, PageState, RecordEvent, Request, Sender, OVERRIDES_KEY,
+    self, CardHtml, ErrorAnswer, Overrides, PageState, RecordEvent, Request, Sender, Snapshot,
 };
+use crate::core::protocol_ledger::{is_ledger_type, FlaggedOnPage, LedgerAnswer};
 use crate::core::settings::Settings;
 use crate::core::triage::Engine;
-use crate::ext::storage;
+use crate::ext::{ledger_store, storage};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
 use std::cell::RefCell;
@@ -18,32 +21,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 const SETTINGS_KEY: &str = "settings";
-/// Where unreadable overrides are kept aside instead of being overwritten.
-const OVERRIDES_BACKUP_KEY: &str = "overrides_unreadable";
 
 thread_local! {
     /// The engine built from the last settings seen, keyed by their JSON: settings change
     /// rarely, triage requests come in bursts.
     static ENGINE: RefCell<Option<(String, Rc<Engine>)>> = const { RefCell::new(None) };
-    /// The end of the queue of read-modify-write updates to storage: two tabs marking
-    /// invitations "fine" at once must not overwrite each other.
-    static WRITES: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-}
-
-/// Runs storage updates one after another (the background is one thread, but its awaits
-/// interleave): waits for the previous update, and lets the next wait for this one.
-async fn one_at_a_time<T>(update: impl std::future::Future<Output = T>) -> T {
-    let mut release: Option<js_sys::Function> = None;
-    let mine = js_sys::Promise::new(&mut |resolve, _reject| release = Some(resolve));
-    let previous = WRITES.with_borrow_mut(|tail| tail.replace(mine));
-    if let Some(previous) = previous {
-        let _ = JsFuture::from(previous).await;
-    }
-    let out = update.await;
-    if let Some(release) = release {
-        let _ = release.call0(&JsValue::UNDEFINED);
-    }
-    out
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -120,43 +102,81 @@ fn engine_for(settings_json: Option<String>) -> Rc<Engine> {
     engine
 }
 
-async fn triage(cards: &[CardHtml]) -> Result<JsValue, JsValue> {
-    let stored = storage::get_many(Some(&[SETTINGS_KEY, OVERRIDES_KEY])).await?;
-    let engine = engine_for(stored_json(&get(&stored, SETTINGS_KEY)));
-    // Unreadable overrides only mean nothing is overridden here; `record` keeps them aside.
-    let fine = Overrides::from_stored(stored_json(&get(&stored, OVERRIDES_KEY)).as_deref())
-        .unwrap_or_default();
-    Ok(to_js(&protocol::triage_cards(&engine, cards, &fine)))
+async fn triage(sender: &JsValue, url: &str, cards: &[CardHtml]) -> Result<JsValue, JsValue> {
+    let stored = storage::get(SETTINGS_KEY).await?;
+    let engine = engine_for(stored_json(&stored));
+    // "This one is fine" lives in the ledger (one source of truth); an unreadable ledger
+    // only means nothing is overridden here.
+    let fine = Overrides {
+        version: protocol::OVERRIDES_VERSION,
+        fine: ledger_store::overridden_keys()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, at)| (k, at as f64))
+            .collect(),
+    };
+    let answer = protocol::triage_cards(&engine, cards, &fine);
+    // The ledger remembers who was seen, the popup what is flagged on this tab.
+    let verdicts: Vec<_> = answer
+        .cards
+        .iter()
+        .filter_map(|c| c.verdict.as_ref())
+        .collect();
+    if let Some(tab) = tab_id(sender) {
+        let flagged = verdicts
+            .iter()
+            .filter(|v| v.guard)
+            .map(|v| {
+                (
+                    v.key.clone(),
+                    FlaggedOnPage {
+                        name: v.name.clone(),
+                        plan: Some(v.plan),
+                    },
+                )
+            })
+            .collect();
+        ledger_store::with_tabs(|b| b.triaged(tab, url, flagged));
+    }
+    let seen: Vec<_> = verdicts
+        .iter()
+        .map(|v| {
+            (
+                v.key.clone(),
+                Action::Seen,
+                Some(LedgerSnapshot::from(v.snapshot.clone())),
+            )
+        })
+        .collect();
+    if !seen.is_empty() {
+        // Not awaited: the badges must not wait for the ledger's write.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = ledger_store::record_events(seen).await;
+        });
+    }
+    Ok(to_js(&answer))
 }
 
-async fn record(key: &str, event: RecordEvent) -> Result<JsValue, JsValue> {
+fn tab_id(sender: &JsValue) -> Option<i64> {
+    get(&get(sender, "tab"), "id").as_f64().map(|id| id as i64)
+}
+
+async fn record(key: String, event: RecordEvent, snapshot: Snapshot) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Recorded {
         ok: bool,
         stored: bool,
     }
-    // Only the override is stored here; the ledger (issue 4) records the other events.
-    if event != RecordEvent::Overridden {
-        return Ok(to_js(&Recorded {
+    // Every prompt event, "this one is fine" included, goes into the ledger.
+    match ledger_store::record_events(vec![(key, Action::from(event), Some(snapshot.into()))]).await
+    {
+        LedgerAnswer::Error { message } => Ok(error_js("engine-error", &message)),
+        _ => Ok(to_js(&Recorded {
             ok: true,
-            stored: false,
-        }));
+            stored: true,
+        })),
     }
-    let current = storage::get(OVERRIDES_KEY).await?;
-    let mut overrides = match Overrides::from_stored(stored_json(&current).as_deref()) {
-        Ok(o) => o,
-        Err(_) => {
-            storage::set(OVERRIDES_BACKUP_KEY, &current).await?;
-            Overrides::from_stored(None).unwrap_or_default()
-        }
-    };
-    overrides.mark_fine(key, js_sys::Date::now());
-    let json = serde_json::to_string(&overrides).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    storage::set(OVERRIDES_KEY, &JSON::parse(&json)?).await?;
-    Ok(to_js(&Recorded {
-        ok: true,
-        stored: true,
-    }))
 }
 
 /// Shows the tab's state on the toolbar icon (discreet: a short badge only when inactive).
@@ -188,6 +208,14 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         Some(json) => json,
         None => return error_js("malformed", "message refused: not JSON data"),
     };
+    // The ledger's own messages (popup, options, answered detection) have their own
+    // typed protocol and sender rules (core::protocol_ledger).
+    let message_type = get(&message, "type").as_string().unwrap_or_default();
+    if is_ledger_type(&message_type) {
+        return ledger_store::handle_ledger_message(message, sender)
+            .await
+            .unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)));
+    }
     let request = match protocol::parse_request(&json, &sender_of(&sender), &own_id()) {
         Ok(request) => request,
         Err(e) => return to_js(&ErrorAnswer::from(&e)),
@@ -196,10 +224,28 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         Request::Ping {} => Ok(to_js(
             &serde_json::json!({ "ok": true, "version": crate::ext::version() }),
         )),
-        Request::Hello { url } => Ok(to_js(&protocol::hello(&url))),
-        Request::TriageCards { cards, .. } => triage(&cards).await,
-        Request::Record { key, event, .. } => one_at_a_time(record(&key, event)).await,
-        Request::Status { state, .. } => show_state(&sender, state).await,
+        Request::Hello { url } => {
+            if let Some(tab) = tab_id(&sender) {
+                ledger_store::with_tabs(|b| b.hello(tab, &url));
+            }
+            Ok(to_js(&protocol::hello(&url)))
+        }
+        Request::TriageCards { url, cards } => triage(&sender, &url, &cards).await,
+        Request::Record {
+            key,
+            event,
+            snapshot,
+        } => record(key, event, snapshot).await,
+        Request::Status { url, state } => {
+            if let Some(tab) = tab_id(&sender) {
+                let (_, title) = state.toolbar();
+                let active = matches!(state, PageState::Active | PageState::Idle);
+                ledger_store::with_tabs(|b| {
+                    b.state(tab, &url, active, (!active).then(|| title.to_string()))
+                });
+            }
+            show_state(&sender, state).await
+        }
     };
     answer.unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)))
 }

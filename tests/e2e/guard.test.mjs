@@ -131,12 +131,16 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   const page = await freshPage();
   await trustedClick(page, accept('Eva Nowak'));
   await clickPromptAction(page, 'mark-fine');
-  let stored = {};
-  for (let i = 0; i < 50 && !stored.overrides; i++) {
+  // Remembered in the ledger (one source of truth): an "overridden" event for Eva.
+  const evaOverridden = (ledger) => Object.entries(ledger?.records ?? {}).some(([k, r]) =>
+    k.includes('eva-nowak-e2e') && r.events.some((e) => e.kind === 'overridden'));
+  let ledger = null;
+  for (let i = 0; i < 50 && !evaOverridden(ledger); i++) {
     await page.waitForTimeout(50); // the background writes it asynchronously
-    stored = await h.sw.evaluate(() => chrome.storage.local.get('overrides'));
+    const stored = await h.sw.evaluate(() => chrome.storage.local.get('ledger'));
+    ledger = stored.ledger ? JSON.parse(stored.ledger) : null;
   }
-  assert.ok(Object.keys(stored.overrides.fine).some((k) => k.includes('eva-nowak-e2e')), JSON.stringify(stored));
+  assert.ok(evaOverridden(ledger), JSON.stringify(ledger));
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForBadges(page, NAMES.length);
   await page.waitForFunction(() => [...document.querySelectorAll('askfirst-badge')].length === 6);
@@ -155,10 +159,13 @@ test('two tabs marking invitations fine at the same moment: both are remembered'
   await trustedClick(p1, accept('Ana Pereira'));
   await trustedClick(p2, accept('Bruno Keller'));
   await Promise.all([clickPromptAction(p1, 'mark-fine'), clickPromptAction(p2, 'mark-fine')]);
+  // Remembered in the ledger (one source of truth): an "overridden" event for each.
   let fine = [];
   for (let i = 0; i < 50 && fine.length < 2; i++) {
     await p1.waitForTimeout(50);
-    fine = Object.keys((await h.sw.evaluate(() => chrome.storage.local.get('overrides'))).overrides?.fine || {});
+    const stored = (await h.sw.evaluate(() => chrome.storage.local.get('ledger'))).ledger;
+    const records = stored ? JSON.parse(stored).records : {};
+    fine = Object.keys(records).filter((k) => records[k].events.some((e) => e.kind === 'overridden'));
   }
   assert.equal(fine.length, 2, JSON.stringify(fine));
   await p1.close();

@@ -73,6 +73,8 @@ export async function launch({ headless = true, extension = true } = {}) {
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   await ctx.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    // The extension's own pages (popup, options) load their files from the extension.
+    if (url.protocol === 'chrome-extension:') return route.continue();
     if (url.origin !== ORIGIN) return route.abort();
     if (url.pathname.startsWith(SCRIPTS) && /^[\w-]+\.js$/.test(url.pathname.slice(SCRIPTS.length))) {
       const body = await fixture(`e2e/${url.pathname.slice(SCRIPTS.length)}`);
@@ -92,6 +94,11 @@ export async function launch({ headless = true, extension = true } = {}) {
     [sw] = ctx.serviceWorkers();
     if (!sw) sw = await ctx.waitForEvent('serviceworker', { timeout: 15000 });
     extensionId = new URL(sw.url()).host;
+    // A fresh profile is a fresh install: the background opens the options page once
+    // (onboarding). Wait for it, so that it cannot take over a tab a test opens next.
+    for (let i = 0; i < 300 && !ctx.pages().some((p) => p.url().endsWith('/options.html')); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   const h = {

@@ -7,6 +7,7 @@ pub mod card;
 pub mod labels;
 pub mod selectors;
 
+pub mod messaging;
 pub mod live;
 
 use crate::core::invitation::{Invitation, UiGeneration};

@@ -1,0 +1,183 @@
+//! Compaction near the storage quota: older *finished* records (answered, outcome set,
+//! accepted or overridden) lose their routine events (seen, prompt shown, not now, extra
+//! copies) and their headline; who they are, when they were first seen, asked, answered,
+//! the outcome and the user's notes stay. Nobody is ever dropped, and the user gets a
+//! notice saying how many records were shortened. Pure; `now` and sizes are passed in.
+
+use super::{Action, Ledger, Notice, Record};
+use serde::{Deserialize, Serialize};
+
+/// Compact when the stored size reaches this share of the quota…
+pub const COMPACT_AT: f64 = 0.8;
+/// …down to this share, if finished records allow.
+pub const COMPACT_TO: f64 = 0.6;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompactionReport {
+    pub records: u32,
+    pub bytes_before: u64,
+    pub bytes_after: u64,
+    /// Even after compacting every finished record the ledger is above the target: the
+    /// user should export and delete what they no longer need.
+    pub still_over: bool,
+}
+
+/// Should the ledger be compacted, given the bytes in use and the area's quota?
+pub fn needs_compaction(bytes_in_use: u64, quota: u64) -> bool {
+    quota > 0 && bytes_in_use as f64 >= quota as f64 * COMPACT_AT
+}
+
+impl Ledger {
+    /// Shortens finished records, oldest activity first, until the JSON size is at most
+    /// `target_bytes`; records a notice when anything was compacted or the target could
+    /// not be reached.
+    pub fn compact(&mut self, now: u64, target_bytes: u64) -> CompactionReport {
+        let bytes_before = self.to_json().len() as u64;
+        let mut report = CompactionReport {
+            bytes_before,
+            bytes_after: bytes_before,
+            ..Default::default()
+        };
+        if bytes_before <= target_bytes {
+            return report;
+        }
+        let mut candidates: Vec<(u64, String)> = self
+            .records
+            .iter()
+            .filter(|(_, r)| r.is_finished() && !r.compacted)
+            .map(|(k, r)| (r.last_event_at().unwrap_or(0), k.clone()))
+            .collect();
+        candidates.sort();
+        let mut size = bytes_before;
+        for (_, key) in candidates {
+            if size <= target_bytes {
+                break;
+            }
+            let Some(record) = self.records.get_mut(&key) else {
+                continue;
+            };
+            let before = record_size(record);
+            compact_record(record);
+            let after = record_size(record);
+            size = size.saturating_sub(before.saturating_sub(after));
+            report.records += 1;
+        }
+        report.bytes_after = self.to_json().len() as u64;
+        report.still_over = report.bytes_after > target_bytes;
+        if report.records > 0 || report.still_over {
+            self.notices.push(Notice::Compacted {
+                at: now,
+                records: report.records,
+                bytes_before: report.bytes_before,
+                bytes_after: report.bytes_after,
+                still_over: report.still_over,
+            });
+        }
+        report
+    }
+}
+
+fn record_size(r: &Record) -> u64 {
+    serde_json::to_string(r).map_or(0, |s| s.len() as u64)
+}
+
+fn compact_record(r: &mut Record) {
+    let first_seen = r.events.first().cloned();
+    let last_ask = r.events.iter().rev().find(|e| e.action.is_ask()).cloned();
+    let mut kept: Vec<_> = r
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.action,
+                Action::Answered
+                    | Action::Outcome { .. }
+                    | Action::Note { .. }
+                    | Action::AcceptedAnyway
+                    | Action::AcceptedFollowUp
+                    | Action::Overridden
+            )
+        })
+        .cloned()
+        .collect();
+    kept.extend(first_seen);
+    kept.extend(last_ask);
+    kept.sort();
+    kept.dedup();
+    r.events = kept;
+    r.snapshot.headline = None;
+    r.compacted = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Outcome, Snapshot};
+    use super::*;
+
+    #[test]
+    fn thresholds() {
+        assert!(!needs_compaction(7_999_999, 10_000_000));
+        assert!(needs_compaction(8_000_000, 10_000_000));
+        assert!(!needs_compaction(100, 0));
+    }
+
+    #[test]
+    fn compacts_only_finished_records_and_says_so() {
+        let mut l = Ledger::new();
+        let snap = |n: &str| {
+            Some(Snapshot {
+                name: n.into(),
+                headline: Some("h".repeat(300)),
+                ..Snapshot::default()
+            })
+        };
+        for i in 0..50u64 {
+            let key = format!("urn:li:invitation:{i}");
+            l.record(&key, Action::Seen, i * 1000, snap(&format!("P{i}")))
+                .unwrap();
+            for j in 1..20 {
+                l.record(&key, Action::PromptShown, i * 1000 + j, None)
+                    .unwrap();
+            }
+            l.record(&key, Action::ReplyInserted, i * 1000 + 50, None)
+                .unwrap();
+            if i % 2 == 0 {
+                l.record(
+                    &key,
+                    Action::Outcome {
+                        outcome: Outcome::Lead,
+                    },
+                    i * 1000 + 60,
+                    None,
+                )
+                .unwrap();
+            }
+        }
+        let before = l.clone();
+        let report = l.compact(99, 1);
+        assert_eq!(report.records, 25);
+        assert!(report.still_over);
+        assert!(report.bytes_after < report.bytes_before);
+        assert_eq!(l.records.len(), 50, "nobody dropped");
+        assert!(matches!(
+            l.notices.last(),
+            Some(Notice::Compacted {
+                records: 25,
+                still_over: true,
+                ..
+            })
+        ));
+        for (k, r) in &l.records {
+            let old = &before.records[k];
+            assert_eq!(r.compacted, old.is_finished());
+            assert_eq!(r.first_seen(), old.first_seen());
+            assert_eq!(r.last_ask(), old.last_ask());
+            assert_eq!(r.outcome(), old.outcome());
+            assert_eq!(r.snapshot.name, old.snapshot.name);
+        }
+        // Under the target: nothing to do, no notice.
+        let mut small = before.clone();
+        assert_eq!(small.compact(99, u64::MAX).records, 0);
+        assert!(small.notices.is_empty());
+    }
+}

@@ -1,0 +1,131 @@
+//! Ledger keys: one stable key per person, whatever link or tab the event came from.
+//! Pure string work; must not import wasm-bindgen, web-sys or js-sys.
+//!
+//! A key is, in order of preference (see `Invitation::key`):
+//! - the profile URL, normalised to `https://www.linkedin.com/in/<slug>/` (LinkedIn's
+//!   vanity slugs are case-insensitive and links carry tracking queries, locale
+//!   sub-domains and missing trailing slashes: all of those are one person);
+//! - the invitation urn `urn:li:invitation:<id>`;
+//! - `name:<Name>`, a weak key for cards that show neither.
+
+use crate::core::text::squash_whitespace;
+
+/// Longest key accepted (a profile URL with a long percent-encoded slug fits easily).
+pub const MAX_KEY_LEN: usize = 400;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("the ledger key is empty")]
+    Empty,
+    #[error("the ledger key is longer than {MAX_KEY_LEN} characters")]
+    TooLong,
+    #[error("'{0}' is neither a LinkedIn profile URL, an invitation urn nor a name: key")]
+    Unrecognised(String),
+}
+
+/// The canonical form of a key, or why it is not one.
+pub fn normalise_key(raw: &str) -> Result<String, KeyError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Err(KeyError::Empty);
+    }
+    if raw.chars().count() > MAX_KEY_LEN {
+        return Err(KeyError::TooLong);
+    }
+    if let Some(name) = raw.strip_prefix("name:") {
+        let name = squash_whitespace(name);
+        return if name.is_empty() {
+            Err(KeyError::Empty)
+        } else {
+            Ok(format!("name:{name}"))
+        };
+    }
+    if let Some(id) = raw.strip_prefix("urn:li:invitation:") {
+        if !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Ok(format!("urn:li:invitation:{id}"));
+        }
+        return Err(KeyError::Unrecognised(short(raw)));
+    }
+    profile_key(raw).ok_or_else(|| KeyError::Unrecognised(short(raw)))
+}
+
+/// `https://fr.linkedin.com/in/Ana-Lima/?trk=x#top` → `https://www.linkedin.com/in/ana-lima/`.
+fn profile_key(raw: &str) -> Option<String> {
+    let rest = raw
+        .strip_prefix("https://")
+        .or_else(|| raw.strip_prefix("http://"))
+        .or_else(|| raw.strip_prefix("//"))?;
+    let (host, path) = rest.split_once('/')?;
+    let host = host.to_ascii_lowercase();
+    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let slug = path.strip_prefix("in/")?.split('/').next().unwrap_or("");
+    let valid = !slug.is_empty()
+        && slug
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '%' | '.'));
+    valid.then(|| format!("https://www.linkedin.com/in/{}/", slug.to_lowercase()))
+}
+
+fn short(raw: &str) -> String {
+    raw.chars().take(80).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_person_one_key() {
+        for raw in [
+            "https://www.linkedin.com/in/ana-lima/",
+            "https://www.linkedin.com/in/Ana-Lima",
+            "http://linkedin.com/in/ana-lima/?miniProfileUrn=urn%3Ali%3Afs&trk=x",
+            "https://fr.linkedin.com/in/ana-lima/#experience",
+            "https://www.linkedin.com/in/ana-lima/overlay/contact-info/",
+            "  https://www.linkedin.com/in/ana-lima/  ",
+        ] {
+            assert_eq!(
+                normalise_key(raw).unwrap(),
+                "https://www.linkedin.com/in/ana-lima/",
+                "{raw}"
+            );
+        }
+    }
+
+    #[test]
+    fn urns_and_names() {
+        assert_eq!(
+            normalise_key("urn:li:invitation:7123").unwrap(),
+            "urn:li:invitation:7123"
+        );
+        assert_eq!(
+            normalise_key("name:  Ana \n Lima ").unwrap(),
+            "name:Ana Lima"
+        );
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_person() {
+        for raw in [
+            "",
+            "name:   ",
+            "https://evil.example/in/ana/",
+            "https://www.linkedin.com.evil.example/in/ana/",
+            "https://www.linkedin.com/company/acme/",
+            "https://www.linkedin.com/in/",
+            "javascript:alert(1)",
+            "urn:li:invitation:",
+            "urn:li:invitation:1<script>",
+        ] {
+            assert!(normalise_key(raw).is_err(), "{raw:?} accepted");
+        }
+        assert_eq!(normalise_key(&"x".repeat(500)), Err(KeyError::TooLong));
+    }
+}

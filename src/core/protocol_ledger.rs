@@ -1,0 +1,638 @@
+//! Messages about the ledger between the content script, the popup, the options page and
+//! the background: typed serde enums, read strictly (unknown types and fields rejected),
+//! size-capped, and accepted only from the context allowed to send each one. Pure: must
+//! not import wasm-bindgen, web-sys or js-sys; the background classifies the sender and
+//! hands the raw JSON here.
+
+use crate::core::ledger::compact::CompactionReport;
+use crate::core::ledger::export::format_time;
+use crate::core::ledger::insights::{FollowUp, Reminder, Stats};
+use crate::core::ledger::merge::{MergeReport, MAX_IMPORT_BYTES};
+use crate::core::ledger::{normalise_key, Action, Change, Ledger, Notice, Outcome, Snapshot};
+use crate::core::linkedin::messaging::{read_thread, Participant};
+use crate::core::text::fold;
+use serde::{Deserialize, Serialize};
+
+/// Largest message a LinkedIn tab may send (a messaging thread's HTML is the big one).
+pub const MAX_TAB_MESSAGE_BYTES: usize = 2 * 1024 * 1024;
+/// Largest message an extension page may send (an import file plus its envelope).
+pub const MAX_PAGE_MESSAGE_BYTES: usize = MAX_IMPORT_BYTES + 64 * 1024;
+
+/// The confirmation word "delete everything" must carry, so that no stray message can
+/// wipe the ledger.
+pub const WIPE_CONFIRMATION: &str = "delete-everything";
+
+/// Who sent a message, as the background established it from `MessageSender`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Our popup or options page (`chrome-extension://<our id>/…`, no tab or our page).
+    ExtensionPage,
+    /// Our content script in a `https://www.linkedin.com/` tab.
+    LinkedInTab,
+    /// Anything else: another extension, another site, a page we do not own.
+    Other,
+}
+
+impl Origin {
+    /// `same_extension`: `sender.id === chrome.runtime.id`. `sender_url`: `sender.url`.
+    /// `extension_base`: `chrome.runtime.getURL("")`.
+    pub fn classify(
+        same_extension: bool,
+        sender_url: Option<&str>,
+        extension_base: &str,
+    ) -> Origin {
+        let Some(url) = sender_url.filter(|_| same_extension) else {
+            return Origin::Other;
+        };
+        if !extension_base.is_empty() && url.starts_with(extension_base) {
+            Origin::ExtensionPage
+        } else if url.starts_with("https://www.linkedin.com/") {
+            Origin::LinkedInTab
+        } else {
+            Origin::Other
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum LedgerRequest {
+    // Prompt events come as `record` messages of `core::protocol` (the router), which
+    // hands them to the ledger: one message format per thing.
+    /// Content script on a messaging page: the thread's HTML, for answered detection.
+    ThreadSeen {
+        html: String,
+    },
+    /// Popup: reminders, follow-ups, stats, notices. (Empty struct variants, not unit
+    /// ones: serde ignores extra fields on unit variants of a tagged enum.)
+    Dashboard {},
+    /// Options: every record (the ledger table).
+    ListRecords {},
+    SetOutcome {
+        key: String,
+        outcome: Outcome,
+    },
+    AddNote {
+        key: String,
+        text: String,
+    },
+    Export {
+        format: ExportFormat,
+    },
+    Import {
+        data: String,
+    },
+    /// "Delete everything"; `confirm` must be `WIPE_CONFIRMATION`.
+    Wipe {
+        confirm: String,
+    },
+    DismissNotice {
+        index: usize,
+    },
+    /// Popup: what the content script of this tab last reported.
+    TabStatus {
+        tab_id: i64,
+    },
+}
+
+impl LedgerRequest {
+    /// Which context may send this message.
+    pub fn allowed_from(&self, origin: Origin) -> bool {
+        match self {
+            LedgerRequest::ThreadSeen { .. } => origin == Origin::LinkedInTab,
+            _ => origin == Origin::ExtensionPage,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProtocolError {
+    #[error("message refused: this sender may not send it")]
+    Forbidden,
+    #[error("message refused: larger than {0} bytes")]
+    TooLarge(usize),
+    #[error("message refused: {0}")]
+    Malformed(String),
+}
+
+/// Reads and authorises one message (`json` is `JSON.stringify(message)`).
+pub fn parse_request(json: &str, origin: Origin) -> Result<LedgerRequest, ProtocolError> {
+    let cap = match origin {
+        Origin::ExtensionPage => MAX_PAGE_MESSAGE_BYTES,
+        Origin::LinkedInTab => MAX_TAB_MESSAGE_BYTES,
+        Origin::Other => return Err(ProtocolError::Forbidden),
+    };
+    if json.len() > cap {
+        return Err(ProtocolError::TooLarge(cap));
+    }
+    let request: LedgerRequest =
+        serde_json::from_str(json).map_err(|e| ProtocolError::Malformed(e.to_string()))?;
+    if !request.allowed_from(origin) {
+        return Err(ProtocolError::Forbidden);
+    }
+    Ok(request)
+}
+
+/// Whether a message's `type` is one of the ledger's, so a router can hand it here.
+pub fn is_ledger_type(message_type: &str) -> bool {
+    matches!(
+        message_type,
+        "thread-seen"
+            | "dashboard"
+            | "list-records"
+            | "set-outcome"
+            | "add-note"
+            | "export"
+            | "import"
+            | "wipe"
+            | "dismiss-notice"
+            | "tab-status"
+    )
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DashboardView {
+    pub now: u64,
+    pub reminder_days: u32,
+    pub reminders: Vec<Reminder>,
+    pub follow_ups: Vec<FollowUp>,
+    pub stats: Stats,
+    pub notices: Vec<Notice>,
+    pub records: usize,
+}
+
+/// One row of the options page's ledger table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordRow {
+    pub key: String,
+    pub name: String,
+    pub headline: Option<String>,
+    pub profile_url: Option<String>,
+    pub plan: Option<crate::core::plan::PlanKind>,
+    pub first_seen: Option<u64>,
+    pub last_event: Option<u64>,
+    pub last_event_kind: Option<String>,
+    pub asked_at: Option<u64>,
+    pub answered_at: Option<u64>,
+    pub outcome: Option<Outcome>,
+    pub compacted: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum LedgerAnswer {
+    Recorded {
+        change: Change,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        compaction: Option<CompactionReport>,
+    },
+    /// `answered`: the ledger key of the person whose answer was just recorded.
+    ThreadRead {
+        answered: Option<String>,
+    },
+    Dashboard(DashboardView),
+    Records {
+        records: Vec<RecordRow>,
+    },
+    Exported {
+        format: ExportFormat,
+        filename: String,
+        text: String,
+    },
+    Imported(MergeReport),
+    Done,
+    TabStatus {
+        status: Option<PageStatus>,
+    },
+    Error {
+        message: String,
+    },
+}
+
+/// What the content script of a tab last reported (its state, the flagged invitations),
+/// kept by the background for the popup.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageStatus {
+    pub active: bool,
+    /// Why AskFirst is inactive on this page, for the user.
+    #[serde(default)]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub flagged: Vec<FlaggedOnPage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlaggedOnPage {
+    pub name: String,
+    #[serde(default)]
+    pub plan: Option<crate::core::plan::PlanKind>,
+}
+
+// ---- The content script's `record` messages (core::protocol, the in-page router) ----------
+
+impl From<crate::core::protocol::RecordEvent> for Action {
+    fn from(e: crate::core::protocol::RecordEvent) -> Action {
+        use crate::core::protocol::RecordEvent as R;
+        match e {
+            R::PromptShown => Action::PromptShown,
+            R::ReplyInserted => Action::ReplyInserted,
+            R::ReplyCopied => Action::ReplyCopied,
+            R::AcceptedAnyway => Action::AcceptedAnyway,
+            R::AcceptedFollowUp => Action::AcceptedFollowUp,
+            R::Overridden => Action::Overridden,
+            R::NotNow => Action::NotNow,
+        }
+    }
+}
+
+impl From<crate::core::protocol::Snapshot> for Snapshot {
+    fn from(s: crate::core::protocol::Snapshot) -> Snapshot {
+        Snapshot {
+            name: s.name,
+            headline: s.headline,
+            profile_url: s.profile_url,
+            invitation_urn: s.invitation_urn,
+            note_kind: Some(s.note_kind),
+            fit: Some(s.fit),
+            plan: Some(s.plan),
+        }
+    }
+}
+
+/// Tabs' states for the popup, as the background learns them from the content scripts'
+/// messages (hello on every route change, triage answers, status changes).
+#[derive(Debug, Clone, Default)]
+pub struct TabBoard {
+    tabs: std::collections::HashMap<i64, TabEntry>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TabEntry {
+    url: String,
+    active: bool,
+    reason: Option<String>,
+    /// Flagged invitations by ledger key, in the order first seen.
+    flagged: Vec<(String, FlaggedOnPage)>,
+}
+
+impl TabBoard {
+    /// A tab (re)started on `url`: what was flagged on its previous page is forgotten.
+    pub fn hello(&mut self, tab: i64, url: &str) {
+        let entry = self.tabs.entry(tab).or_default();
+        if entry.url != url {
+            *entry = TabEntry {
+                url: url.to_string(),
+                ..TabEntry::default()
+            };
+        }
+    }
+
+    /// Cards of `tab` were read: the tab is active; `flagged` are those whose Accept the
+    /// guard holds, by key (a card read again is not listed twice).
+    pub fn triaged(&mut self, tab: i64, url: &str, flagged: Vec<(String, FlaggedOnPage)>) {
+        self.hello(tab, url);
+        let entry = self.tabs.entry(tab).or_default();
+        entry.active = true;
+        entry.reason = None;
+        for (key, f) in flagged {
+            match entry.flagged.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = f,
+                None => entry.flagged.push((key, f)),
+            }
+        }
+    }
+
+    /// The content script reported a state change (`reason` when inactive).
+    pub fn state(&mut self, tab: i64, url: &str, active: bool, reason: Option<String>) {
+        self.hello(tab, url);
+        let entry = self.tabs.entry(tab).or_default();
+        entry.active = active;
+        entry.reason = reason;
+    }
+
+    pub fn closed(&mut self, tab: i64) {
+        self.tabs.remove(&tab);
+    }
+
+    pub fn status(&self, tab: i64) -> Option<PageStatus> {
+        self.tabs.get(&tab).map(|e| PageStatus {
+            active: e.active,
+            reason: e.reason.clone(),
+            flagged: e.flagged.iter().map(|(_, f)| f.clone()).collect(),
+        })
+    }
+}
+
+/// The keyboard shortcut (manifest `commands`) that moves to the next flagged invitation.
+pub const NEXT_FLAGGED_COMMAND: &str = "next-flagged";
+
+/// What the background sends to the active tab's content script for a keyboard command:
+/// only on an invitations page, only for commands AskFirst defines.
+pub fn command_message(command: &str, tab_url: &str) -> Option<serde_json::Value> {
+    use crate::core::linkedin::messaging::{page_at, LinkedInPage};
+    (command == NEXT_FLAGGED_COMMAND && page_at(tab_url) == LinkedInPage::Invitations)
+        .then(|| serde_json::json!({ "type": "next-flagged" }))
+}
+
+/// What the handler needs from outside: the time (never read in core) and the user's
+/// reminder delay from the settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Context {
+    pub now: u64,
+    pub reminder_days: u32,
+}
+
+/// The answer, and whether the ledger changed (and must be stored).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Handled {
+    pub answer: LedgerAnswer,
+    pub changed: bool,
+}
+
+fn answer(answer: LedgerAnswer, changed: bool) -> Handled {
+    Handled { answer, changed }
+}
+
+fn error(message: impl ToString) -> Handled {
+    answer(
+        LedgerAnswer::Error {
+            message: message.to_string(),
+        },
+        false,
+    )
+}
+
+/// Applies one authorised request to the ledger. Every ledger rule runs here, natively
+/// testable; the background only loads, calls this, and stores.
+pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Handled {
+    match request {
+        LedgerRequest::ThreadSeen { html } => {
+            let thread = read_thread(&html);
+            let Some(key) = thread
+                .other
+                .as_ref()
+                .filter(|_| thread.answered)
+                .and_then(|p| find_person(ledger, p))
+            else {
+                return answer(LedgerAnswer::ThreadRead { answered: None }, false);
+            };
+            let record = &ledger.records[&key];
+            // One answer per ask: reopening the thread does not add more.
+            let already = match (record.last_ask(), record.last_answer()) {
+                (_, None) => false,
+                (None, Some(_)) => true,
+                (Some(ask), Some(ans)) => ans >= ask,
+            };
+            if already {
+                return answer(
+                    LedgerAnswer::ThreadRead {
+                        answered: Some(key),
+                    },
+                    false,
+                );
+            }
+            match ledger.record(&key, Action::Answered, ctx.now, None) {
+                Ok(_) => answer(
+                    LedgerAnswer::ThreadRead {
+                        answered: Some(key),
+                    },
+                    true,
+                ),
+                Err(e) => error(e),
+            }
+        }
+        LedgerRequest::Dashboard {} => answer(
+            LedgerAnswer::Dashboard(DashboardView {
+                now: ctx.now,
+                reminder_days: ctx.reminder_days,
+                reminders: ledger.reminders(ctx.now, ctx.reminder_days),
+                follow_ups: ledger.recent_follow_ups(ctx.now),
+                stats: ledger.stats(ctx.now),
+                notices: ledger.notices.clone(),
+                records: ledger.records.len(),
+            }),
+            false,
+        ),
+        LedgerRequest::ListRecords {} => {
+            let mut records: Vec<RecordRow> = ledger
+                .records
+                .iter()
+                .map(|(key, r)| RecordRow {
+                    key: key.clone(),
+                    name: r.snapshot.name.clone(),
+                    headline: r.snapshot.headline.clone(),
+                    profile_url: r.snapshot.profile_url.clone(),
+                    plan: r.snapshot.plan,
+                    first_seen: r.first_seen(),
+                    last_event: r.last_event_at(),
+                    last_event_kind: r.events.last().map(|e| e.action.name().to_string()),
+                    asked_at: r.last_ask(),
+                    answered_at: r.last_answer(),
+                    outcome: r.outcome().map(|o| o.1),
+                    compacted: r.compacted,
+                })
+                .collect();
+            records.sort_by(|a, b| {
+                b.last_event
+                    .cmp(&a.last_event)
+                    .then_with(|| a.key.cmp(&b.key))
+            });
+            answer(LedgerAnswer::Records { records }, false)
+        }
+        LedgerRequest::SetOutcome { key, outcome } => {
+            user_event(ledger, &key, Action::Outcome { outcome }, ctx)
+        }
+        LedgerRequest::AddNote { key, text } => {
+            let text = text.trim().to_string();
+            if text.is_empty() {
+                return error("the note is empty");
+            }
+            user_event(ledger, &key, Action::Note { text }, ctx)
+        }
+        LedgerRequest::Export { format } => {
+            let date = format_time(ctx.now);
+            let day = date.get(..10).unwrap_or("export");
+            let (text, ext) = match format {
+                ExportFormat::Json => (ledger.export_json(), "json"),
+                ExportFormat::Csv => (ledger.export_csv(), "csv"),
+            };
+            answer(
+                LedgerAnswer::Exported {
+                    format,
+                    filename: format!("askfirst-ledger-{day}.{ext}"),
+                    text,
+                },
+                false,
+            )
+        }
+        LedgerRequest::Import { data } => match ledger.import_json(&data) {
+            Ok(report) => {
+                let changed = report.added + report.updated > 0;
+                answer(LedgerAnswer::Imported(report), changed)
+            }
+            Err(e) => error(format!("nothing was imported: {e}")),
+        },
+        LedgerRequest::Wipe { confirm } => {
+            if confirm != WIPE_CONFIRMATION {
+                return error("delete everything needs its confirmation");
+            }
+            ledger.wipe();
+            answer(LedgerAnswer::Done, true)
+        }
+        LedgerRequest::DismissNotice { index } => {
+            let changed = ledger.dismiss_notice(index);
+            answer(LedgerAnswer::Done, changed)
+        }
+        // Not about the ledger: the background answers it from memory.
+        LedgerRequest::TabStatus { .. } => error("tab-status is answered by the background"),
+    }
+}
+
+fn user_event(ledger: &mut Ledger, key: &str, action: Action, ctx: Context) -> Handled {
+    match ledger.record(key, action, ctx.now, None) {
+        Ok(change) => answer(
+            LedgerAnswer::Recorded {
+                change,
+                compaction: None,
+            },
+            change != Change::Unchanged,
+        ),
+        Err(e) => error(e),
+    }
+}
+
+/// The ledger record for a thread's participant: by profile link when it is the vanity
+/// link the invitation showed; else by name, only when exactly one record has that name
+/// (messaging often links by member id, which invitations do not show).
+fn find_person(ledger: &Ledger, p: &Participant) -> Option<String> {
+    if let Some(key) = p.profile_url.as_deref().and_then(|u| normalise_key(u).ok()) {
+        if ledger.records.contains_key(&key) {
+            return Some(key);
+        }
+    }
+    let name = fold(p.name.as_deref()?);
+    if name.is_empty() {
+        return None;
+    }
+    let mut found = ledger
+        .records
+        .iter()
+        .filter(|(_, r)| fold(&r.snapshot.name) == name);
+    match (found.next(), found.next()) {
+        (Some((key, _)), None) => Some(key.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXT: &str = "chrome-extension://abcdefghijklmnop/";
+
+    #[test]
+    fn tab_board_follows_each_tab() {
+        use crate::core::plan::PlanKind;
+        let inv = "https://www.linkedin.com/mynetwork/invitation-manager/";
+        let f = |n: &str| FlaggedOnPage {
+            name: n.into(),
+            plan: Some(PlanKind::AskFirst),
+        };
+        let mut b = TabBoard::default();
+        assert_eq!(b.status(1), None);
+        b.hello(1, inv);
+        assert!(
+            !b.status(1).unwrap().active,
+            "hello alone is not active yet"
+        );
+        b.triaged(1, inv, vec![("a".into(), f("Ana")), ("b".into(), f("Bo"))]);
+        b.triaged(1, inv, vec![("a".into(), f("Ana Lima"))]);
+        let s = b.status(1).unwrap();
+        assert!(s.active);
+        assert_eq!(
+            s.flagged
+                .iter()
+                .map(|f| f.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Ana Lima", "Bo"]
+        );
+        b.state(1, inv, false, Some("could not read".into()));
+        assert_eq!(
+            b.status(1).unwrap().reason.as_deref(),
+            Some("could not read")
+        );
+        b.hello(1, "https://www.linkedin.com/feed/");
+        assert!(
+            b.status(1).unwrap().flagged.is_empty(),
+            "another page: nothing flagged"
+        );
+        assert_eq!(b.status(2), None);
+        b.closed(1);
+        assert_eq!(b.status(1), None);
+    }
+
+    #[test]
+    fn commands_reach_invitation_pages_only() {
+        let inv = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+        assert_eq!(
+            command_message("next-flagged", inv),
+            Some(serde_json::json!({"type": "next-flagged"}))
+        );
+        assert_eq!(
+            command_message("next-flagged", "https://www.linkedin.com/feed/"),
+            None
+        );
+        assert_eq!(
+            command_message(
+                "next-flagged",
+                "https://example.com/mynetwork/invitation-manager/"
+            ),
+            None
+        );
+        assert_eq!(command_message("_execute_action", inv), None);
+    }
+
+    #[test]
+    fn senders() {
+        assert_eq!(
+            Origin::classify(
+                true,
+                Some("chrome-extension://abcdefghijklmnop/popup.html"),
+                EXT
+            ),
+            Origin::ExtensionPage
+        );
+        assert_eq!(
+            Origin::classify(true, Some("https://www.linkedin.com/mynetwork/"), EXT),
+            Origin::LinkedInTab
+        );
+        assert_eq!(
+            Origin::classify(false, Some("https://www.linkedin.com/mynetwork/"), EXT),
+            Origin::Other
+        );
+        assert_eq!(
+            Origin::classify(true, Some("https://www.linkedin.com.evil.example/"), EXT),
+            Origin::Other
+        );
+        assert_eq!(
+            Origin::classify(
+                true,
+                Some("chrome-extension://otherextension/popup.html"),
+                EXT
+            ),
+            Origin::Other
+        );
+        assert_eq!(Origin::classify(true, None, EXT), Origin::Other);
+        assert_eq!(
+            Origin::classify(true, Some("chrome-extension://x/"), ""),
+            Origin::Other
+        );
+    }
+}

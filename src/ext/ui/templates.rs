@@ -1,0 +1,312 @@
+//! The template editor of the options page: reply variants per plan and language, with a
+//! live preview on a sample invitation, validation as you type (the engine's own parser:
+//! unknown placeholders named, LinkedIn's length limit), several variants, reset to the
+//! built-in defaults. wasm only; parsing, rendering and validation are `core::reply` and
+//! `core::settings`, never re-implemented here.
+
+use super::{append, clear, document, el, t, text_el};
+use crate::core::lang::Lang;
+use crate::core::plan::PlanKind;
+use crate::core::reply::{default_templates, Template, Values, MESSAGE_LIMIT};
+use crate::core::settings::{Settings, Templates};
+use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
+
+/// Listeners shared with the handlers that add more (those hold it weakly: no cycle).
+pub type Listeners = Rc<RefCell<Vec<EventListener>>>;
+
+pub const PLANS: [PlanKind; 3] = [
+    PlanKind::AskFirst,
+    PlanKind::AcceptFollowUp,
+    PlanKind::Accept,
+];
+
+fn plan_map_mut(t: &mut Templates, plan: PlanKind) -> &mut BTreeMap<Lang, Vec<String>> {
+    match plan {
+        PlanKind::AskFirst => &mut t.ask_first,
+        PlanKind::AcceptFollowUp => &mut t.accept_follow_up,
+        PlanKind::Accept => &mut t.accept,
+    }
+}
+
+/// The variants the user would get for `plan` in `lang`: theirs, else the defaults.
+pub fn variants_for(settings: &Settings, plan: PlanKind, lang: Lang) -> (Vec<String>, bool) {
+    match settings.templates.for_plan(plan).get(&lang) {
+        Some(v) => (v.clone(), true),
+        None => (
+            default_templates(plan, lang)
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            false,
+        ),
+    }
+}
+
+/// Replaces the user's variants for `plan`/`lang` (`None`: back to the defaults).
+pub fn set_variants(
+    settings: &mut Settings,
+    plan: PlanKind,
+    lang: Lang,
+    variants: Option<Vec<String>>,
+) {
+    let map = plan_map_mut(&mut settings.templates, plan);
+    match variants {
+        Some(v) => {
+            map.insert(lang, v);
+        }
+        None => {
+            map.remove(&lang);
+        }
+    }
+}
+
+/// One variant checked and rendered on the sample invitation: the preview, or the
+/// parser's error (which names an unknown placeholder), and the rendered length.
+pub fn preview(source: &str, settings: &Settings) -> Result<(String, usize), String> {
+    let template = Template::parse(source).map_err(|e| e.to_string())?;
+    let values = Values {
+        first_name: "Ana",
+        name: "Ana Lima",
+        headline: "Head of Sales at Acme Analytics",
+        company: "Acme Analytics",
+        mutual_count: 3,
+        my_name: &settings.my_name,
+        offer_name: &settings.offer.name,
+        offer_url: &settings.offer.url,
+    };
+    let text = template.render(&values);
+    let len = text.chars().count();
+    if len > MESSAGE_LIMIT {
+        return Err(t(
+            "templateTooLong",
+            &[&len.to_string(), &MESSAGE_LIMIT.to_string()],
+        ));
+    }
+    Ok((text, len))
+}
+
+fn plan_name(plan: PlanKind) -> String {
+    super::popup::plan_label(Some(plan))
+}
+
+fn selected(id: &str) -> String {
+    document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+fn plan_from(value: &str) -> PlanKind {
+    PLANS
+        .into_iter()
+        .find(|p| p.as_str() == value)
+        .unwrap_or(PlanKind::AskFirst)
+}
+
+/// The editor. `settings` is the page's shared copy; `save` stores it (after the core
+/// validator accepted it) and reports the result.
+/// `plan`/`lang`: the selection to show (kept across re-renders), else the user's language.
+pub fn render(
+    section: &Element,
+    settings: Rc<RefCell<Settings>>,
+    save: Rc<dyn Fn(Settings)>,
+    plan: Option<&str>,
+    lang: Option<&str>,
+) -> Vec<EventListener> {
+    clear(section);
+    let mut listeners = Vec::new();
+    append(
+        section,
+        &[
+            &text_el("h2", "", &t("templatesHeading", &[])),
+            &text_el("p", "help", &t("templatesHelp", &[])),
+        ],
+    );
+    let pickers = el("div", "row-actions");
+    let plan_select = el("select", "");
+    let _ = plan_select.set_attribute("id", "template-plan");
+    let _ = plan_select.set_attribute("aria-label", &t("colPlan", &[]));
+    for p in PLANS {
+        let o = text_el("option", "", &plan_name(p));
+        let _ = o.set_attribute("value", p.as_str());
+        if Some(p.as_str()) == plan {
+            let _ = o.set_attribute("selected", "");
+        }
+        append(&plan_select, &[&o]);
+    }
+    let lang_select = el("select", "");
+    let _ = lang_select.set_attribute("id", "template-lang");
+    let _ = lang_select.set_attribute("aria-label", &t("fieldLanguage", &[]));
+    let user_lang = lang
+        .and_then(Lang::from_code)
+        .unwrap_or(settings.borrow().language);
+    for lang in Lang::ALL {
+        let o = text_el("option", "", &t(&format!("lang_{}", lang.code()), &[]));
+        let _ = o.set_attribute("value", lang.code());
+        if lang == user_lang {
+            let _ = o.set_attribute("selected", "");
+        }
+        append(&lang_select, &[&o]);
+    }
+    append(&pickers, &[&plan_select, &lang_select]);
+    let body = el("div", "template-variants");
+    let _ = body.set_attribute("id", "template-variants");
+    append(section, &[&pickers, &body]);
+
+    // The variants' listeners, replaced when the plan or language changes.
+    let editor: Rc<RefCell<Option<Listeners>>> = Rc::new(RefCell::new(None));
+    let show = {
+        let (settings, body, editor, save) =
+            (settings.clone(), body.clone(), editor.clone(), save.clone());
+        Rc::new(move || {
+            let plan = plan_from(&selected("template-plan"));
+            let lang = Lang::from_code(&selected("template-lang")).unwrap_or(Lang::En);
+            let l = render_variants(&body, settings.clone(), plan, lang, save.clone());
+            *editor.borrow_mut() = Some(l);
+        })
+    };
+    show();
+    for select in [&plan_select, &lang_select] {
+        let show = show.clone();
+        listeners.push(EventListener::new(select, "change", move |_| show()));
+    }
+    listeners
+}
+
+fn textarea_value(e: &Element) -> String {
+    e.dyn_ref::<HtmlTextAreaElement>()
+        .map(|t| t.value())
+        .unwrap_or_default()
+}
+
+fn render_variants(
+    body: &Element,
+    settings: Rc<RefCell<Settings>>,
+    plan: PlanKind,
+    lang: Lang,
+    save: Rc<dyn Fn(Settings)>,
+) -> Listeners {
+    clear(body);
+    let mut listeners = Vec::new();
+    let (variants, custom) = variants_for(&settings.borrow(), plan, lang);
+    if !custom {
+        append(body, &[&text_el("p", "help", &t("templatesDefaults", &[]))]);
+    }
+    let list = el("div", "variants");
+    append(body, &[&list]);
+    let areas: Rc<RefCell<Vec<Element>>> = Rc::new(RefCell::new(Vec::new()));
+
+    let add_variant = {
+        let (list, areas, settings) = (list.clone(), areas.clone(), settings.clone());
+        move |source: &str| -> Vec<EventListener> {
+            let n = areas.borrow().len();
+            let item = el("div", "variant");
+            let area = el("textarea", "template");
+            let _ = area.set_attribute("id", &format!("template-{n}"));
+            let _ =
+                area.set_attribute("aria-label", &t("templateVariant", &[&(n + 1).to_string()]));
+            let _ = area.set_attribute("aria-describedby", &format!("template-{n}-check"));
+            if let Some(a) = area.dyn_ref::<HtmlTextAreaElement>() {
+                a.set_value(source);
+            }
+            let check = el("p", "field-error");
+            let _ = check.set_attribute("id", &format!("template-{n}-check"));
+            let _ = check.set_attribute("role", "status");
+            let shown = el("div", "preview");
+            let count = el("p", "help");
+            let remove = text_el("button", "link", &t("templateRemove", &[]));
+            let _ = remove.set_attribute("type", "button");
+            append(&item, &[&area, &check, &count, &shown, &remove]);
+            append(&list, &[&item]);
+            areas.borrow_mut().push(area.clone());
+            let update = {
+                let (area, check, shown, count, settings) = (
+                    area.clone(),
+                    check.clone(),
+                    shown.clone(),
+                    count.clone(),
+                    settings.clone(),
+                );
+                move || match preview(&textarea_value(&area), &settings.borrow()) {
+                    Ok((text, len)) => {
+                        check.set_text_content(None);
+                        let _ = area.remove_attribute("aria-invalid");
+                        shown.set_text_content(Some(&text));
+                        count.set_text_content(Some(&t(
+                            "templateLength",
+                            &[&len.to_string(), &MESSAGE_LIMIT.to_string()],
+                        )));
+                    }
+                    Err(e) => {
+                        check.set_text_content(Some(&e));
+                        let _ = area.set_attribute("aria-invalid", "true");
+                        shown.set_text_content(None);
+                        count.set_text_content(None);
+                    }
+                }
+            };
+            update();
+            let (areas2, item2, area2) = (areas.clone(), item.clone(), area.clone());
+            vec![
+                EventListener::new(&area, "input", move |_| update()),
+                EventListener::new(&remove, "click", move |_| {
+                    areas2.borrow_mut().retain(|a| a != &area2);
+                    item2.remove();
+                }),
+            ]
+        }
+    };
+    for v in &variants {
+        listeners.extend(add_variant(v));
+    }
+    let listeners: Listeners = Rc::new(RefCell::new(listeners));
+
+    let actions = el("div", "row-actions");
+    let add = text_el("button", "", &t("templateAdd", &[]));
+    let _ = add.set_attribute("type", "button");
+    let _ = add.set_attribute("id", "template-add");
+    let reset = text_el("button", "", &t("templateReset", &[]));
+    let _ = reset.set_attribute("type", "button");
+    let _ = reset.set_attribute("id", "template-reset");
+    let save_button = text_el("button", "primary", &t("templateSave", &[]));
+    let _ = save_button.set_attribute("type", "button");
+    let _ = save_button.set_attribute("id", "template-save");
+    append(&actions, &[&add, &reset, &save_button]);
+    append(body, &[&actions]);
+
+    let mut own = Vec::new();
+    {
+        let weak = Rc::downgrade(&listeners);
+        own.push(EventListener::new(&add, "click", move |_| {
+            let l = add_variant("Hi {first_name}, ");
+            if let Some(listeners) = weak.upgrade() {
+                listeners.borrow_mut().extend(l);
+            }
+        }));
+    }
+    {
+        let (settings, save) = (settings.clone(), save.clone());
+        own.push(EventListener::new(&reset, "click", move |_| {
+            let mut next = settings.borrow().clone();
+            set_variants(&mut next, plan, lang, None);
+            save(next);
+        }));
+    }
+    {
+        let (settings, areas) = (settings.clone(), areas.clone());
+        own.push(EventListener::new(&save_button, "click", move |_| {
+            let sources: Vec<String> = areas.borrow().iter().map(textarea_value).collect();
+            let mut next = settings.borrow().clone();
+            set_variants(&mut next, plan, lang, Some(sources));
+            save(next);
+        }));
+    }
+    listeners.borrow_mut().extend(own);
+    listeners
+}

@@ -1,0 +1,188 @@
+// The options page in the built extension: onboarding opens once after install, settings
+// are validated by the engine and stored for the background, settings import refuses bad
+// files with a clear error, and the ledger table sets outcomes and notes, exports,
+// imports and deletes everything only after confirmation.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch } from './ledger-harness.mjs';
+
+async function optionsPage(h) {
+  // onInstalled opened it once; it may still be navigating when the test starts.
+  const isOptions = (p) => p.url().endsWith('/options.html');
+  for (let i = 0; i < 300; i++) {
+    const page = h.ctx.pages().find(isOptions);
+    if (page) {
+      await page.waitForSelector('#settings-form');
+      return page;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the options page did not open after install');
+}
+
+test('onboarding opens once after install and saves usable settings', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    assert.equal(h.ctx.pages().filter((p) => p.url().endsWith('/options.html')).length, 1);
+    assert.ok(await page.isVisible('#welcome'), 'the welcome text shows on first run');
+    await page.fill('#my-name', 'Sam Seller');
+    await page.fill('#include', 'Head of Sales\nfounder\n');
+    await page.fill('#exclude', 'recruiter');
+    await page.fill('#offer-name', 'my weekly sales tips');
+    await page.fill('#offer-url', 'https://example.com/tips');
+    await page.selectOption('#language', 'fr');
+    await page.click('#save-settings');
+    await page.waitForSelector('#welcome', { state: 'detached' });
+    const stored = (await h.storage()).settings;
+    assert.equal(stored.my_name, 'Sam Seller');
+    assert.deepEqual(stored.target_market, { include: ['Head of Sales', 'founder'], exclude: ['recruiter'] });
+    assert.deepEqual(stored.offer, { name: 'my weekly sales tips', url: 'https://example.com/tips' });
+    assert.equal(stored.language, 'fr');
+    // Reopened: no welcome, the saved values are shown.
+    await page.reload();
+    await page.waitForSelector('#settings-form');
+    assert.equal(await page.$('#welcome'), null);
+    assert.equal(await page.inputValue('#my-name'), 'Sam Seller');
+    assert.equal(await page.inputValue('#include'), 'Head of Sales\nfounder');
+  } finally {
+    await h.close();
+  }
+});
+
+test('a bad settings file is refused with an error and changes nothing', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.setInputFiles('#import-settings', { name: 's.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"target_market": {"include": ["sales"]}, "surprise": true}') });
+    await page.waitForFunction(() => /surprise/.test(document.querySelector('#settings-status').textContent));
+    assert.match(await page.textContent('#settings-status'), /Nothing was imported/);
+    assert.equal((await h.storage()).settings, undefined);
+    await page.setInputFiles('#import-settings', { name: 's.json', mimeType: 'application/json',
+      buffer: Buffer.from('{"my_name": "Imported Name", "target_market": {"include": ["sales"]}}') });
+    await page.waitForFunction(() => document.querySelector('#my-name').value === 'Imported Name');
+    assert.equal((await h.storage()).settings.my_name, 'Imported Name');
+  } finally {
+    await h.close();
+  }
+});
+
+test('the ledger table: outcome, note, export, import, delete everything', async () => {
+  const h = await launch();
+  try {
+    const tab = await h.linkedInTab();
+    for (const [i, name] of ['Ana Lima', '=cmd|calc', 'Bruno <b>Keller</b>'].entries()) {
+      await h.fromTab(tab, { type: 'record', key: `https://www.linkedin.com/in/p${i}/`, event: 'reply-inserted',
+        snapshot: { name, note_kind: 'none', fit: 'unclear', plan: 'ask-first', profile_url: `https://www.linkedin.com/in/p${i}/` } });
+    }
+    const page = await optionsPage(h);
+    await page.reload(); // it opened at install, before these records existed
+    await page.waitForSelector('#ledger tbody tr');
+    assert.equal(await page.$$eval('#ledger tbody tr', (r) => r.length), 3);
+    assert.ok(await page.$eval('#ledger', (e) => e.textContent.includes('Bruno <b>Keller</b>')), 'names shown as text');
+    assert.equal(await page.$$eval('#ledger b', (x) => x.length), 0);
+
+    const row = '#ledger tr[data-key="https://www.linkedin.com/in/p0/"]';
+    await page.selectOption(`${row} select.outcome`, 'lead');
+    await page.waitForFunction(() => /Outcome saved/.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    await page.fill(`${row} input.note`, 'call on Tuesday');
+    await page.click(`${row} button`);
+    await page.waitForFunction(() => /Note saved/.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    const kinds = JSON.parse((await h.storage()).ledger).records['https://www.linkedin.com/in/p0/'].events.map((e) => e.kind);
+    assert.deepEqual(kinds, ['reply-inserted', 'outcome', 'note']);
+    assert.equal(await page.$eval(`${row} select.outcome`, (s) => s.value), 'lead');
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8');
+    assert.match(csvDownload.suggestedFilename(), /^askfirst-ledger-\d{4}-\d\d-\d\d\.csv$/);
+    assert.ok(csv.includes("'=cmd|calc"), 'formula defused');
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = readFileSync(await jsonDownload.path(), 'utf8');
+    const before = JSON.parse((await h.storage()).ledger);
+
+    await page.click('#wipe');
+    assert.ok(await page.isVisible('#wipe-confirm'));
+    await page.click('#wipe-confirm-no');
+    assert.ok(!(await page.isVisible('#wipe-confirm')));
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 3, 'cancel deletes nothing');
+    await page.click('#wipe');
+    await page.click('#wipe-confirm-yes');
+    await page.waitForSelector('#ledger .empty');
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 0);
+
+    await page.setInputFiles('#import-ledger', { name: 'l.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await page.waitForSelector('#ledger tbody tr');
+    assert.match(await page.textContent('#ledger-status'), /3 new/);
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+    // A wrong file is refused and changes nothing.
+    await page.setInputFiles('#import-ledger', { name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 3, "records": 1}') });
+    await page.waitForFunction(() => /nothing was imported/i.test(document.querySelector('#ledger-status')?.textContent ?? ''));
+    assert.deepEqual(JSON.parse((await h.storage()).ledger), before);
+  } finally {
+    await h.close();
+  }
+});
+
+test('settings errors name their field as you type; nothing invalid is saved', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.fill('#offer-url', 'javascript:alert(1)');
+    await page.waitForFunction(() => document.querySelector('#offer-url-error').textContent !== '');
+    assert.match(await page.textContent('#offer-url-error'), /offer\.url/);
+    assert.equal(await page.getAttribute('#offer-url', 'aria-invalid'), 'true');
+    await page.click('#save-settings');
+    assert.equal((await h.storage()).settings, undefined, 'nothing saved');
+    await page.fill('#offer-url', '');
+    await page.fill('#reminder-days', '0');
+    await page.waitForFunction(() => document.querySelector('#reminder-days-error').textContent !== '');
+    assert.match(await page.textContent('#reminder-days-error'), /reminder_days/);
+    await page.fill('#reminder-days', '10');
+    await page.waitForFunction(() => document.querySelector('#reminder-days-error').textContent === '');
+    await page.click('#save-settings');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('#settings-status').textContent));
+    assert.equal((await h.storage()).settings.reminder_days, 10);
+  } finally {
+    await h.close();
+  }
+});
+
+test('template editor: defaults with a live preview, unknown placeholder named, save and reset', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    await page.fill('#my-name', 'Sam');
+    await page.click('#save-settings');
+    await page.waitForFunction(() => /Saved/.test(document.querySelector('#settings-status').textContent));
+    await page.selectOption('#template-plan', 'ask-first');
+    await page.selectOption('#template-lang', 'en');
+    const variants = await page.$$eval('#template-variants textarea', (a) => a.map((x) => x.value));
+    assert.ok(variants.length >= 1 && variants[0].includes('{first_name}'), JSON.stringify(variants));
+    assert.match(await page.textContent('#template-variants .preview'), /^Hi Ana/, 'previewed on the sample invitation');
+    await page.fill('#template-0', 'Hello {first_name}, what made you {reach_out}?\n{my_name}');
+    await page.waitForFunction(() => document.querySelector('#template-0-check').textContent !== '');
+    assert.match(await page.textContent('#template-0-check'), /\{reach_out\}/);
+    await page.fill('#template-0', 'Hello {first_name}, what made you reach out?\n{my_name}');
+    await page.waitForFunction(() => document.querySelector('#template-0-check').textContent === '');
+    assert.equal(await page.textContent('#template-variants .preview'), 'Hello Ana, what made you reach out?\nSam');
+    await page.click('#template-add');
+    await page.fill('#template-variants textarea >> nth=-1', 'Hi {first_name}! Why connect?');
+    // Drop every other default variant so only ours remain.
+    while (await page.$$eval('#template-variants textarea', (a) => a.length) > 2) {
+      await page.click('#template-variants .variant:nth-child(2) button');
+    }
+    await page.click('#template-save');
+    await page.waitForFunction(() => /Replies saved/.test(document.querySelector('#templates-status')?.textContent ?? ''));
+    const stored = (await h.storage()).settings;
+    assert.deepEqual(stored.templates['ask-first'].en,
+      ['Hello {first_name}, what made you reach out?\n{my_name}', 'Hi {first_name}! Why connect?']);
+    assert.equal(stored.my_name, 'Sam', 'the form and the editor share one copy of the settings');
+    await page.click('#template-reset');
+    await page.waitForFunction(() => /Replies saved/.test(document.querySelector('#templates-status')?.textContent ?? ''));
+    assert.equal((await h.storage()).settings.templates, undefined);
+  } finally {
+    await h.close();
+  }
+});

@@ -1,0 +1,214 @@
+//! The popup's and options page's rendering in a real browser (wasm-bindgen-test, headless
+//! Chromium): strangers' text stays text, unsafe links get no href, every state renders,
+//! errors point at their form field. Run: `cargo test --target wasm32-unknown-unknown
+//! --test web_ui` (chromedriver on PATH). Outside an extension `chrome.i18n` is absent,
+//! so strings show as their message keys, which these tests rely on.
+#![cfg(target_arch = "wasm32")]
+
+use askfirst::core::ledger::insights::{FollowUp, Reminder, Stats};
+use askfirst::core::ledger::Notice;
+use askfirst::core::plan::PlanKind;
+use askfirst::core::protocol_ledger::{DashboardView, FlaggedOnPage, PageStatus};
+use askfirst::ext::ui::options::field_for_error;
+use askfirst::ext::ui::popup::{render, TabState};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const HOSTILE: &str = "<img src=x onerror=\"window.pwned=1\">Eve\u{202E}";
+
+/// A fresh container appended to the body (the runner keeps its own output there).
+fn container() -> Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+fn view() -> DashboardView {
+    let day = 86_400_000;
+    DashboardView {
+        now: 100 * day,
+        reminder_days: 7,
+        reminders: vec![
+            Reminder {
+                key: "urn:li:invitation:1".into(),
+                name: HOSTILE.into(),
+                profile_url: Some("javascript:alert(1)".into()),
+                asked_at: 90 * day,
+                days_waiting: 10,
+                plan: Some(PlanKind::AskFirst),
+            },
+            Reminder {
+                key: "https://www.linkedin.com/in/ana/".into(),
+                name: "Ana".into(),
+                profile_url: Some("https://www.linkedin.com/in/ana/".into()),
+                asked_at: 92 * day,
+                days_waiting: 8,
+                plan: Some(PlanKind::AskFirst),
+            },
+        ],
+        follow_ups: vec![FollowUp {
+            key: "name:Bo".into(),
+            name: "Bo".into(),
+            profile_url: None,
+            at: 99 * day,
+            answered: true,
+        }],
+        stats: Stats {
+            window_days: 30,
+            invites_seen: 9,
+            default_invites: 7,
+            asked: 3,
+            answers: 2,
+            leads: 1,
+            deals: 0,
+            no_fit: 1,
+        },
+        notices: vec![Notice::Recovered {
+            at: 0,
+            backup_key: "ledger-backup-1".into(),
+            problem: HOSTILE.into(),
+        }],
+        records: 9,
+    }
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+#[wasm_bindgen_test]
+fn strangers_text_stays_text_and_unsafe_links_get_no_href() {
+    let root = container();
+    let tab = TabState::Active(PageStatus {
+        active: true,
+        reason: None,
+        flagged: vec![FlaggedOnPage {
+            name: HOSTILE.into(),
+            plan: Some(PlanKind::AcceptFollowUp),
+        }],
+    });
+    let listeners = render(&root, &tab, Ok(&view()));
+    assert_eq!(count(&root, "img"), 0);
+    let text = root.text_content().unwrap();
+    assert!(text.contains(HOSTILE), "{text}");
+    let links = root.query_selector_all("section.reminders a").unwrap();
+    assert_eq!(links.length(), 2);
+    let first: Element = links.item(0).unwrap().dyn_into_element();
+    assert_eq!(
+        first.get_attribute("href"),
+        None,
+        "javascript: is never a link"
+    );
+    let second: Element = links.item(1).unwrap().dyn_into_element();
+    assert_eq!(
+        second.get_attribute("href").as_deref(),
+        Some("https://www.linkedin.com/in/ana/")
+    );
+    assert_eq!(
+        second.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    // One listener per notice (dismiss) and one for the options button.
+    assert_eq!(listeners.len(), 2);
+    assert_eq!(count(&root, "section.flagged li"), 1);
+    assert_eq!(count(&root, "section.follow-ups li"), 1);
+    let deals = root
+        .query_selector("[data-stat=statsAnswers] dd")
+        .unwrap()
+        .unwrap();
+    assert_eq!(deals.text_content().as_deref(), Some("2"));
+    assert_eq!(
+        js_sys::Reflect::get(&js_sys::global(), &"pwned".into()).unwrap(),
+        wasm_bindgen::JsValue::UNDEFINED
+    );
+}
+
+#[wasm_bindgen_test]
+fn every_tab_state_and_a_missing_ledger_render() {
+    let root = container();
+    render(&root, &TabState::Inactive(HOSTILE.into()), Ok(&view()));
+    assert_eq!(count(&root, ".status.inactive"), 1);
+    assert!(root
+        .query_selector(".status .reason")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains(HOSTILE));
+    assert_eq!(count(&root, "section.flagged"), 0);
+
+    render(&root, &TabState::Watching, Ok(&view()));
+    assert_eq!(count(&root, ".status.active"), 1);
+    assert_eq!(
+        count(&root, ".status"),
+        1,
+        "re-rendering replaces, never duplicates"
+    );
+
+    let listeners = render(&root, &TabState::Watching, Err("storage is broken".into()));
+    assert_eq!(count(&root, "p.error"), 1);
+    assert_eq!(count(&root, "section.reminders"), 0);
+    assert_eq!(count(&root, "#open-options"), 1, "settings stay reachable");
+    assert_eq!(listeners.len(), 1);
+
+    let mut empty = view();
+    empty.reminders.clear();
+    empty.notices.clear();
+    empty.follow_ups.clear();
+    render(&root, &TabState::Watching, Ok(&empty));
+    assert_eq!(count(&root, "section.reminders .empty"), 1);
+    assert_eq!(count(&root, "section.notices, section.follow-ups"), 0);
+}
+
+#[wasm_bindgen_test]
+fn settings_errors_point_at_their_field() {
+    for (message, field) in [
+        (
+            "offer.url: must start with https:// or http://",
+            "offer-url",
+        ),
+        (
+            "offer.name: name the offer the follow-up links to",
+            "offer-name",
+        ),
+        (
+            "target_market.include[2]: a term needs at least one letter",
+            "include",
+        ),
+        (
+            "target_market.exclude[0]: a term needs at least one letter",
+            "exclude",
+        ),
+        ("settings are not valid JSON: EOF", "settings-status"),
+    ] {
+        assert_eq!(field_for_error(message), field, "{message}");
+    }
+}
+
+trait IntoElement {
+    fn dyn_into_element(self) -> Element;
+}
+
+impl IntoElement for web_sys::Node {
+    fn dyn_into_element(self) -> Element {
+        wasm_bindgen::JsCast::dyn_into(self).unwrap()
+    }
+}
+
+#[wasm_bindgen_test]
+fn template_preview_uses_the_engines_parser_and_limits() {
+    use askfirst::core::settings::Settings;
+    use askfirst::ext::ui::templates::preview;
+    let mut settings = Settings::default();
+    settings.my_name = "Sam".into();
+    let (text, len) = preview("Hi {first_name}, why {company}?\n{my_name}", &settings).unwrap();
+    assert_eq!(text, "Hi Ana, why Acme Analytics?\nSam");
+    assert_eq!(len, text.chars().count());
+    let err = preview("Hi {firstname}", &settings).unwrap_err();
+    assert!(err.contains("{firstname}"), "{err}");
+    assert!(preview("   ", &settings).is_err());
+    assert!(preview(&"x".repeat(9_000), &settings).is_err());
+}
