@@ -428,6 +428,7 @@
   function renderBadge(card, entry) {
     const a = entry.answer;
     let badge = entry.badge;
+    let fresh = false;
     if (!badge || !badge.host.isConnected || badge.host.parentNode !== card) {
       removeBadge(entry);
       const host = document.createElement('askfirst-badge');
@@ -437,7 +438,7 @@
       root.append(b);
       badge = { host, label: b.children[1], tip: b.children[2] };
       entry.badge = badge;
-      card.append(host);
+      fresh = true;
     }
     const { host } = badge;
     host.setAttribute('data-note', a.note_kind);
@@ -447,6 +448,9 @@
     badge.label.textContent = a.overridden ? `${a.plan_label} · marked fine` : a.badge_label;
     // Every reason, one per line: a single text node (cheap for a thousand cards).
     badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
+    // A new badge goes into the page once complete: its attributes and text are written
+    // while it is detached, so the page's style is invalidated once per badge, not six times.
+    if (fresh) card.append(host);
   }
 
   function removeBadge(entry) {

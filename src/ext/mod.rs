@@ -6,9 +6,8 @@ pub mod router;
 pub mod storage;
 pub mod ui;
 
-use crate::core::linkedin::read_page;
-use crate::core::settings::Settings;
-use crate::core::triage::Engine;
+#[cfg(feature = "node")]
+use crate::core::{linkedin::read_page, settings::Settings, triage::Engine};
 use wasm_bindgen::prelude::*;
 
 /// The engine's version, for the background's `ping`.
@@ -17,8 +16,10 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Benchmark: reads `html` `iterations` times; returns the invitations read in all (so
-/// the work cannot be skipped). benches/wasm-bench.mjs times it against the native bench.
+/// Benchmark (Node build only): reads `html` `iterations` times; returns the invitations
+/// read in all (so the work cannot be skipped). benches/wasm-bench.mjs times it against
+/// the native bench.
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = benchReadPage)]
 pub fn bench_read_page(html: &str, iterations: u32) -> u32 {
     (0..iterations)
@@ -28,12 +29,14 @@ pub fn bench_read_page(html: &str, iterations: u32) -> u32 {
 
 /// Benchmark: classify + fit + plan + reply over the invitations the native bench wrote
 /// (a JSON array of `Invitation`), with the given settings JSON.
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = BenchTriage)]
 pub struct BenchTriage {
     engine: Engine,
     invitations: Vec<crate::core::invitation::Invitation>,
 }
 
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_class = BenchTriage)]
 impl BenchTriage {
     #[wasm_bindgen(constructor)]
@@ -60,7 +63,8 @@ impl BenchTriage {
 }
 
 /// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
-/// Used to check that the wasm build answers exactly as the native one.
+/// Used to check that the wasm build answers exactly as the native one (Node build only).
+#[cfg(feature = "node")]
 #[wasm_bindgen(js_name = triagePage)]
 pub fn triage_page(html: &str, settings_json: Option<String>) -> Result<String, JsValue> {
     let settings = match settings_json {

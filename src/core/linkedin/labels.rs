@@ -219,15 +219,29 @@ fn any_words(folded: &str, phrases: &[&str]) -> bool {
 }
 
 fn any_in(words: &[&str], phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        let first = p.split(' ').next().unwrap_or(p);
-        words.iter().enumerate().any(|(i, w)| {
-            *w == first && {
-                let len = p.split(' ').count();
-                words.len() - i >= len && words[i..i + len].iter().copied().eq(p.split(' '))
-            }
-        })
-    })
+    phrases
+        .iter()
+        .any(|p| (0..words.len()).any(|i| phrase_at(&words[i..], p.as_bytes())))
+}
+
+/// True when `words` start with the phrase's words (one space between them). Compares
+/// bytes in place: splitting every phrase at every position was a tenth of reading a card.
+fn phrase_at(words: &[&str], phrase: &[u8]) -> bool {
+    let mut rest = phrase;
+    for w in words {
+        let w = w.as_bytes();
+        // Most candidates differ at the first byte.
+        if w.first().is_some_and(|b| rest.first() != Some(b)) || !rest.starts_with(w) {
+            return false;
+        }
+        rest = &rest[w.len()..];
+        match rest.split_first() {
+            None => return true,
+            Some((b' ', tail)) => rest = tail,
+            Some(_) => return false,
+        }
+    }
+    false
 }
 
 /// What a line of the card's head (before the actions) says.
@@ -663,6 +677,50 @@ mod tests {
                 crate::core::text::contains_words(line, phrase),
                 "{line}"
             );
+        }
+    }
+
+    #[test]
+    fn phrase_search_agrees_with_word_by_word_comparison() {
+        // The plain definition: some window of words equals the phrase split at spaces.
+        let reference = |words: &[&str], phrase: &str| {
+            let want: Vec<&str> = phrase.split(' ').collect();
+            words.windows(want.len()).any(|w| w == want.as_slice())
+        };
+        let lines = [
+            "",
+            "a",
+            "an",
+            "and",
+            "ana follows you and is inviting you to connect",
+            "ana  follows you",
+            "follows",
+            "you follows you",
+            "12 mutual connections",
+            "1 mutual connection",
+            "is inviting you to",
+            "inviting you to connect ",
+            "mochte sich mit ihnen vernetzen",
+            "x vous invite a se connecter y",
+        ];
+        let tables = [
+            FOLLOWS_YOU,
+            CONNECT_LINE,
+            MUTUAL_PLURAL,
+            MUTUAL_SINGULAR,
+            SEE_MORE,
+        ];
+        for line in lines {
+            let words: Vec<&str> = line.split(' ').collect();
+            for table in tables {
+                for phrase in table.iter().copied().chain(["", "and", "a b", "you "]) {
+                    assert_eq!(
+                        any_in(&words, &[phrase]),
+                        reference(&words, phrase),
+                        "{line:?} / {phrase:?}"
+                    );
+                }
+            }
         }
     }
 
