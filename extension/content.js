@@ -863,7 +863,6 @@
   // person answered us (src/core/linkedin/messaging.rs). Debounced; a thread is sent again
   // only when it changed.
   const THREAD_MS = 1500;
-  const MAX_THREAD_BYTES = 1024 * 1024;
   const threadsSent = new WeakMap(); // thread root → the HTML last sent
   const watchedRoots = new WeakSet();
   let threadTimer = 0;
@@ -883,7 +882,8 @@
         for (const thread of r.querySelectorAll(sel)) {
           if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
           const html = thread.outerHTML;
-          if (html.length > MAX_THREAD_BYTES || threadsSent.get(thread) === html) continue;
+          // Half the engine's cap in UTF-16 units leaves room for multi-byte text.
+          if (html.length > limits.max_thread_message_bytes / 2 || threadsSent.get(thread) === html) continue;
           threadsSent.set(thread, html);
           send({ type: 'thread-seen', html });
         }

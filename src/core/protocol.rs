@@ -349,12 +349,15 @@ pub struct Limits {
     pub max_message_bytes: usize,
     pub max_card_html_bytes: usize,
     pub max_cards_per_message: usize,
+    /// A LinkedIn tab's largest message, which bounds a `thread-seen` thread's HTML.
+    pub max_thread_message_bytes: usize,
 }
 
 pub const LIMITS: Limits = Limits {
     max_message_bytes: MAX_MESSAGE_BYTES,
     max_card_html_bytes: MAX_CARD_HTML_BYTES,
     max_cards_per_message: MAX_CARDS_PER_MESSAGE,
+    max_thread_message_bytes: crate::core::protocol_ledger::MAX_TAB_MESSAGE_BYTES,
 };
 
 pub fn hello(url: &str) -> HelloAnswer {
@@ -901,6 +904,10 @@ mod tests {
         assert_eq!(
             json["limits"]["max_cards_per_message"],
             MAX_CARDS_PER_MESSAGE
+        );
+        assert_eq!(
+            json["limits"]["max_thread_message_bytes"],
+            crate::core::protocol_ledger::MAX_TAB_MESSAGE_BYTES
         );
     }
 
