@@ -59,6 +59,13 @@
       return Promise.resolve(null); // extension reloaded or gone: fail open
     }
   };
+  // The engine's answer to the first hello is on its way while the page is still parsing
+  // (run_at document_start): when the DOM is ready the selectors are usually there, and
+  // the cards can go to the engine at once.
+  const firstHello = send({ type: 'hello', url: location.href });
+  // Resolves once the DOM is parsed (cards may be read), at once if it already is.
+  const domReady = () => document.readyState !== 'loading' ? null
+    : new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
   // The toolbar icon only changes when we stop working or start again: 'active' and 'idle'
   // look the same (no badge), which is also how every tab starts.
@@ -71,10 +78,10 @@
   };
 
   // ---- start / stop on route changes ---------------------------------------------------
-  async function hello() {
+  async function hello(early) {
     const gen = ++generation;
     closePrompt(false); // the user moved on
-    const answer = await send({ type: 'hello', url: location.href });
+    const answer = await (early || send({ type: 'hello', url: location.href }));
     if (gen !== generation) return;
     if (!answer || answer.ok !== true || !answer.limits) {
       stop();
@@ -95,10 +102,19 @@
     stop();
     cardSel = sel;
     if (!sel) return report(answer.active ? 'unreadable' : 'idle');
-    start();
+    const parsed = domReady();
+    if (parsed) {
+      cardSel = ''; // nothing to read before the DOM is parsed
+      await parsed;
+      if (gen !== generation) return;
+      cardSel = sel;
+    }
+    start(true);
   }
 
-  function start() {
+  // `now`: read the cards already there in this task (the first look after hello, no
+  // mutation to wait for); otherwise in the next batch.
+  function start(now) {
     // The invitation list when it is there (the narrowest container), else the page's
     // stable root until the list appears; a light watcher on the root notices when
     // LinkedIn replaces the list.
@@ -122,7 +138,8 @@
       narrowing = true; // observing the root: move to the list once it appears
     }
     queued.push(observed);
-    schedule();
+    if (now) batch();
+    else schedule();
     // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
     // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
     const gen = generation;
@@ -165,7 +182,7 @@
       queued.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
     }
-    schedule();
+    if (queued.length) schedule();
   }
 
   const isOurs = (nodes) => {
@@ -890,7 +907,8 @@
       }
     } catch (_) { /* fail-open */ }
   }
-  threadWatcher.observe(document.documentElement, { childList: true, subtree: true });
+  // The document itself: at document_start it may have no element yet.
+  threadWatcher.observe(document, { childList: true, subtree: true });
 
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
@@ -901,5 +919,5 @@
   } else {
     setInterval(onRoute, 1000); // browsers without the Navigation API
   }
-  hello();
+  hello(firstHello);
 })();
