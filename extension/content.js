@@ -40,7 +40,8 @@
   let observed = null;
   let watcher = null; // notices a replaced list container
   let narrowing = false; // observing the page root until the list container appears
-  let queued = []; // nodes touched by mutations, processed in the next batch
+  let queued = []; // added nodes (and roots to scan), processed in the next batch
+  let touched = []; // parents whose children or text changed: only their card is dirty
   let batchTimer = 0;
   const backlog = new Set(); // card roots to (re)send, in page order
   let drainTimer = 0;
@@ -163,6 +164,7 @@
     batchTimer = drainTimer = 0;
     backlog.clear();
     queued = [];
+    touched = [];
     for (const entry of entries.values()) removeBadge(entry);
     entries.clear();
     innerOf = new WeakMap();
@@ -182,10 +184,10 @@
     for (const r of records) {
       if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
       if (r.removedNodes.length) removals = true;
-      queued.push(r.target);
+      touched.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
     }
-    if (queued.length) schedule();
+    if (touched.length) schedule();
   }
 
   const isOurs = (nodes) => {
@@ -218,7 +220,9 @@
       return start();
     }
     const nodes = queued;
+    const parents = touched;
     queued = [];
+    touched = [];
     if (removals) {
       // Forget cards LinkedIn removed (their badges went with them).
       removals = false;
@@ -237,6 +241,14 @@
         const card = cardOf(el);
         if (card) dirty.add(card);
         else if (el.firstElementChild) for (const c of el.querySelectorAll(cardSel)) dirty.add(c);
+      }
+      // A changed parent outside every card (the list itself) needs no look inside: what
+      // was added to it is in `nodes`, what left it is handled by `removals`. (Looking
+      // inside serialised every card of the list again whenever LinkedIn appended one.)
+      for (const node of new Set(parents)) {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        const card = el && el.isConnected && cardOf(el);
+        if (card) dirty.add(card);
       }
       for (const card of dirty) backlog.add(card);
       drain();
