@@ -898,10 +898,17 @@
   const THREAD_MS = 1500;
   const threadsSent = new WeakMap(); // thread root → the HTML last sent
   const watchedRoots = new WeakSet();
+  // Each thread seen has its own observer: a thread is serialised again only when
+  // something in it changed, not on every mutation anywhere in the page (a long thread's
+  // outerHTML is costly, and LinkedIn's pages never stop changing).
+  const threadsWatched = new WeakSet();
+  const threadsChanged = new WeakSet();
   let threadTimer = 0;
-  const threadWatcher = new MutationObserver(() => {
+  const armThreads = () => {
     if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
-  });
+  };
+  const threadWatcher = new MutationObserver(armThreads);
+  const THREAD_CHANGES = { childList: true, subtree: true, characterData: true, attributes: true };
   function scanThreads() {
     threadTimer = 0;
     try {
@@ -914,6 +921,16 @@
         }
         for (const thread of r.querySelectorAll(sel)) {
           if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
+          if (!threadsWatched.has(thread)) {
+            threadsWatched.add(thread);
+            new MutationObserver(() => {
+              threadsChanged.add(thread);
+              armThreads();
+            }).observe(thread, THREAD_CHANGES);
+          } else if (!threadsChanged.has(thread)) {
+            continue; // unchanged since it was last looked at
+          }
+          threadsChanged.delete(thread);
           const html = thread.outerHTML;
           // Half the engine's cap in UTF-16 units leaves room for multi-byte text.
           if (html.length > limits.max_thread_message_bytes / 2 || threadsSent.get(thread) === html) continue;
@@ -923,8 +940,11 @@
       }
     } catch (_) { /* fail-open */ }
   }
-  // The document itself: at document_start it may have no element yet.
-  threadWatcher.observe(document, { childList: true, subtree: true });
+  // Once the page is parsed (not every node the parser adds; the first scan comes after
+  // hello anyway). The document itself: it is there whatever the page holds.
+  const watchThreads = () => threadWatcher.observe(document, { childList: true, subtree: true });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchThreads, { once: true });
+  else watchThreads();
 
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
