@@ -386,7 +386,12 @@
     :host([data-theme=dark]) { --bg:#1b1f23; --fg:#e9e9e9; --muted:#a8b0b8; --line:#4b5563;
             --accent:#71b7fb; --accent-fg:#0d1117; --warn:#f5c26b; --ok:#6dd39a; }
   `;
-  const BADGE_CSS = sheet(THEME + `
+  // Built on first use: most LinkedIn pages never show a badge or a prompt.
+  const lazySheet = (css) => {
+    let built = null;
+    return () => built || (built = sheet(css));
+  };
+  const BADGE_CSS = lazySheet(THEME + `
     :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:var(--fg); }
     .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
          border:1px solid var(--line); border-radius:1em; background:var(--bg); cursor:help;
@@ -401,7 +406,7 @@
          box-shadow:0 2px 8px rgba(0,0,0,.25); cursor:auto; white-space:pre-line; }
     .b:hover .t, .b:focus .t, .b:focus-within .t { display:block; }
   `);
-  const PROMPT_CSS = sheet(THEME + `
+  const PROMPT_CSS = lazySheet(THEME + `
     :host { position:fixed; inset:0; z-index:2147483647; display:block;
             font:1rem/1.5 system-ui, sans-serif; color:var(--fg); }
     .backdrop { position:absolute; inset:0; background:rgba(0,0,0,.45); }
@@ -466,7 +471,7 @@
       removeBadge(entry);
       const host = document.createElement('askfirst-badge');
       const root = host.attachShadow({ mode: 'closed' });
-      root.adoptedStyleSheets = [BADGE_CSS];
+      root.adoptedStyleSheets = [BADGE_CSS()];
       const b = badgeTemplate().cloneNode(true);
       root.append(b);
       badge = { host, label: b.children[1], tip: b.children[2] };
@@ -559,7 +564,7 @@
     const host = document.createElement('askfirst-prompt');
     host.setAttribute('data-theme', theme()); // now: the user may have switched themes
     const root = host.attachShadow({ mode: 'closed' });
-    root.adoptedStyleSheets = [PROMPT_CSS];
+    root.adoptedStyleSheets = [PROMPT_CSS()];
     const backdrop = el('div', { class: 'backdrop' });
     const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why' });
     const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
