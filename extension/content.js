@@ -913,7 +913,9 @@
     if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
   };
   const threadWatcher = new MutationObserver(armThreads);
-  const THREAD_CHANGES = { childList: true, subtree: true, characterData: true, attributes: true };
+  // Messages come and go as nodes, their text may be rewritten; attributes (hover and
+  // focus classes) change all the time and are not worth a new look.
+  const THREAD_CHANGES = { childList: true, subtree: true, characterData: true };
   function scanThreads() {
     threadTimer = 0;
     try {
