@@ -598,8 +598,10 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     } else {
         None
     };
+    // A line classified `Other` announces no kind already; the legacy subtitle is checked.
     let headline = match legacy_subtitle {
-        Some(s) => Some(squash_whitespace(&visible_text(&s))),
+        Some(s) => Some(squash_whitespace(&visible_text(&s)))
+            .filter(|h| labels::kind_of_line(&fold(h)).is_none()),
         None => name_line.and_then(|start| {
             head_text
                 .iter()
@@ -608,9 +610,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
                 .map(|(t, _)| t.clone())
         }),
     }
-    .filter(|h| {
-        !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person
-    });
+    .filter(|h| !h.is_empty() && kind == InvitationKind::Person);
 
     let note = if kind != InvitationKind::Person {
         None
