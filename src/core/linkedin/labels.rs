@@ -937,8 +937,6 @@ mod tests {
 mod time_line_tests {
     use super::{line_kind, LineKind};
     use crate::core::text::fold;
-    use rustc_hash::FxHashMap;
-    use std::sync::OnceLock;
 
     #[test]
     fn relative_times_are_not_headlines() {
