@@ -7,6 +7,7 @@ use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiG
 use crate::core::linkedin::labels::{self, LineKind};
 use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Selector};
 use std::sync::OnceLock;
 
@@ -71,11 +72,19 @@ const GENERIC_LOCATORS: &[&str] = &[
     r#"[role="button"]"#,
 ];
 
+struct Candidate {
+    css: String,
+    sel: Selector,
+    /// Matches only elements `clickable` matches (its subject is a button, a link or
+    /// role=button), so its matches in a card can be counted among the card's clickables.
+    clickable_only: bool,
+}
+
 struct Helpers {
     /// Candidate selectors for locators, in order of preference: the table's action hooks,
     /// the clickable elements inside a wrapper hook, then generic element selectors. Never
     /// hashed classes.
-    locator_candidates: Vec<(String, Selector)>,
+    locator_candidates: Vec<Candidate>,
     clickable: Selector,
 }
 
@@ -83,18 +92,27 @@ fn helpers() -> &'static Helpers {
     static H: OnceLock<Helpers> = OnceLock::new();
     H.get_or_init(|| {
         let hooks = css_of(Role::Action);
-        let mut candidates: Vec<String> = hooks.iter().map(|h| (*h).to_string()).collect();
+        // (css, clickable_only): a hook may be a wrapper; everything after ends in a button,
+        // a link or role=button.
+        let mut candidates: Vec<(String, bool)> =
+            hooks.iter().map(|h| ((*h).to_string(), false)).collect();
         for hook in &hooks {
-            candidates.push(format!("{hook} button"));
-            candidates.push(format!("{hook} a"));
+            candidates.push((format!("{hook} button"), true));
+            candidates.push((format!("{hook} a"), true));
         }
-        candidates.extend(GENERIC_LOCATORS.iter().map(|g| (*g).to_string()));
+        candidates.extend(GENERIC_LOCATORS.iter().map(|g| ((*g).to_string(), true)));
         Helpers {
             // Every candidate parses: the table's rows are checked by `every_selector_parses`
             // and the suffixes are plain descendant combinators.
             locator_candidates: candidates
                 .into_iter()
-                .filter_map(|c| Selector::parse(&c).ok().map(|sel| (c, sel)))
+                .filter_map(|(css, clickable_only)| {
+                    Selector::parse(&css).ok().map(|sel| Candidate {
+                        css,
+                        sel,
+                        clickable_only,
+                    })
+                })
                 .collect(),
             clickable: constant(r#"button, a, [role="button"]"#),
         }
@@ -191,16 +209,49 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
         .to_string()
 }
 
+/// What the reader already knows of a card, so that locating a control walks no more of it:
+/// the action hooks found (and their row's CSS), and every clickable element, in document
+/// order.
+struct Known<'k, 'a> {
+    hooks: Option<(&'static str, &'k [ElementRef<'a>])>,
+    clickables: &'k [ElementRef<'a>],
+}
+
 /// How the content script finds `target` inside the live card: the first candidate
 /// selector that matches it, with its index among the card's matches and how many
 /// matches there are (the content script's check that its DOM is the one read here).
-fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
-    helpers().locator_candidates.iter().find_map(|(css, sel)| {
+fn locate(card: ElementRef, target: ElementRef, known: &Known) -> Option<Locator> {
+    helpers().locator_candidates.iter().find_map(|c| {
         // Matching the target alone is cheap; count its index only for a selector that fits.
-        if !sel.matches(&target) {
+        if !c.sel.matches(&target) {
             return None;
         }
-        locator_in(card, target, css, sel)
+        let among = |matches: &mut dyn Iterator<Item = ElementRef>| {
+            let mut index = None;
+            let mut count = 0;
+            for e in matches {
+                if e == target {
+                    index = Some(count);
+                }
+                count += 1;
+            }
+            index.map(|index| Locator {
+                selector: c.css.clone(),
+                index,
+                count,
+            })
+        };
+        match known.hooks {
+            Some((css, hooks)) if css == c.css => among(&mut hooks.iter().copied()),
+            _ if c.clickable_only => among(
+                &mut known
+                    .clickables
+                    .iter()
+                    .copied()
+                    .filter(|e| c.sel.matches(e)),
+            ),
+            _ => locator_in(card, target, &c.css, &c.sel),
+        }
     })
 }
 
@@ -227,11 +278,19 @@ pub(crate) fn locator_in(
 }
 
 /// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
-/// itself when it is clickable, else the first clickable element inside it.
-fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef<'a>> {
+/// itself when it is clickable, else the first clickable element inside it. Also the hooks
+/// found, with their row's CSS.
+type Hooks<'a> = Option<(&'static str, Vec<ElementRef<'a>>)>;
+
+fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> (Vec<ElementRef<'a>>, Hooks<'a>) {
     let mut out: Vec<ElementRef<'a>> = Vec::new();
-    for sel in compiled().of(Role::Action, Some(ui)) {
-        for hook in card.select(sel) {
+    let rows = compiled()
+        .rows
+        .iter()
+        .filter(|(s, _)| s.role == Role::Action && (s.ui.is_none() || s.ui == Some(ui)));
+    for (spec, sel) in rows {
+        let hooks: Vec<ElementRef<'a>> = card.select(sel).collect();
+        for &hook in &hooks {
             let control = if is_named(&hook, &["button", "a"])
                 || hook.value().attr("role") == Some("button")
             {
@@ -244,10 +303,10 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
             }
         }
         if !out.is_empty() {
-            break;
+            return (out, Some((spec.css, hooks)));
         }
     }
-    out
+    (out, None)
 }
 
 /// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
@@ -296,11 +355,11 @@ enum OtherControl {
 }
 
 fn other_controls<'a>(
-    card: ElementRef<'a>,
+    clickables: &[ElementRef<'a>],
     actions: &[ElementRef<'a>],
 ) -> Vec<(ElementRef<'a>, OtherControl, String)> {
     let mut out = Vec::new();
-    for el in card.select(&helpers().clickable) {
+    for &el in clickables {
         if actions.contains(&el) {
             continue;
         }
@@ -323,6 +382,7 @@ fn other_controls<'a>(
 }
 
 /// Walks the card's text in document order into lines, skipping controls and hidden text.
+/// One pass: the open elements' stack says whether text is hidden and which block holds it.
 fn lines<'a>(
     card: ElementRef<'a>,
     last_action: Option<ElementRef<'a>>,
@@ -330,53 +390,59 @@ fn lines<'a>(
 ) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
     let mut passed = false;
-    for node in card.descendants() {
-        if let Some(el) = ElementRef::wrap(node) {
+    // Per open element below the card: (hides its text, is a block).
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let mut hiding = 0usize;
+    let mut blocks: Vec<ElementRef<'a>> = Vec::new();
+    for edge in card.traverse() {
+        let (node, opening) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        if node.id() == card.id() {
+            continue;
+        }
+        let piece: &str = if let Some(el) = ElementRef::wrap(node) {
+            let name = el.value().name();
+            if !opening {
+                let (hides, block) = open.pop().unwrap_or((false, false));
+                hiding -= usize::from(hides);
+                if block {
+                    blocks.pop();
+                }
+                continue;
+            }
             if Some(el) == last_action {
                 passed = true;
             }
-            if el.value().name() != "br" {
+            let hides = is_not_content(name)
+                || el.value().attr("role") == Some("button")
+                || skip.contains(&el);
+            let block = is_block(name);
+            open.push((hides, block));
+            hiding += usize::from(hides);
+            if block {
+                blocks.push(el);
+            }
+            if name != "br" || hiding > 0 {
                 continue;
             }
-        }
-        let piece: &str = match node.value().as_text() {
-            Some(t) => t,
-            None if node.value().as_element().is_some_and(|e| e.name() == "br") => "\n",
-            None => continue,
+            "\n"
+        } else {
+            match node.value().as_text() {
+                Some(t) if opening && hiding == 0 => t,
+                _ => continue,
+            }
         };
-        // Whitespace between elements (source formatting) only ever separates words: no
-        // need to find its block.
+        // Whitespace between elements (source formatting) only ever separates words.
         if piece != "\n" && piece.trim().is_empty() {
             if let Some(line) = out.last_mut().filter(|l| !l.text.ends_with(' ')) {
                 line.text.push(' ');
             }
             continue;
         }
-        let mut block = card;
-        let mut found_block = false;
-        let mut hidden = false;
-        for anc in node.ancestors() {
-            let Some(a) = ElementRef::wrap(anc) else {
-                break;
-            };
-            if a == card {
-                break;
-            }
-            if is_not_content(a.value().name())
-                || a.value().attr("role") == Some("button")
-                || skip.contains(&a)
-            {
-                hidden = true;
-                break;
-            }
-            if !found_block && is_block(a.value().name()) {
-                block = a;
-                found_block = true;
-            }
-        }
-        if hidden {
-            continue;
-        }
+        // The innermost open block (a <br> is never one).
+        let block = blocks.last().copied().unwrap_or(card);
         match out.last_mut() {
             Some(line) if line.block == block && line.after_actions == passed => {
                 line.text.push_str(piece)
@@ -410,9 +476,14 @@ fn note_from(parts: &[String]) -> Option<String> {
         lines.extend(own);
     }
     lines.retain(|l| {
+        // Chrome lines (a toggle, "Reply to Ana", a lone ellipsis) are a few words at most:
+        // longer lines are the note, and need no folding to say so.
+        if l.split_whitespace().nth(5).is_some() {
+            return true;
+        }
         let f = fold(l);
         !(labels::is_see_more(&f)
-            || (labels::is_reply_label(&f) && l.split_whitespace().count() <= 5)
+            || labels::is_reply_label(&f)
             || f.is_empty() && l.chars().all(|c| c == '…' || c == '.'))
     });
     if let Some(last) = lines.last_mut() {
@@ -457,7 +528,7 @@ fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> boo
 /// Reads one card root of the given generation.
 pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
     let c = compiled();
-    let actions = action_controls(card, ui);
+    let (actions, hooks) = action_controls(card, ui);
     if actions.is_empty() {
         let looked_for: Vec<&str> = SELECTORS
             .iter()
@@ -468,7 +539,8 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     }
     let last_action = actions.last().copied();
     let (accept, ignore) = accept_and_ignore(&actions);
-    let others = other_controls(card, &actions);
+    let clickables: Vec<ElementRef> = card.select(&helpers().clickable).collect();
+    let others = other_controls(&clickables, &actions);
 
     // Legacy notes live in their own container, before the buttons.
     let legacy_note = if ui == UiGeneration::Legacy {
@@ -650,6 +722,10 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .filter(|k| k.starts_with("urn:li:invitation:"))
         .map(str::to_string);
 
+    let known = Known {
+        hooks: hooks.as_ref().map(|(css, found)| (*css, found.as_slice())),
+        clickables: &clickables,
+    };
     Ok(Invitation {
         kind,
         ui,
@@ -667,10 +743,10 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         mutual_connections,
         follows_you,
         controls: Controls {
-            accept: accept.and_then(|a| locate(card, a)),
-            ignore: ignore.and_then(|i| locate(card, i)),
-            reply: reply.and_then(|(e, _, _)| locate(card, *e)),
-            message: message.and_then(|(e, _, _)| locate(card, *e)),
+            accept: accept.and_then(|a| locate(card, a, &known)),
+            ignore: ignore.and_then(|i| locate(card, i, &known)),
+            reply: reply.and_then(|(e, _, _)| locate(card, *e, &known)),
+            message: message.and_then(|(e, _, _)| locate(card, *e, &known)),
         },
     })
 }
