@@ -5,7 +5,7 @@
 
 use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use crate::core::linkedin::labels::{self, LineKind};
-use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
+use crate::core::linkedin::selectors::{attr, compiled, constant, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Selector};
@@ -277,23 +277,85 @@ pub(crate) fn locator_in(
     })
 }
 
+/// What one walk of a card finds, in document order: the action hooks of each row that
+/// applies to the card's generation (fallback order), every clickable element, and the
+/// person and entity links, with each element's place in the walk (for "before the
+/// actions"). One walk with prefiltered matching instead of one walk per selector.
+struct Scan<'a> {
+    hooks: Vec<(&'static str, Vec<ElementRef<'a>>)>,
+    clickables: Vec<ElementRef<'a>>,
+    person_links: Vec<(usize, ElementRef<'a>)>,
+    entity_links: Vec<(usize, ElementRef<'a>)>,
+    /// Place of each hook and clickable element (where the last action can be).
+    places: Vec<(ego_tree::NodeId, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    fn of(card: ElementRef<'a>, ui: UiGeneration) -> Scan<'a> {
+        let c = compiled();
+        let action_rows: Vec<_> = c.of(Role::Action, Some(ui)).collect();
+        let (person, entity) = (c.first(Role::PersonLink), c.first(Role::EntityLink));
+        let mut scan = Scan {
+            hooks: action_rows
+                .iter()
+                .map(|r| (r.spec.css, Vec::new()))
+                .collect(),
+            clickables: Vec::new(),
+            person_links: Vec::new(),
+            entity_links: Vec::new(),
+            places: Vec::new(),
+        };
+        for (place, node) in card.descendants().enumerate() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let mut placed = false;
+            for (row, (_, found)) in action_rows.iter().zip(&mut scan.hooks) {
+                if row.matches(&el) {
+                    found.push(el);
+                    placed = true;
+                }
+            }
+            if is_clickable(&el) {
+                scan.clickables.push(el);
+                placed = true;
+            }
+            if person.matches(&el) {
+                scan.person_links.push((place, el));
+            }
+            if entity.matches(&el) {
+                scan.entity_links.push((place, el));
+            }
+            if placed {
+                scan.places.push((el.id(), place));
+            }
+        }
+        scan
+    }
+
+    fn place(&self, el: ElementRef) -> Option<usize> {
+        self.places
+            .iter()
+            .find(|(id, _)| *id == el.id())
+            .map(|(_, p)| *p)
+    }
+}
+
+/// `button, a, [role="button"]` (the `clickable` selector), without the matching machinery.
+fn is_clickable(el: &ElementRef) -> bool {
+    is_named(el, &["button", "a"]) || attr(el.value(), "role") == Some("button")
+}
+
 /// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
 /// itself when it is clickable, else the first clickable element inside it. Also the hooks
 /// found, with their row's CSS.
-type Hooks<'a> = Option<(&'static str, Vec<ElementRef<'a>>)>;
+type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
 
-fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> (Vec<ElementRef<'a>>, Hooks<'a>) {
+fn action_controls<'k, 'a>(scan: &'k Scan<'a>) -> (Vec<ElementRef<'a>>, Hooks<'k, 'a>) {
     let mut out: Vec<ElementRef<'a>> = Vec::new();
-    let rows = compiled()
-        .rows
-        .iter()
-        .filter(|(s, _)| s.role == Role::Action && (s.ui.is_none() || s.ui == Some(ui)));
-    for (spec, sel) in rows {
-        let hooks: Vec<ElementRef<'a>> = card.select(sel).collect();
-        for &hook in &hooks {
-            let control = if is_named(&hook, &["button", "a"])
-                || hook.value().attr("role") == Some("button")
-            {
+    for (css, hooks) in &scan.hooks {
+        for &hook in hooks {
+            let control = if is_clickable(&hook) {
                 Some(hook)
             } else {
                 hook.select(&helpers().clickable).next()
@@ -303,7 +365,7 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> (Vec<ElementRe
             }
         }
         if !out.is_empty() {
-            return (out, Some((spec.css, hooks)));
+            return (out, Some((css, hooks.as_slice())));
         }
     }
     (out, None)
@@ -370,7 +432,7 @@ fn other_controls<'a>(
         } else if labels::is_see_more(&folded) {
             OtherControl::Toggle
         } else if labels::is_message_label(&folded)
-            && !el.value().attr("href").is_some_and(|h| h.contains("/in/"))
+            && !attr(el.value(), "href").is_some_and(|h| h.contains("/in/"))
         {
             OtherControl::Message
         } else {
@@ -416,7 +478,7 @@ fn lines<'a>(
                 passed = true;
             }
             let hides = is_not_content(name)
-                || el.value().attr("role") == Some("button")
+                || attr(el.value(), "role") == Some("button")
                 || skip.contains(&el);
             let block = is_block(name);
             open.push((hides, block));
@@ -509,26 +571,11 @@ fn kind_from_href(href: &str) -> Option<InvitationKind> {
     }
 }
 
-/// True when `el` comes before `boundary` in document order (and is not inside it).
-fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> bool {
-    let Some(boundary) = boundary else {
-        return true;
-    };
-    for node in card.descendants() {
-        if node.id() == el.id() {
-            return true;
-        }
-        if node.id() == boundary.id() {
-            return false;
-        }
-    }
-    false
-}
-
 /// Reads one card root of the given generation.
 pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
     let c = compiled();
-    let (actions, hooks) = action_controls(card, ui);
+    let scan = Scan::of(card, ui);
+    let (actions, hooks) = action_controls(&scan);
     if actions.is_empty() {
         let looked_for: Vec<&str> = SELECTORS
             .iter()
@@ -538,13 +585,18 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         return Err(CardError::NoActions(looked_for.join(" | ")));
     }
     let last_action = actions.last().copied();
+    // Before the last action in document order (and not inside it): a pre-order place
+    // smaller than the action's.
+    let last_place = last_action
+        .and_then(|a| scan.place(a))
+        .unwrap_or(usize::MAX);
+    let before = |place: usize| place < last_place;
     let (accept, ignore) = accept_and_ignore(&actions);
-    let clickables: Vec<ElementRef> = card.select(&helpers().clickable).collect();
-    let others = other_controls(&clickables, &actions);
+    let others = other_controls(&scan.clickables, &actions);
 
     // Legacy notes live in their own container, before the buttons.
     let legacy_note = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacyNote)).next()
+        card.select(&c.first(Role::LegacyNote).sel).next()
     } else {
         None
     };
@@ -565,9 +617,11 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .collect();
 
     // Kind: structure (what the links point to, before the actions), then the kind line.
-    let entity_links: Vec<ElementRef> = card
-        .select(c.first(Role::EntityLink))
-        .filter(|a| before(*a, last_action, card))
+    let entity_links: Vec<ElementRef> = scan
+        .entity_links
+        .iter()
+        .filter(|(place, _)| before(*place))
+        .map(|(_, a)| *a)
         .collect();
     let entity_link = entity_links.first().copied();
     let head_kind = head_text.iter().find_map(|(_, c)| match c {
@@ -575,22 +629,23 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         _ => None,
     });
     let kind = entity_link
-        .and_then(|a| a.value().attr("href").and_then(kind_from_href))
+        .and_then(|a| attr(a.value(), "href").and_then(kind_from_href))
         .or(head_kind)
         .unwrap_or(InvitationKind::Person);
 
-    let strong = c.first(Role::Name);
-    let person_links: Vec<ElementRef> = card
-        .select(c.first(Role::PersonLink))
-        .filter(|a| {
-            before(*a, last_action, card)
-                && profile_url(a.value().attr("href").unwrap_or("")).is_some()
+    let strong = &c.first(Role::Name).sel;
+    let person_links: Vec<ElementRef> = scan
+        .person_links
+        .iter()
+        .filter(|(place, a)| {
+            before(*place) && profile_url(attr(a.value(), "href").unwrap_or("")).is_some()
         })
+        .map(|(_, a)| *a)
         .collect();
 
     let (name, name_el, profile) = if kind == InvitationKind::Person {
         let legacy_title = if ui == UiGeneration::Legacy {
-            card.select(c.first(Role::LegacyTitle))
+            card.select(&c.first(Role::LegacyTitle).sel)
                 .next()
                 .map(|t| (squash_whitespace(&visible_text(&t)), t))
         } else {
@@ -619,7 +674,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             None => from_strong.or_else(from_text),
         };
         let (name, el, link) = found.ok_or(CardError::NoInviter)?;
-        (name, el, link.value().attr("href").and_then(profile_url))
+        (name, el, attr(link.value(), "href").and_then(profile_url))
     } else {
         let named = entity_links.iter().find_map(|a| {
             let from_strong = a
@@ -632,7 +687,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         });
         let named = named.or_else(|| {
             // Legacy page invitations: the title names the page.
-            card.select(c.first(Role::LegacyTitle))
+            card.select(&c.first(Role::LegacyTitle).sel)
                 .next()
                 .map(|t| (squash_whitespace(&visible_text(&t)), t))
                 .filter(|(n, _)| !n.is_empty())
@@ -647,7 +702,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
     let follows_you = head_text.iter().any(|(_, c)| *c == LineKind::FollowsYou);
     let legacy_mutual = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacyMutual)).next()
+        card.select(&c.first(Role::LegacyMutual).sel).next()
     } else {
         None
     };
@@ -666,7 +721,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             .map_or(0, |(t, _)| labels::mutual_count(t)),
     };
     let legacy_subtitle = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacySubtitle)).next()
+        card.select(&c.first(Role::LegacySubtitle).sel).next()
     } else {
         None
     };
@@ -687,7 +742,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let note = if kind != InvitationKind::Person {
         None
     } else if let Some(container) = legacy_note {
-        let line_sel = c.first(Role::LegacyNoteLine);
+        let line_sel = &c.first(Role::LegacyNoteLine).sel;
         let spans: Vec<String> = container
             .select(line_sel)
             .map(|s| visible_text(&s))
@@ -718,13 +773,13 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let invitation_urn = card
         .value()
         .attr("componentkey")
-        .or_else(|| card.value().attr("data-invitation-urn"))
+        .or_else(|| attr(card.value(), "data-invitation-urn"))
         .filter(|k| k.starts_with("urn:li:invitation:"))
         .map(str::to_string);
 
     let known = Known {
-        hooks: hooks.as_ref().map(|(css, found)| (*css, found.as_slice())),
-        clickables: &clickables,
+        hooks,
+        clickables: &scan.clickables,
     };
     Ok(Invitation {
         kind,

@@ -10,9 +10,9 @@ pub mod selectors;
 pub mod live;
 pub mod messaging;
 
+use self::selectors::{compiled, css_of, Role};
 use crate::core::invitation::{Invitation, Locator, UiGeneration};
 use scraper::{ElementRef, Html};
-use selectors::{compiled, css_of, Role};
 use serde::Serialize;
 
 /// What reading a page (or one card) produced.
@@ -89,10 +89,10 @@ pub fn read_sent_card(html: &str) -> SentCard {
             let holds = roots
                 .iter()
                 .filter_map(|(root, _)| {
-                    let (spec, sel) = rows
+                    let row = rows
                         .iter()
-                        .find(|(s, sel)| s.role == Role::CardRoot && sel.matches(root))?;
-                    card::locator_in(top, *root, spec.css, sel)
+                        .find(|r| r.spec.role == Role::CardRoot && r.matches(root))?;
+                    card::locator_in(top, *root, row.spec.css, &row.sel)
                 })
                 .collect();
             SentCard::Holds(holds)
@@ -108,7 +108,7 @@ fn card_roots(doc: &Html) -> Vec<(ElementRef<'_>, UiGeneration)> {
     let rows: Vec<_> = compiled()
         .rows
         .iter()
-        .filter(|(s, _)| s.role == Role::CardRoot)
+        .filter(|r| r.spec.role == Role::CardRoot)
         .collect();
     let mut roots: Vec<(ElementRef, UiGeneration)> = Vec::new();
     let top = doc.root_element();
@@ -117,12 +117,12 @@ fn card_roots(doc: &Html) -> Vec<(ElementRef<'_>, UiGeneration)> {
     while let Some(node) = next {
         let mut descend = true;
         if let Some(el) = ElementRef::wrap(node) {
-            if let Some(row) = rows.iter().position(|(_, sel)| sel.matches(&el)) {
+            if let Some(row) = rows.iter().position(|r| r.matches(&el)) {
                 let wraps_preferred = rows[..row]
                     .iter()
-                    .any(|(_, preferred)| el.select(preferred).next().is_some());
+                    .any(|preferred| el.select(&preferred.sel).next().is_some());
                 if !wraps_preferred {
-                    roots.push((el, rows[row].0.ui.unwrap_or(UiGeneration::Current)));
+                    roots.push((el, rows[row].spec.ui.unwrap_or(UiGeneration::Current)));
                     descend = false;
                 }
             }
@@ -151,13 +151,13 @@ fn read_roots(doc: &Html, roots: Vec<(ElementRef<'_>, UiGeneration)>) -> PageRea
         let container = compiled()
             .rows
             .iter()
-            .filter(|(s, _)| s.role == Role::ListContainer)
-            .find(|(_, sel)| doc.select(sel).next().is_some());
+            .filter(|r| r.spec.role == Role::ListContainer)
+            .find(|r| doc.select(&r.sel).next().is_some());
         match container {
-            Some((spec, _)) => {
-                out.ui = spec.ui;
+            Some(row) => {
+                out.ui = row.spec.ui;
                 out.diagnostics
-                    .push(format!("the invitation list ({}) is empty", spec.css));
+                    .push(format!("the invitation list ({}) is empty", row.spec.css));
             }
             None => out.diagnostics.push(format!(
                 "no LinkedIn invitation cards found: looked for {}",
