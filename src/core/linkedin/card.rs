@@ -417,12 +417,14 @@ enum OtherControl {
 }
 
 fn other_controls<'a>(
-    clickables: &[ElementRef<'a>],
+    scan: &Scan<'a>,
     actions: &[ElementRef<'a>],
 ) -> Vec<(ElementRef<'a>, OtherControl, String)> {
     let mut out = Vec::new();
-    for &el in clickables {
-        if actions.contains(&el) {
+    for &el in &scan.clickables {
+        // The profile links are the inviter's photo and name, never a control: no need to
+        // read and fold their labels.
+        if actions.contains(&el) || scan.person_links.iter().any(|(_, a)| *a == el) {
             continue;
         }
         let label = label_of(&el);
@@ -509,11 +511,16 @@ fn lines<'a>(
             Some(line) if line.block == block && line.after_actions == passed => {
                 line.text.push_str(piece)
             }
-            _ => out.push(Line {
-                block,
-                text: piece.to_string(),
-                after_actions: passed,
-            }),
+            _ => {
+                // Lines are short; one allocation for most of them.
+                let mut text = String::with_capacity(piece.len().max(64));
+                text.push_str(piece);
+                out.push(Line {
+                    block,
+                    text,
+                    after_actions: passed,
+                })
+            }
         }
     }
     out.retain(|l| !l.text.trim().is_empty());
@@ -592,7 +599,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .unwrap_or(usize::MAX);
     let before = |place: usize| place < last_place;
     let (accept, ignore) = accept_and_ignore(&actions);
-    let others = other_controls(&scan.clickables, &actions);
+    let others = other_controls(&scan, &actions);
 
     // Legacy notes live in their own container, before the buttons.
     let legacy_note = if ui == UiGeneration::Legacy {
