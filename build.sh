@@ -182,7 +182,7 @@ bench() {
   build
   build_node_wasm
   step "native benchmarks (criterion)"
-  run cargo bench --bench engine
+  run cargo bench --bench reader --bench engine
   step "wasm benchmark (Node)"
   run node benches/wasm-bench.mjs
   ensure_chromium

@@ -304,6 +304,14 @@ fn card_by_card_reading_equals_page_reading_and_locators_resolve() {
                     "no hashed class in locator {}",
                     l.selector
                 );
+                // The count is the content script's check that its card is the one read.
+                let sel = Selector::parse(&l.selector).expect("locator parses");
+                assert_eq!(
+                    l.count,
+                    root.select(&sel).count(),
+                    "{file}: count of {}",
+                    l.selector
+                );
             }
         }
     }

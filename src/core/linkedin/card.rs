@@ -5,8 +5,9 @@
 
 use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use crate::core::linkedin::labels::{self, LineKind};
-use crate::core::linkedin::selectors::{compiled, constant, css_of, Role, SELECTORS};
+use crate::core::linkedin::selectors::{attr, compiled, constant, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Selector};
 use std::sync::OnceLock;
 
@@ -71,11 +72,19 @@ const GENERIC_LOCATORS: &[&str] = &[
     r#"[role="button"]"#,
 ];
 
+struct Candidate {
+    css: String,
+    sel: Selector,
+    /// Matches only elements `clickable` matches (its subject is a button, a link or
+    /// role=button), so its matches in a card can be counted among the card's clickables.
+    clickable_only: bool,
+}
+
 struct Helpers {
     /// Candidate selectors for locators, in order of preference: the table's action hooks,
     /// the clickable elements inside a wrapper hook, then generic element selectors. Never
     /// hashed classes.
-    locator_candidates: Vec<(String, Selector)>,
+    locator_candidates: Vec<Candidate>,
     clickable: Selector,
 }
 
@@ -83,18 +92,27 @@ fn helpers() -> &'static Helpers {
     static H: OnceLock<Helpers> = OnceLock::new();
     H.get_or_init(|| {
         let hooks = css_of(Role::Action);
-        let mut candidates: Vec<String> = hooks.iter().map(|h| (*h).to_string()).collect();
+        // (css, clickable_only): a hook may be a wrapper; everything after ends in a button,
+        // a link or role=button.
+        let mut candidates: Vec<(String, bool)> =
+            hooks.iter().map(|h| ((*h).to_string(), false)).collect();
         for hook in &hooks {
-            candidates.push(format!("{hook} button"));
-            candidates.push(format!("{hook} a"));
+            candidates.push((format!("{hook} button"), true));
+            candidates.push((format!("{hook} a"), true));
         }
-        candidates.extend(GENERIC_LOCATORS.iter().map(|g| (*g).to_string()));
+        candidates.extend(GENERIC_LOCATORS.iter().map(|g| ((*g).to_string(), true)));
         Helpers {
             // Every candidate parses: the table's rows are checked by `every_selector_parses`
             // and the suffixes are plain descendant combinators.
             locator_candidates: candidates
                 .into_iter()
-                .filter_map(|c| Selector::parse(&c).ok().map(|sel| (c, sel)))
+                .filter_map(|(css, clickable_only)| {
+                    Selector::parse(&css).ok().map(|sel| Candidate {
+                        css,
+                        sel,
+                        clickable_only,
+                    })
+                })
                 .collect(),
             clickable: constant(r#"button, a, [role="button"]"#),
         }
@@ -191,16 +209,49 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
         .to_string()
 }
 
+/// What the reader already knows of a card, so that locating a control walks no more of it:
+/// the action hooks found (and their row's CSS), and every clickable element, in document
+/// order.
+struct Known<'k, 'a> {
+    hooks: Option<(&'static str, &'k [ElementRef<'a>])>,
+    clickables: &'k [ElementRef<'a>],
+}
+
 /// How the content script finds `target` inside the live card: the first candidate
 /// selector that matches it, with its index among the card's matches and how many
 /// matches there are (the content script's check that its DOM is the one read here).
-fn locate(card: ElementRef, target: ElementRef) -> Option<Locator> {
-    helpers().locator_candidates.iter().find_map(|(css, sel)| {
+fn locate(card: ElementRef, target: ElementRef, known: &Known) -> Option<Locator> {
+    helpers().locator_candidates.iter().find_map(|c| {
         // Matching the target alone is cheap; count its index only for a selector that fits.
-        if !sel.matches(&target) {
+        if !c.sel.matches(&target) {
             return None;
         }
-        locator_in(card, target, css, sel)
+        let among = |matches: &mut dyn Iterator<Item = ElementRef>| {
+            let mut index = None;
+            let mut count = 0;
+            for e in matches {
+                if e == target {
+                    index = Some(count);
+                }
+                count += 1;
+            }
+            index.map(|index| Locator {
+                selector: c.css.clone(),
+                index,
+                count,
+            })
+        };
+        match known.hooks {
+            Some((css, hooks)) if css == c.css => among(&mut hooks.iter().copied()),
+            _ if c.clickable_only => among(
+                &mut known
+                    .clickables
+                    .iter()
+                    .copied()
+                    .filter(|e| c.sel.matches(e)),
+            ),
+            _ => locator_in(card, target, &c.css, &c.sel),
+        }
     })
 }
 
@@ -226,15 +277,85 @@ pub(crate) fn locator_in(
     })
 }
 
+/// What one walk of a card finds, in document order: the action hooks of each row that
+/// applies to the card's generation (fallback order), every clickable element, and the
+/// person and entity links, with each element's place in the walk (for "before the
+/// actions"). One walk with prefiltered matching instead of one walk per selector.
+struct Scan<'a> {
+    hooks: Vec<(&'static str, Vec<ElementRef<'a>>)>,
+    clickables: Vec<ElementRef<'a>>,
+    person_links: Vec<(usize, ElementRef<'a>)>,
+    entity_links: Vec<(usize, ElementRef<'a>)>,
+    /// Place of each hook and clickable element (where the last action can be).
+    places: Vec<(ego_tree::NodeId, usize)>,
+}
+
+impl<'a> Scan<'a> {
+    fn of(card: ElementRef<'a>, ui: UiGeneration) -> Scan<'a> {
+        let c = compiled();
+        let action_rows: Vec<_> = c.of(Role::Action, Some(ui)).collect();
+        let (person, entity) = (c.first(Role::PersonLink), c.first(Role::EntityLink));
+        let mut scan = Scan {
+            hooks: action_rows
+                .iter()
+                .map(|r| (r.spec.css, Vec::new()))
+                .collect(),
+            clickables: Vec::new(),
+            person_links: Vec::new(),
+            entity_links: Vec::new(),
+            places: Vec::new(),
+        };
+        for (place, node) in card.descendants().enumerate() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let mut placed = false;
+            for (row, (_, found)) in action_rows.iter().zip(&mut scan.hooks) {
+                if row.matches(&el) {
+                    found.push(el);
+                    placed = true;
+                }
+            }
+            if is_clickable(&el) {
+                scan.clickables.push(el);
+                placed = true;
+            }
+            if person.matches(&el) {
+                scan.person_links.push((place, el));
+            }
+            if entity.matches(&el) {
+                scan.entity_links.push((place, el));
+            }
+            if placed {
+                scan.places.push((el.id(), place));
+            }
+        }
+        scan
+    }
+
+    fn place(&self, el: ElementRef) -> Option<usize> {
+        self.places
+            .iter()
+            .find(|(id, _)| *id == el.id())
+            .map(|(_, p)| *p)
+    }
+}
+
+/// `button, a, [role="button"]` (the `clickable` selector), without the matching machinery.
+fn is_clickable(el: &ElementRef) -> bool {
+    is_named(el, &["button", "a"]) || attr(el.value(), "role") == Some("button")
+}
+
 /// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
-/// itself when it is clickable, else the first clickable element inside it.
-fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef<'a>> {
+/// itself when it is clickable, else the first clickable element inside it. Also the hooks
+/// found, with their row's CSS.
+type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
+
+fn action_controls<'k, 'a>(scan: &'k Scan<'a>) -> (Vec<ElementRef<'a>>, Hooks<'k, 'a>) {
     let mut out: Vec<ElementRef<'a>> = Vec::new();
-    for sel in compiled().of(Role::Action, Some(ui)) {
-        for hook in card.select(sel) {
-            let control = if is_named(&hook, &["button", "a"])
-                || hook.value().attr("role") == Some("button")
-            {
+    for (css, hooks) in &scan.hooks {
+        for &hook in hooks {
+            let control = if is_clickable(&hook) {
                 Some(hook)
             } else {
                 hook.select(&helpers().clickable).next()
@@ -244,10 +365,10 @@ fn action_controls<'a>(card: ElementRef<'a>, ui: UiGeneration) -> Vec<ElementRef
             }
         }
         if !out.is_empty() {
-            break;
+            return (out, Some((css, hooks.as_slice())));
         }
     }
-    out
+    (out, None)
 }
 
 /// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
@@ -296,12 +417,14 @@ enum OtherControl {
 }
 
 fn other_controls<'a>(
-    card: ElementRef<'a>,
+    scan: &Scan<'a>,
     actions: &[ElementRef<'a>],
 ) -> Vec<(ElementRef<'a>, OtherControl, String)> {
     let mut out = Vec::new();
-    for el in card.select(&helpers().clickable) {
-        if actions.contains(&el) {
+    for &el in &scan.clickables {
+        // The profile links are the inviter's photo and name, never a control: no need to
+        // read and fold their labels.
+        if actions.contains(&el) || scan.person_links.iter().any(|(_, a)| *a == el) {
             continue;
         }
         let label = label_of(&el);
@@ -311,7 +434,7 @@ fn other_controls<'a>(
         } else if labels::is_see_more(&folded) {
             OtherControl::Toggle
         } else if labels::is_message_label(&folded)
-            && !el.value().attr("href").is_some_and(|h| h.contains("/in/"))
+            && !attr(el.value(), "href").is_some_and(|h| h.contains("/in/"))
         {
             OtherControl::Message
         } else {
@@ -323,6 +446,7 @@ fn other_controls<'a>(
 }
 
 /// Walks the card's text in document order into lines, skipping controls and hidden text.
+/// One pass: the open elements' stack says whether text is hidden and which block holds it.
 fn lines<'a>(
     card: ElementRef<'a>,
     last_action: Option<ElementRef<'a>>,
@@ -330,62 +454,73 @@ fn lines<'a>(
 ) -> Vec<Line<'a>> {
     let mut out: Vec<Line<'a>> = Vec::new();
     let mut passed = false;
-    for node in card.descendants() {
-        if let Some(el) = ElementRef::wrap(node) {
+    // Per open element below the card: (hides its text, is a block).
+    let mut open: Vec<(bool, bool)> = Vec::new();
+    let mut hiding = 0usize;
+    let mut blocks: Vec<ElementRef<'a>> = Vec::new();
+    for edge in card.traverse() {
+        let (node, opening) = match edge {
+            Edge::Open(node) => (node, true),
+            Edge::Close(node) => (node, false),
+        };
+        if node.id() == card.id() {
+            continue;
+        }
+        let piece: &str = if let Some(el) = ElementRef::wrap(node) {
+            let name = el.value().name();
+            if !opening {
+                let (hides, block) = open.pop().unwrap_or((false, false));
+                hiding -= usize::from(hides);
+                if block {
+                    blocks.pop();
+                }
+                continue;
+            }
             if Some(el) == last_action {
                 passed = true;
             }
-            if el.value().name() != "br" {
+            let hides = is_not_content(name)
+                || attr(el.value(), "role") == Some("button")
+                || skip.contains(&el);
+            let block = is_block(name);
+            open.push((hides, block));
+            hiding += usize::from(hides);
+            if block {
+                blocks.push(el);
+            }
+            if name != "br" || hiding > 0 {
                 continue;
             }
-        }
-        let piece: &str = match node.value().as_text() {
-            Some(t) => t,
-            None if node.value().as_element().is_some_and(|e| e.name() == "br") => "\n",
-            None => continue,
+            "\n"
+        } else {
+            match node.value().as_text() {
+                Some(t) if opening && hiding == 0 => t,
+                _ => continue,
+            }
         };
-        // Whitespace between elements (source formatting) only ever separates words: no
-        // need to find its block.
+        // Whitespace between elements (source formatting) only ever separates words.
         if piece != "\n" && piece.trim().is_empty() {
             if let Some(line) = out.last_mut().filter(|l| !l.text.ends_with(' ')) {
                 line.text.push(' ');
             }
             continue;
         }
-        let mut block = card;
-        let mut found_block = false;
-        let mut hidden = false;
-        for anc in node.ancestors() {
-            let Some(a) = ElementRef::wrap(anc) else {
-                break;
-            };
-            if a == card {
-                break;
-            }
-            if is_not_content(a.value().name())
-                || a.value().attr("role") == Some("button")
-                || skip.contains(&a)
-            {
-                hidden = true;
-                break;
-            }
-            if !found_block && is_block(a.value().name()) {
-                block = a;
-                found_block = true;
-            }
-        }
-        if hidden {
-            continue;
-        }
+        // The innermost open block (a <br> is never one).
+        let block = blocks.last().copied().unwrap_or(card);
         match out.last_mut() {
             Some(line) if line.block == block && line.after_actions == passed => {
                 line.text.push_str(piece)
             }
-            _ => out.push(Line {
-                block,
-                text: piece.to_string(),
-                after_actions: passed,
-            }),
+            _ => {
+                // Lines are short; one allocation for most of them.
+                let mut text = String::with_capacity(piece.len().max(64));
+                text.push_str(piece);
+                out.push(Line {
+                    block,
+                    text,
+                    after_actions: passed,
+                })
+            }
         }
     }
     out.retain(|l| !l.text.trim().is_empty());
@@ -410,9 +545,14 @@ fn note_from(parts: &[String]) -> Option<String> {
         lines.extend(own);
     }
     lines.retain(|l| {
+        // Chrome lines (a toggle, "Reply to Ana", a lone ellipsis) are a few words at most:
+        // longer lines are the note, and need no folding to say so.
+        if l.split_whitespace().nth(5).is_some() {
+            return true;
+        }
         let f = fold(l);
         !(labels::is_see_more(&f)
-            || (labels::is_reply_label(&f) && l.split_whitespace().count() <= 5)
+            || labels::is_reply_label(&f)
             || f.is_empty() && l.chars().all(|c| c == '…' || c == '.'))
     });
     if let Some(last) = lines.last_mut() {
@@ -438,26 +578,11 @@ fn kind_from_href(href: &str) -> Option<InvitationKind> {
     }
 }
 
-/// True when `el` comes before `boundary` in document order (and is not inside it).
-fn before(el: ElementRef, boundary: Option<ElementRef>, card: ElementRef) -> bool {
-    let Some(boundary) = boundary else {
-        return true;
-    };
-    for node in card.descendants() {
-        if node.id() == el.id() {
-            return true;
-        }
-        if node.id() == boundary.id() {
-            return false;
-        }
-    }
-    false
-}
-
 /// Reads one card root of the given generation.
 pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, CardError> {
     let c = compiled();
-    let actions = action_controls(card, ui);
+    let scan = Scan::of(card, ui);
+    let (actions, hooks) = action_controls(&scan);
     if actions.is_empty() {
         let looked_for: Vec<&str> = SELECTORS
             .iter()
@@ -467,12 +592,18 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         return Err(CardError::NoActions(looked_for.join(" | ")));
     }
     let last_action = actions.last().copied();
+    // Before the last action in document order (and not inside it): a pre-order place
+    // smaller than the action's.
+    let last_place = last_action
+        .and_then(|a| scan.place(a))
+        .unwrap_or(usize::MAX);
+    let before = |place: usize| place < last_place;
     let (accept, ignore) = accept_and_ignore(&actions);
-    let others = other_controls(card, &actions);
+    let others = other_controls(&scan, &actions);
 
     // Legacy notes live in their own container, before the buttons.
     let legacy_note = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacyNote)).next()
+        card.select(&c.first(Role::LegacyNote).sel).next()
     } else {
         None
     };
@@ -493,9 +624,11 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .collect();
 
     // Kind: structure (what the links point to, before the actions), then the kind line.
-    let entity_links: Vec<ElementRef> = card
-        .select(c.first(Role::EntityLink))
-        .filter(|a| before(*a, last_action, card))
+    let entity_links: Vec<ElementRef> = scan
+        .entity_links
+        .iter()
+        .filter(|(place, _)| before(*place))
+        .map(|(_, a)| *a)
         .collect();
     let entity_link = entity_links.first().copied();
     let head_kind = head_text.iter().find_map(|(_, c)| match c {
@@ -503,22 +636,23 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         _ => None,
     });
     let kind = entity_link
-        .and_then(|a| a.value().attr("href").and_then(kind_from_href))
+        .and_then(|a| attr(a.value(), "href").and_then(kind_from_href))
         .or(head_kind)
         .unwrap_or(InvitationKind::Person);
 
-    let strong = c.first(Role::Name);
-    let person_links: Vec<ElementRef> = card
-        .select(c.first(Role::PersonLink))
-        .filter(|a| {
-            before(*a, last_action, card)
-                && profile_url(a.value().attr("href").unwrap_or("")).is_some()
+    let strong = &c.first(Role::Name).sel;
+    let person_links: Vec<ElementRef> = scan
+        .person_links
+        .iter()
+        .filter(|(place, a)| {
+            before(*place) && profile_url(attr(a.value(), "href").unwrap_or("")).is_some()
         })
+        .map(|(_, a)| *a)
         .collect();
 
     let (name, name_el, profile) = if kind == InvitationKind::Person {
         let legacy_title = if ui == UiGeneration::Legacy {
-            card.select(c.first(Role::LegacyTitle))
+            card.select(&c.first(Role::LegacyTitle).sel)
                 .next()
                 .map(|t| (squash_whitespace(&visible_text(&t)), t))
         } else {
@@ -547,7 +681,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             None => from_strong.or_else(from_text),
         };
         let (name, el, link) = found.ok_or(CardError::NoInviter)?;
-        (name, el, link.value().attr("href").and_then(profile_url))
+        (name, el, attr(link.value(), "href").and_then(profile_url))
     } else {
         let named = entity_links.iter().find_map(|a| {
             let from_strong = a
@@ -560,7 +694,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         });
         let named = named.or_else(|| {
             // Legacy page invitations: the title names the page.
-            card.select(c.first(Role::LegacyTitle))
+            card.select(&c.first(Role::LegacyTitle).sel)
                 .next()
                 .map(|t| (squash_whitespace(&visible_text(&t)), t))
                 .filter(|(n, _)| !n.is_empty())
@@ -575,7 +709,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
     let follows_you = head_text.iter().any(|(_, c)| *c == LineKind::FollowsYou);
     let legacy_mutual = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacyMutual)).next()
+        card.select(&c.first(Role::LegacyMutual).sel).next()
     } else {
         None
     };
@@ -594,12 +728,14 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             .map_or(0, |(t, _)| labels::mutual_count(t)),
     };
     let legacy_subtitle = if ui == UiGeneration::Legacy {
-        card.select(c.first(Role::LegacySubtitle)).next()
+        card.select(&c.first(Role::LegacySubtitle).sel).next()
     } else {
         None
     };
+    // A line classified `Other` announces no kind already; the legacy subtitle is checked.
     let headline = match legacy_subtitle {
-        Some(s) => Some(squash_whitespace(&visible_text(&s))),
+        Some(s) => Some(squash_whitespace(&visible_text(&s)))
+            .filter(|h| labels::kind_of_line(&fold(h)).is_none()),
         None => name_line.and_then(|start| {
             head_text
                 .iter()
@@ -608,14 +744,12 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
                 .map(|(t, _)| t.clone())
         }),
     }
-    .filter(|h| {
-        !h.is_empty() && labels::kind_of_line(&fold(h)).is_none() && kind == InvitationKind::Person
-    });
+    .filter(|h| !h.is_empty() && kind == InvitationKind::Person);
 
     let note = if kind != InvitationKind::Person {
         None
     } else if let Some(container) = legacy_note {
-        let line_sel = c.first(Role::LegacyNoteLine);
+        let line_sel = &c.first(Role::LegacyNoteLine).sel;
         let spans: Vec<String> = container
             .select(line_sel)
             .map(|s| visible_text(&s))
@@ -646,10 +780,14 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let invitation_urn = card
         .value()
         .attr("componentkey")
-        .or_else(|| card.value().attr("data-invitation-urn"))
+        .or_else(|| attr(card.value(), "data-invitation-urn"))
         .filter(|k| k.starts_with("urn:li:invitation:"))
         .map(str::to_string);
 
+    let known = Known {
+        hooks,
+        clickables: &scan.clickables,
+    };
     Ok(Invitation {
         kind,
         ui,
@@ -667,10 +805,10 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         mutual_connections,
         follows_you,
         controls: Controls {
-            accept: accept.and_then(|a| locate(card, a)),
-            ignore: ignore.and_then(|i| locate(card, i)),
-            reply: reply.and_then(|(e, _, _)| locate(card, *e)),
-            message: message.and_then(|(e, _, _)| locate(card, *e)),
+            accept: accept.and_then(|a| locate(card, a, &known)),
+            ignore: ignore.and_then(|i| locate(card, i, &known)),
+            reply: reply.and_then(|(e, _, _)| locate(card, *e, &known)),
+            message: message.and_then(|(e, _, _)| locate(card, *e, &known)),
         },
     })
 }

@@ -8,6 +8,8 @@
 
 use crate::core::invitation::InvitationKind;
 use crate::core::text::fold;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// "… is inviting you to connect": the card is a person's connection invitation.
 const CONNECT_LINE: &[&str] = &[
@@ -263,23 +265,102 @@ pub enum LineKind {
     Other,
 }
 
+/// What a head line can announce, in order of precedence (`line_kind` returns the first).
+#[derive(Clone, Copy)]
+enum Says {
+    FollowsYou,
+    Connect,
+    Mutual,
+    Kind(InvitationKind),
+}
+
+impl Says {
+    /// Bit in a set of `Says`; kinds follow KIND_LINES' order, so that the lowest bit set is
+    /// the line's kind.
+    fn bit(self) -> u16 {
+        match self {
+            Says::FollowsYou => 1,
+            Says::Connect => 2,
+            Says::Mutual => 4,
+            Says::Kind(k) => {
+                8 << KIND_LINES
+                    .iter()
+                    .position(|(kind, _)| *kind == k)
+                    .unwrap_or(0)
+            }
+        }
+    }
+}
+
+const FOLLOWS_YOU_BIT: u16 = 1;
+const CONNECT_BIT: u16 = 2;
+const MUTUAL_BIT: u16 = 4;
+
+/// Every head-line phrase keyed by its first word: one hash lookup per word of a line
+/// instead of comparing each phrase at each word (this runs for every line of every card).
+fn line_phrases() -> &'static FxHashMap<&'static str, Vec<(&'static str, u16)>> {
+    static INDEX: OnceLock<FxHashMap<&'static str, Vec<(&'static str, u16)>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: FxHashMap<&'static str, Vec<(&'static str, u16)>> = FxHashMap::default();
+        let mut add = |phrases: &[&'static str], says: Says| {
+            for p in phrases {
+                let first = p.split(' ').next().unwrap_or(p);
+                index.entry(first).or_default().push((p, says.bit()));
+            }
+        };
+        add(FOLLOWS_YOU, Says::FollowsYou);
+        add(CONNECT_LINE, Says::Connect);
+        add(MUTUAL_PLURAL, Says::Mutual);
+        add(MUTUAL_SINGULAR, Says::Mutual);
+        for (kind, phrases) in KIND_LINES {
+            add(phrases, Says::Kind(*kind));
+        }
+        index
+    })
+}
+
+/// The set of `Says` bits whose phrases occur (as whole words) in the folded words.
+fn says(words: &[&str]) -> u16 {
+    let index = line_phrases();
+    let mut found = 0;
+    for i in 0..words.len() {
+        if let Some(candidates) = index.get(words[i]) {
+            for (phrase, bit) in candidates {
+                if found & bit == 0 && phrase_at(&words[i..], phrase.as_bytes()) {
+                    found |= bit;
+                }
+            }
+        }
+    }
+    found
+}
+
+fn says_of(folded: &str) -> u16 {
+    let words: Vec<&str> = folded.split(' ').collect();
+    says(&words)
+}
+
+/// The kind announced by the lowest kind bit of a `says` set.
+fn kind_of_says(found: u16) -> Option<InvitationKind> {
+    let kinds = found >> 3;
+    (kinds != 0).then(|| KIND_LINES[kinds.trailing_zeros() as usize].0)
+}
+
 /// Classifies one folded line, splitting it into words once for all the tables.
 pub fn line_kind(folded: &str) -> LineKind {
     if folded.is_empty() {
         return LineKind::Empty;
     }
     let words: Vec<&str> = folded.split(' ').collect();
-    if any_in(&words, FOLLOWS_YOU) {
+    let found = says(&words);
+    if found & FOLLOWS_YOU_BIT != 0 {
         LineKind::FollowsYou
-    } else if any_in(&words, CONNECT_LINE) {
+    } else if found & CONNECT_BIT != 0 {
         LineKind::Connect
-    } else if any_in(&words, MUTUAL_PLURAL) || any_in(&words, MUTUAL_SINGULAR) {
+    } else if found & MUTUAL_BIT != 0 {
         LineKind::Mutual
-    } else if let Some((k, _)) = KIND_LINES
-        .iter()
-        .find(|(_, phrases)| any_in(&words, phrases))
-    {
-        LineKind::Kind(*k)
+    } else if let Some(k) = kind_of_says(found) {
+        LineKind::Kind(k)
     } else if is_time_line(&words) {
         LineKind::Time
     } else {
@@ -425,9 +506,10 @@ fn is_time_line(words: &[&str]) -> bool {
     if words.len() <= 2 && words.iter().any(|w| compact(w) || TIME_WORDS.contains(w)) {
         return true;
     }
-    let has_number = words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
-    let has_unit = words.iter().any(|w| TIME_UNITS.contains(w));
-    has_number && has_unit && words.len() <= 5
+    // The number first: most short lines (names, headlines) have none, and then the unit
+    // table is never scanned.
+    words.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        && words.iter().any(|w| TIME_UNITS.contains(w))
 }
 
 fn starts_with_any(folded: &str, phrases: &[&str]) -> bool {
@@ -451,26 +533,24 @@ fn starts_or_ends_with_any(folded: &str, phrases: &[&str]) -> bool {
 
 /// A line saying the card is a person's connection invitation.
 pub fn is_connect_line(folded: &str) -> bool {
-    any_words(folded, CONNECT_LINE)
+    says_of(folded) & CONNECT_BIT != 0
 }
 
 pub fn is_follows_you_line(folded: &str) -> bool {
-    any_words(folded, FOLLOWS_YOU)
+    says_of(folded) & FOLLOWS_YOU_BIT != 0
 }
 
 /// The non-person kind a line announces, if any.
 pub fn kind_of_line(folded: &str) -> Option<InvitationKind> {
-    if is_connect_line(folded) {
+    let found = says_of(folded);
+    if found & CONNECT_BIT != 0 {
         return None;
     }
-    KIND_LINES
-        .iter()
-        .find(|(_, phrases)| any_words(folded, phrases))
-        .map(|(k, _)| *k)
+    kind_of_says(found)
 }
 
 pub fn is_mutual_line(folded: &str) -> bool {
-    any_words(folded, MUTUAL_PLURAL) || any_words(folded, MUTUAL_SINGULAR)
+    says_of(folded) & MUTUAL_BIT != 0
 }
 
 /// The whole text of a control is only a see-more/less toggle (with its ellipsis).
@@ -677,6 +757,55 @@ mod tests {
                 crate::core::text::contains_words(line, phrase),
                 "{line}"
             );
+        }
+    }
+
+    #[test]
+    fn indexed_line_phrases_agree_with_scanning_every_table() {
+        // `says` looks phrases up by first word; scanning each table must find the same.
+        let mut lines: Vec<String> = [
+            "",
+            "ana follows you and is inviting you to connect",
+            "bo invited you to follow acme and invited you to attend",
+            "12 mutual connections",
+            "ana is a mutual connection",
+            "acme vous a invite a suivre",
+            "te volgen te abonneren op",
+            "follows",
+            "you follows you you",
+        ]
+        .iter()
+        .map(|l| (*l).to_string())
+        .collect();
+        // Every phrase alone, with a word before and after, and cut short.
+        let tables: Vec<&[&str]> = [FOLLOWS_YOU, CONNECT_LINE, MUTUAL_PLURAL, MUTUAL_SINGULAR]
+            .into_iter()
+            .chain(KIND_LINES.iter().map(|(_, p)| *p))
+            .collect();
+        for p in tables.iter().flat_map(|t| t.iter()) {
+            lines.push((*p).to_string());
+            lines.push(format!("x {p} y"));
+            lines.push(p.rsplit_once(' ').map_or("", |(head, _)| head).to_string());
+        }
+        for line in &lines {
+            let words: Vec<&str> = line.split(' ').collect();
+            let mut want = 0u16;
+            for (bit, table) in [
+                (FOLLOWS_YOU_BIT, FOLLOWS_YOU),
+                (CONNECT_BIT, CONNECT_LINE),
+                (MUTUAL_BIT, MUTUAL_PLURAL),
+                (MUTUAL_BIT, MUTUAL_SINGULAR),
+            ] {
+                if any_in(&words, table) {
+                    want |= bit;
+                }
+            }
+            for (kind, table) in KIND_LINES {
+                if any_in(&words, table) {
+                    want |= Says::Kind(*kind).bit();
+                }
+            }
+            assert_eq!(says(&words), want, "{line:?}");
         }
     }
 
