@@ -113,7 +113,9 @@
       if (gen !== generation) return;
       cardSel = sel;
     }
-    start(true);
+    // Right away in the task of the engine's answer; but not inside the page's
+    // DOMContentLoaded task, which our reading would make long on a big page.
+    start(!parsed);
   }
 
   // `now`: read the cards already there in this task (the first look after hello, no
