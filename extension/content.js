@@ -345,7 +345,16 @@
           removeBadge(entry);
         }
       }
-      if (readable) report('active');
+      if (readable) {
+        report('active');
+        // The prompt's sheet, before the user's first Accept click needs it (not when the
+        // click is held: it is on the way to the prompt being painted).
+        if (!promptSheetAhead) {
+          promptSheetAhead = true;
+          if (globalThis.requestIdleCallback) requestIdleCallback(() => PROMPT_CSS());
+          else setTimeout(() => PROMPT_CSS(), 0);
+        }
+      }
       // (Not while other messages are out: their cards may be readable.)
       else if (!inFlight.size && (!entries.size || [...entries.values()].every((e) => !e.answer))) report('unreadable');
     } catch (_) {
@@ -389,6 +398,7 @@
             --accent:#71b7fb; --accent-fg:#0d1117; --warn:#f5c26b; --ok:#6dd39a; }
   `;
   // Built on first use: most LinkedIn pages never show a badge or a prompt.
+  let promptSheetAhead = false;
   const lazySheet = (css) => {
     let built = null;
     return () => built || (built = sheet(css));
