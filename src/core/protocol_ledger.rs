@@ -267,13 +267,18 @@ impl From<crate::core::protocol::Snapshot> for Snapshot {
 }
 
 /// Tabs' states for the popup, as the background learns them from the content scripts'
-/// messages (hello on every route change, triage answers, status changes).
-#[derive(Debug, Clone, Default)]
+/// messages (hello on every route change, triage answers, status changes). Serialised so
+/// that the background can keep it across its own restarts (MV3 stops an idle worker).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct TabBoard {
     tabs: std::collections::HashMap<i64, TabEntry>,
+    /// Tabs closed since this board was made: a saved copy read later must not bring them
+    /// back.
+    #[serde(skip)]
+    closed: std::collections::HashSet<i64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct TabEntry {
     url: String,
     active: bool,
@@ -319,6 +324,17 @@ impl TabBoard {
 
     pub fn closed(&mut self, tab: i64) {
         self.tabs.remove(&tab);
+        self.closed.insert(tab);
+    }
+
+    /// Takes the tabs of a board saved before this one started (the background restarted)
+    /// that this one knows nothing newer about and that were not closed since.
+    pub fn restore(&mut self, saved: TabBoard) {
+        for (tab, entry) in saved.tabs {
+            if !self.closed.contains(&tab) {
+                self.tabs.entry(tab).or_insert(entry);
+            }
+        }
     }
 
     pub fn status(&self, tab: i64) -> Option<PageStatus> {
@@ -576,6 +592,42 @@ mod tests {
         assert_eq!(b.status(2), None);
         b.closed(1);
         assert_eq!(b.status(1), None);
+    }
+
+    #[test]
+    fn tab_board_survives_a_restart_without_reviving_closed_tabs() {
+        let inv = "https://www.linkedin.com/mynetwork/invitation-manager/";
+        let flagged = |n: &str| {
+            vec![(
+                n.to_string(),
+                FlaggedOnPage {
+                    name: n.into(),
+                    plan: None,
+                },
+            )]
+        };
+        let mut before = TabBoard::default();
+        before.triaged(1, inv, flagged("Ana"));
+        before.triaged(2, inv, flagged("Bo"));
+        before.triaged(3, inv, flagged("Cy"));
+        let saved: TabBoard =
+            serde_json::from_str(&serde_json::to_string(&before).unwrap()).unwrap();
+        // The restarted background already heard from tab 2, and tab 3 was closed.
+        let mut after = TabBoard::default();
+        after.triaged(2, inv, flagged("Bo Lima"));
+        after.closed(3);
+        after.restore(saved);
+        assert_eq!(
+            after.status(1),
+            before.status(1),
+            "tab 1 restored as it was"
+        );
+        assert_eq!(
+            after.status(2).unwrap().flagged[0].name,
+            "Bo Lima",
+            "newer kept"
+        );
+        assert_eq!(after.status(3), None, "a closed tab stays closed");
     }
 
     #[test]

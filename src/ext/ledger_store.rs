@@ -271,9 +271,12 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
         }
     };
     match request {
-        LedgerRequest::TabStatus { tab_id } => LedgerAnswer::TabStatus {
-            status: TABS.with(|t| t.borrow().status(tab_id)),
-        },
+        LedgerRequest::TabStatus { tab_id } => {
+            restore_tabs().await;
+            LedgerAnswer::TabStatus {
+                status: TABS.with(|t| t.borrow().status(tab_id)),
+            }
+        }
         LedgerRequest::Dashboard {} => {
             let days = reminder_days().await;
             transact(days, |l, ctx| handle(l, request, ctx)).await
@@ -310,10 +313,49 @@ pub async fn record_events(events: Vec<(String, Action, Option<Snapshot>)>) -> L
     .await
 }
 
-/// The tabs' states for the popup (see `TabBoard`). Kept in memory: after the
-/// background restarts, the popup asks the user to reload the page.
+/// `chrome.storage.session` key of the tabs' states: MV3 stops an idle background after
+/// ~30 s, and without a copy the popup would ask the user to reload a page that works.
+const TABS_KEY: &str = "tabs";
+
+thread_local! {
+    static TABS_RESTORED: Cell<bool> = const { Cell::new(false) };
+    static TABS_SAVE_QUEUED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Once per background start: takes the tabs' states saved before the restart (what this
+/// background heard since is newer and kept).
+async fn restore_tabs() {
+    if TABS_RESTORED.with(Cell::get) {
+        return;
+    }
+    let saved = storage::session::get(TABS_KEY).await.ok();
+    if TABS_RESTORED.with(|r| r.replace(true)) {
+        return; // another task restored meanwhile
+    }
+    let board = saved
+        .and_then(|v| v.as_string())
+        .and_then(|text| serde_json::from_str::<TabBoard>(&text).ok());
+    if let Some(board) = board {
+        TABS.with(|t| t.borrow_mut().restore(board));
+    }
+}
+
+/// The tabs' states for the popup (see `TabBoard`): changed in memory at once, saved to
+/// `storage.session` after the current task (several changes, one write).
 pub fn with_tabs<R>(f: impl FnOnce(&mut TabBoard) -> R) -> R {
-    TABS.with(|t| f(&mut t.borrow_mut()))
+    let result = TABS.with(|t| f(&mut t.borrow_mut()));
+    if !TABS_SAVE_QUEUED.with(|q| q.replace(true)) {
+        wasm_bindgen_futures::spawn_local(async {
+            restore_tabs().await;
+            TABS_SAVE_QUEUED.with(|q| q.set(false));
+            let json = TABS.with(|t| serde_json::to_string(&*t.borrow()));
+            if let Ok(json) = json {
+                // Losing it costs only a "reload the page" in the popup: not an error.
+                let _ = storage::session::set(TABS_KEY, &json.into()).await;
+            }
+        });
+    }
+    result
 }
 
 fn string_field(obj: &JsValue, name: &str) -> Option<String> {

@@ -1,26 +1,31 @@
-//! `chrome.storage.local`, the only storage AskFirst uses (a content script's
-//! localStorage would belong to linkedin.com). Thin async glue over the promise API that
+//! `chrome.storage.local`, the only storage AskFirst keeps the user's data in (a content
+//! script's localStorage would belong to linkedin.com), and `chrome.storage.session` for
+//! the background's passing state. Thin async glue over the promise API that
 //! Chrome and Firefox both offer in MV3; values cross as JSON-compatible JS values.
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-fn local_area() -> Result<JsValue, JsValue> {
+fn storage_area(name: &str) -> Result<JsValue, JsValue> {
     let global = js_sys::global();
     let chrome = Reflect::get(&global, &JsValue::from_str("chrome"))?;
     let storage = Reflect::get(&chrome, &JsValue::from_str("storage"))?;
-    let local = Reflect::get(&storage, &JsValue::from_str("local"))?;
-    if local.is_undefined() || local.is_null() {
-        return Err(JsValue::from_str(
-            "chrome.storage.local is not available here",
-        ));
+    let area = Reflect::get(&storage, &JsValue::from_str(name))?;
+    if area.is_undefined() || area.is_null() {
+        return Err(JsValue::from_str(&format!(
+            "chrome.storage.{name} is not available here"
+        )));
     }
-    Ok(local)
+    Ok(area)
 }
 
 async fn call(method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-    let area = local_area()?;
+    call_in("local", method, args).await
+}
+
+async fn call_in(area: &str, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let area = storage_area(area)?;
     let func: js_sys::Function = Reflect::get(&area, &JsValue::from_str(method))?.dyn_into()?;
     let promise: Promise = func
         .apply(&area, &args.iter().collect::<Array>())?
@@ -76,9 +81,27 @@ pub async fn bytes_in_use(keys: Option<&[&str]>) -> Result<f64, JsValue> {
     };
     // Firefox added getBytesInUse to storage.local late; absent → 0 and the caller falls
     // back to measuring the JSON it writes.
-    let area = local_area()?;
+    let area = storage_area("local")?;
     if Reflect::get(&area, &JsValue::from_str("getBytesInUse"))?.is_undefined() {
         return Ok(0.0);
     }
     Ok(call("getBytesInUse", &[arg]).await?.as_f64().unwrap_or(0.0))
+}
+
+/// `chrome.storage.session`: memory the browser keeps while it runs, across the service
+/// worker's restarts, never written to disk. Only for state that may be lost (the tabs'
+/// states for the popup), never for the user's data.
+pub mod session {
+    use super::*;
+
+    pub async fn get(key: &str) -> Result<JsValue, JsValue> {
+        let items = call_in("session", "get", &[JsValue::from_str(key)]).await?;
+        Reflect::get(&items, &JsValue::from_str(key))
+    }
+
+    pub async fn set(key: &str, value: &JsValue) -> Result<(), JsValue> {
+        let items = Object::new();
+        Reflect::set(&items, &JsValue::from_str(key), value)?;
+        call_in("session", "set", &[items.into()]).await.map(|_| ())
+    }
 }

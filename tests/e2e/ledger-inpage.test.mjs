@@ -178,3 +178,26 @@ test('changing the settings re-evaluates the invitations already shown', async (
   assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6, 'badges updated, never duplicated');
   await page.close();
 });
+
+// Last in this file: it stops the service worker, so `h.sw` is stale afterwards.
+test('the popup still knows the tab after the background was stopped (MV3 idles it out)', async () => {
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, INVITATIONS);
+  const ext = await h.ctx.newPage();
+  await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const status = () => ext.evaluate((tab_id) => chrome.runtime.sendMessage({ type: 'tab-status', tab_id }), tabId);
+  await until('the tab active with its flagged invitations', async () => (await status()).status?.flagged.length === FLAGGED.length);
+  // Stop the worker as Chrome does after ~30 s without events; the next message restarts it.
+  const cdp = await h.ctx.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 300));
+  const after = await status();
+  assert.equal(after.status?.active, true, `after a restart: ${JSON.stringify(after)}`);
+  assert.deepEqual(after.status.flagged.map((f) => f.name).sort(), [...FLAGGED].sort());
+  // Badges and the guard on the open page are untouched.
+  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6);
+  await ext.close();
+  await page.close();
+});
