@@ -64,8 +64,8 @@
     }
   };
   // The engine's answer to the first hello is on its way while the page is still parsing
-  // (run_at document_start): when the DOM is ready the selectors are usually there, and
-  // the cards can go to the engine at once.
+  // (run_at document_start): when the DOM is ready its selectors are usually there
+  // already, and the cards go to the engine right after the page's DOMContentLoaded.
   const firstHello = send({ type: 'hello', url: location.href });
   // Resolves once the DOM is parsed (cards may be read), at once if it already is.
   const domReady = () => document.readyState !== 'loading' ? null
