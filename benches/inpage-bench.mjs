@@ -7,7 +7,10 @@
 //   - the longest task (PerformanceObserver 'longtask', ≥ 50 ms only: "none" is the goal);
 //   - DOMContentLoaded → last badge, service worker cold (just stopped) and warm;
 //   - trusted Accept click → prompt painted (next animation frame after it is inserted);
-//   - page load (loadEventEnd) with vs without.
+//   - page load (loadEventEnd) with vs without;
+//   - cards added later (LinkedIn appending as the user scrolls): 10 cards appended to the
+//     1,000-card list, ten times: renderer script time per append, with − without, and the
+//     time from the append to its last badge.
 // Run: ./build.sh && node benches/inpage-bench.mjs   (RUNS=5 by default)
 import { launch, fixture, INVITATIONS } from '../tests/e2e/harness.mjs';
 
@@ -18,12 +21,10 @@ const SIZES = (process.env.SIZES || '100,1000').split(',').map(Number);
 // of notes: none, stock, generic, reasoned.
 const NOTES = [null, "I'd like to add you to my professional network on LinkedIn.", "Let's connect!",
   'We met at the SaaStr Europa conference in Barcelona; you asked me to send you our pipeline deck.'];
-function page(n) {
-  const cards = [];
-  for (let i = 0; i < n; i++) {
-    const name = `Person${i} Bench`;
-    const note = NOTES[i % NOTES.length];
-    cards.push(`<div role="listitem" componentkey="urn:li:invitation:8${String(i).padStart(18, '0')}">
+function cardHtml(i) {
+  const name = `Person${i} Bench`;
+  const note = NOTES[i % NOTES.length];
+  return `<div role="listitem" componentkey="urn:li:invitation:8${String(i).padStart(18, '0')}">
   <div data-view-name="pending-invitation">
     <div><p><a href="https://www.linkedin.com/in/person-${i}-bench/"><strong>${name}</strong></a><span> is inviting you to connect</span></p>
       <p>${['Head of Sales', 'Founder', 'Recruiter', 'Designer'][i % 4]} at Company${i}</p></div>
@@ -31,8 +32,11 @@ function page(n) {
       <button data-view-name="invitation-action" aria-label="Accept ${name}’s invitation" type="button"><span>Accept</span></button></div>
     ${note ? `<div><p dir="auto">${note}</p><button aria-label="Reply to Person${i}" type="button"><span>Reply to Person${i}</span></button></div>` : ''}
   </div>
-</div>`);
-  }
+</div>`;
+}
+function page(n) {
+  const cards = [];
+  for (let i = 0; i < n; i++) cards.push(cardHtml(i));
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Invitations | LinkedIn</title></head>
 <body><main><section data-view-name="invitation-manager-received"><div>${cards.join('\n')}</div></section></main></body></html>`;
 }
@@ -136,6 +140,42 @@ async function measure(h, n, { stopWorker, profile: profiled }) {
   };
 }
 
+// Cards added later: `times` appends of `k` cards to the loaded n-card list, as a page
+// script would (through a Trusted Types policy, as the page requires). Per append: the
+// renderer's script time (the page's own append included) and the time to the append's
+// last badge.
+async function appended(h, n, { times = 10, k = 10 } = {}) {
+  const p = await h.ctx.newPage();
+  await p.addInitScript(instrument);
+  const cdp = await h.ctx.newCDPSession(p);
+  await cdp.send('Performance.enable');
+  await p.goto(INVITATIONS, { waitUntil: 'load' });
+  if (h.sw) await p.waitForFunction((n) => window.__bench.badges >= n, n, { timeout: 60000, polling: 20 });
+  await p.waitForTimeout(300);
+  const metric = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+  const script = [];
+  const latency = [];
+  for (let t = 0; t < times; t++) {
+    const html = Array.from({ length: k }, (_, j) => cardHtml(n + t * k + j)).join('');
+    const before = await metric();
+    const at = await p.evaluate((html) => {
+      window.__policy ||= trustedTypes.createPolicy('askfirst-bench', { createHTML: (s) => s });
+      const t = document.createElement('template');
+      t.innerHTML = window.__policy.createHTML(html);
+      const list = document.querySelector('[role=listitem]').parentElement;
+      const start = performance.now();
+      list.append(t.content);
+      return start;
+    }, html);
+    if (h.sw) await p.waitForFunction((n) => window.__bench.badges >= n, n + (t + 1) * k, { timeout: 20000, polling: 5 });
+    await p.waitForTimeout(100);
+    script.push((await metric() - before) * 1000);
+    if (h.sw) latency.push((await p.evaluate(() => window.__bench.lastBadge)) - at);
+  }
+  await p.close();
+  return { script: median(script), latency: h.sw ? median(latency) : null };
+}
+
 const without = await launch({ extension: false });
 const withExt = await launch();
 try {
@@ -164,6 +204,18 @@ try {
     console.log(`  trusted Accept click → prompt painted  ${ms(m('warm', 'clickToPrompt'))} ms`);
     console.log(`  page load (loadEventEnd)    without ${ms(m('without', 'load'))} ms   with ${ms(m('warm', 'load'))} ms   ratio ${(m('warm', 'load') / m('without', 'load')).toFixed(2)}\n`);
   }
+  const n = Math.max(...SIZES);
+  without.serve('/mynetwork/invitation-manager/received/', page(n));
+  withExt.serve('/mynetwork/invitation-manager/received/', page(n));
+  const a = { without: [], with: [] };
+  for (let r = 0; r < Math.min(RUNS, 3); r++) {
+    a.without.push(await appended(without, n));
+    a.with.push(await appended(withExt, n));
+  }
+  const am = (k, f) => median(a[k].map((x) => x[f]));
+  console.log(`cards added later (10 appended to the ${n.toLocaleString('en')}-card list, median of 10 appends × ${a.with.length} runs)`);
+  console.log(`  renderer script time per append   without ${ms(am('without', 'script'))} ms   with ${ms(am('with', 'script'))} ms   difference ${ms(am('with', 'script') - am('without', 'script'))} ms`);
+  console.log(`  append → its last badge           ${ms(am('with', 'latency'))} ms\n`);
   console.log(`network requests made by the extension: ${withExt.extensionRequests().length}`);
 } finally {
   await without.close();

@@ -17,7 +17,10 @@
   globalThis.__askfirstContent = true;
 
   const runtime = (globalThis.browser && globalThis.browser.runtime) || chrome.runtime;
-  const CHUNK_CARDS = 100; // cards per task and message (capped by the engine's limit)
+  // Cards per task and message (capped by the engine's limit). Smaller messages bring the
+  // first badges sooner but the last ones later (measured: 10 + 30s, 25s and 10s all
+  // cost 15–30 ms more to the last of 100 badges: per-message work on both sides).
+  const CHUNK_CARDS = 100;
   // The engine's size limits come with the hello answer (`limits`, in UTF-8 bytes).
   const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
   // A composer that names nobody is taken for the armed person's only this soon after the
@@ -37,7 +40,8 @@
   let observed = null;
   let watcher = null; // notices a replaced list container
   let narrowing = false; // observing the page root until the list container appears
-  let queued = []; // nodes touched by mutations, processed in the next batch
+  let queued = []; // added nodes (and roots to scan), processed in the next batch
+  let touched = []; // parents whose children or text changed: only their card is dirty
   let batchTimer = 0;
   const backlog = new Set(); // card roots to (re)send, in page order
   let drainTimer = 0;
@@ -59,6 +63,13 @@
       return Promise.resolve(null); // extension reloaded or gone: fail open
     }
   };
+  // The engine's answer to the first hello is on its way while the page is still parsing
+  // (run_at document_start): when the DOM is ready its selectors are usually there
+  // already, and the cards go to the engine right after the page's DOMContentLoaded.
+  const firstHello = send({ type: 'hello', url: location.href });
+  // Resolves once the DOM is parsed (cards may be read), at once if it already is.
+  const domReady = () => document.readyState !== 'loading' ? null
+    : new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
   // The toolbar icon only changes when we stop working or start again: 'active' and 'idle'
   // look the same (no badge), which is also how every tab starts.
@@ -71,10 +82,10 @@
   };
 
   // ---- start / stop on route changes ---------------------------------------------------
-  async function hello() {
+  async function hello(early) {
     const gen = ++generation;
     closePrompt(false); // the user moved on
-    const answer = await send({ type: 'hello', url: location.href });
+    const answer = await (early || send({ type: 'hello', url: location.href }));
     if (gen !== generation) return;
     if (!answer || answer.ok !== true || !answer.limits) {
       stop();
@@ -95,10 +106,21 @@
     stop();
     cardSel = sel;
     if (!sel) return report(answer.active ? 'unreadable' : 'idle');
-    start();
+    const parsed = domReady();
+    if (parsed) {
+      cardSel = ''; // nothing to read before the DOM is parsed
+      await parsed;
+      if (gen !== generation) return;
+      cardSel = sel;
+    }
+    // Right away in the task of the engine's answer; but not inside the page's
+    // DOMContentLoaded task, which our reading would make long on a big page.
+    start(!parsed);
   }
 
-  function start() {
+  // `now`: read the cards already there in this task (the first look after hello, no
+  // mutation to wait for); otherwise in the next batch.
+  function start(now) {
     // The invitation list when it is there (the narrowest container), else the page's
     // stable root until the list appears; a light watcher on the root notices when
     // LinkedIn replaces the list.
@@ -122,7 +144,8 @@
       narrowing = true; // observing the root: move to the list once it appears
     }
     queued.push(observed);
-    schedule();
+    if (now) batch();
+    else schedule();
     // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
     // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
     const gen = generation;
@@ -143,6 +166,7 @@
     batchTimer = drainTimer = 0;
     backlog.clear();
     queued = [];
+    touched = [];
     for (const entry of entries.values()) removeBadge(entry);
     entries.clear();
     innerOf = new WeakMap();
@@ -162,10 +186,10 @@
     for (const r of records) {
       if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
       if (r.removedNodes.length) removals = true;
-      queued.push(r.target);
+      touched.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
     }
-    schedule();
+    if (touched.length) schedule();
   }
 
   const isOurs = (nodes) => {
@@ -198,7 +222,9 @@
       return start();
     }
     const nodes = queued;
+    const parents = touched;
     queued = [];
+    touched = [];
     if (removals) {
       // Forget cards LinkedIn removed (their badges went with them).
       removals = false;
@@ -217,6 +243,14 @@
         const card = cardOf(el);
         if (card) dirty.add(card);
         else if (el.firstElementChild) for (const c of el.querySelectorAll(cardSel)) dirty.add(c);
+      }
+      // A changed parent outside every card (the list itself) needs no look inside: what
+      // was added to it is in `nodes`, what left it is handled by `removals`. (Looking
+      // inside serialised every card of the list again whenever LinkedIn appended one.)
+      for (const node of new Set(parents)) {
+        const el = node.nodeType === 1 ? node : node.parentElement;
+        const card = el && el.isConnected && cardOf(el);
+        if (card) dirty.add(card);
       }
       for (const card of dirty) backlog.add(card);
       drain();
@@ -311,8 +345,18 @@
           removeBadge(entry);
         }
       }
-      if (readable) report('active');
-      else if (!entries.size || [...entries.values()].every((e) => !e.answer)) report('unreadable');
+      if (readable) {
+        report('active');
+        // The prompt's sheet, before the user's first Accept click needs it (not when the
+        // click is held: it is on the way to the prompt being painted).
+        if (!promptSheetAhead) {
+          promptSheetAhead = true;
+          if (globalThis.requestIdleCallback) requestIdleCallback(() => PROMPT_CSS());
+          else setTimeout(() => PROMPT_CSS(), 0);
+        }
+      }
+      // (Not while other messages are out: their cards may be readable.)
+      else if (!inFlight.size && (!entries.size || [...entries.values()].every((e) => !e.answer))) report('unreadable');
     } catch (_) {
       report('engine-error');
     } finally {
@@ -353,7 +397,13 @@
     :host([data-theme=dark]) { --bg:#1b1f23; --fg:#e9e9e9; --muted:#a8b0b8; --line:#4b5563;
             --accent:#71b7fb; --accent-fg:#0d1117; --warn:#f5c26b; --ok:#6dd39a; }
   `;
-  const BADGE_CSS = sheet(THEME + `
+  // Built on first use: most LinkedIn pages never show a badge or a prompt.
+  let promptSheetAhead = false;
+  const lazySheet = (css) => {
+    let built = null;
+    return () => built || (built = sheet(css));
+  };
+  const BADGE_CSS = lazySheet(THEME + `
     :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:var(--fg); }
     .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
          border:1px solid var(--line); border-radius:1em; background:var(--bg); cursor:help;
@@ -368,7 +418,7 @@
          box-shadow:0 2px 8px rgba(0,0,0,.25); cursor:auto; white-space:pre-line; }
     .b:hover .t, .b:focus .t, .b:focus-within .t { display:block; }
   `);
-  const PROMPT_CSS = sheet(THEME + `
+  const PROMPT_CSS = lazySheet(THEME + `
     :host { position:fixed; inset:0; z-index:2147483647; display:block;
             font:1rem/1.5 system-ui, sans-serif; color:var(--fg); }
     .backdrop { position:absolute; inset:0; background:rgba(0,0,0,.45); }
@@ -433,7 +483,7 @@
       removeBadge(entry);
       const host = document.createElement('askfirst-badge');
       const root = host.attachShadow({ mode: 'closed' });
-      root.adoptedStyleSheets = [BADGE_CSS];
+      root.adoptedStyleSheets = [BADGE_CSS()];
       const b = badgeTemplate().cloneNode(true);
       root.append(b);
       badge = { host, label: b.children[1], tip: b.children[2] };
@@ -526,7 +576,7 @@
     const host = document.createElement('askfirst-prompt');
     host.setAttribute('data-theme', theme()); // now: the user may have switched themes
     const root = host.attachShadow({ mode: 'closed' });
-    root.adoptedStyleSheets = [PROMPT_CSS];
+    root.adoptedStyleSheets = [PROMPT_CSS()];
     const backdrop = el('div', { class: 'backdrop' });
     const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why' });
     const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
@@ -865,10 +915,19 @@
   const THREAD_MS = 1500;
   const threadsSent = new WeakMap(); // thread root → the HTML last sent
   const watchedRoots = new WeakSet();
+  // Each thread seen has its own observer: a thread is serialised again only when
+  // something in it changed, not on every mutation anywhere in the page (a long thread's
+  // outerHTML is costly, and LinkedIn's pages never stop changing).
+  const threadsWatched = new WeakSet();
+  const threadsChanged = new WeakSet();
   let threadTimer = 0;
-  const threadWatcher = new MutationObserver(() => {
+  const armThreads = () => {
     if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
-  });
+  };
+  const threadWatcher = new MutationObserver(armThreads);
+  // Messages come and go as nodes, their text may be rewritten; attributes (hover and
+  // focus classes) change all the time and are not worth a new look.
+  const THREAD_CHANGES = { childList: true, subtree: true, characterData: true };
   function scanThreads() {
     threadTimer = 0;
     try {
@@ -881,6 +940,16 @@
         }
         for (const thread of r.querySelectorAll(sel)) {
           if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
+          if (!threadsWatched.has(thread)) {
+            threadsWatched.add(thread);
+            new MutationObserver(() => {
+              threadsChanged.add(thread);
+              armThreads();
+            }).observe(thread, THREAD_CHANGES);
+          } else if (!threadsChanged.has(thread)) {
+            continue; // unchanged since it was last looked at
+          }
+          threadsChanged.delete(thread);
           const html = thread.outerHTML;
           // Half the engine's cap in UTF-16 units leaves room for multi-byte text.
           if (html.length > limits.max_thread_message_bytes / 2 || threadsSent.get(thread) === html) continue;
@@ -890,7 +959,11 @@
       }
     } catch (_) { /* fail-open */ }
   }
-  threadWatcher.observe(document.documentElement, { childList: true, subtree: true });
+  // Once the page is parsed (not every node the parser adds; the first scan comes after
+  // hello anyway). The document itself: it is there whatever the page holds.
+  const watchThreads = () => threadWatcher.observe(document, { childList: true, subtree: true });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchThreads, { once: true });
+  else watchThreads();
 
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
@@ -901,5 +974,5 @@
   } else {
     setInterval(onRoute, 1000); // browsers without the Navigation API
   }
-  hello();
+  hello(firstHello);
 })();
