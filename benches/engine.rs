@@ -9,6 +9,7 @@
 
 use askfirst::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use askfirst::core::linkedin::{page_selectors, read_page};
+use askfirst::core::protocol::{triage_cards, CardHtml, Overrides};
 use askfirst::core::settings::Settings;
 use askfirst::core::triage::Engine;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -221,5 +222,42 @@ fn bench_triage(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_read_page, bench_triage);
+/// The background's whole work for one content-script message of 100 cards (read each
+/// card's outerHTML, triage it, build the answers): what the in-page warm "last badge"
+/// waits for besides messaging and drawing (issue 3).
+fn bench_triage_cards(c: &mut Criterion) {
+    let cards = fixture_cards();
+    if cards.is_empty() {
+        return;
+    }
+    let message: Vec<CardHtml> = cards
+        .iter()
+        .cycle()
+        .take(100)
+        .enumerate()
+        .map(|(i, html)| CardHtml {
+            id: format!("c{i}"),
+            html: html.clone(),
+        })
+        .collect();
+    write_shared(
+        "cards-100.json",
+        &serde_json::to_string(&message.iter().map(|c| &c.html).collect::<Vec<_>>())
+            .expect("plain data"),
+    );
+    let engine = Engine::new(Settings::from_json(SETTINGS).expect("demo settings are valid"));
+    let fine = Overrides::default();
+    let mut group = c.benchmark_group("triage_cards");
+    group.throughput(Throughput::Elements(message.len() as u64));
+    group.bench_function("message_of_100", |b| {
+        b.iter(|| {
+            triage_cards(&engine, black_box(&message), &fine)
+                .cards
+                .len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_read_page, bench_triage, bench_triage_cards);
 criterion_main!(benches);

@@ -86,3 +86,11 @@ if (invitations == null || settings == null) {
   );
   bench.free();
 }
+
+const cards = input('cards-100.json');
+if (cards == null || settings == null) {
+  console.log('triage_cards: no 100-card message (run cargo bench --bench engine first): skipped');
+} else {
+  const ms = measure(() => engine.benchTriageCards(cards, settings, 1));
+  console.log(`triage_cards/message_of_100: ${ms.toFixed(3)} ms per message of 100 cards; ${ratio(ms, 'triage_cards', 'message_of_100')}`);
+}

@@ -62,6 +62,35 @@ impl BenchTriage {
     }
 }
 
+/// Benchmark: the background's work for one content-script message (the cards' outerHTML
+/// the native bench wrote as a JSON array of strings): read and triage every card,
+/// `iterations` times; returns the answers made.
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = benchTriageCards)]
+pub fn bench_triage_cards(
+    cards_json: &str,
+    settings_json: &str,
+    iterations: u32,
+) -> Result<u32, JsValue> {
+    use crate::core::protocol::{triage_cards, CardHtml, Overrides};
+    let err = |e: String| JsValue::from_str(&e);
+    let htmls: Vec<String> = serde_json::from_str(cards_json).map_err(|e| err(e.to_string()))?;
+    let cards: Vec<CardHtml> = htmls
+        .into_iter()
+        .enumerate()
+        .map(|(i, html)| CardHtml {
+            id: format!("c{i}"),
+            html,
+        })
+        .collect();
+    let settings = Settings::from_json(settings_json).map_err(|e| err(e.to_string()))?;
+    let engine = Engine::new(settings);
+    let fine = Overrides::default();
+    Ok((0..iterations)
+        .map(|_| triage_cards(&engine, &cards, &fine).cards.len() as u32)
+        .sum())
+}
+
 /// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
 /// Used to check that the wasm build answers exactly as the native one (Node build only).
 #[cfg(feature = "node")]

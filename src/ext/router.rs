@@ -150,12 +150,27 @@ async fn triage(sender: &JsValue, url: &str, cards: &[CardHtml]) -> Result<JsVal
         })
         .collect();
     if !seen.is_empty() {
-        // Not awaited: the badges must not wait for the ledger's write.
+        // Not awaited, and not even started in this task: a task spawned here would run
+        // (and serialise the whole ledger) before the answer reaches the page; the badges
+        // must not wait for the ledger's write.
         wasm_bindgen_futures::spawn_local(async move {
+            next_task().await;
             let _ = ledger_store::record_events(seen).await;
         });
     }
     Ok(to_js(&answer))
+}
+
+/// Resolves in a later task (`setTimeout(0)`), after the pending answers went out.
+async fn next_task() {
+    let set_timeout = get(&js_sys::global(), "setTimeout").dyn_into::<js_sys::Function>();
+    let Ok(set_timeout) = set_timeout else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(0));
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 fn tab_id(sender: &JsValue) -> Option<i64> {
