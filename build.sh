@@ -50,6 +50,10 @@ ensure_rust() {
 
 ensure_node() {
   command -v node >/dev/null || die "node is missing: install Node.js 20+ and npm, then run again."
+  if [ -L node_modules ] && [ -x node_modules/.bin/wasm-opt ]; then
+    # A git worktree sharing another checkout's tools: `npm ci` would empty them there.
+    return
+  fi
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step "installing npm dev tools from package-lock.json (binaryen, playwright-core, web-ext)"
     run npm ci --no-audit --no-fund
