@@ -140,9 +140,7 @@ fn is_named(el: &ElementRef, names: &[&str]) -> bool {
 
 /// A control's label: aria-label when present (it names the person), else its text.
 fn label_of(el: &ElementRef) -> String {
-    match el
-        .value()
-        .attr("aria-label")
+    match attr(el.value(), "aria-label")
         .map(str::trim)
         .filter(|l| !l.is_empty())
     {
@@ -191,6 +189,10 @@ pub fn profile_url(href: &str) -> Option<String> {
 /// else the first word of the name that has a letter, skipping honorifics.
 pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
     if let Some(target) = reply_target {
+        // As written first (the common case, no folding), then folded.
+        if !target.trim().is_empty() && name.starts_with(target) {
+            return target.to_string();
+        }
         let t = fold(target);
         if !t.is_empty() && fold(name).starts_with(&t) {
             return target.to_string();
@@ -613,13 +615,14 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     skip.extend(legacy_note);
     let all_lines = lines(card, last_action, &skip);
     let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
-    // Each head line classified once: (as shown, what it says).
-    let head_text: Vec<(String, LineKind)> = head
+    // Each head line folded and classified once: (as shown, folded, what it says).
+    let head_text: Vec<(String, String, LineKind)> = head
         .iter()
         .map(|l| {
             let shown = l.squashed();
-            let class = labels::line_kind(&fold(&shown));
-            (shown, class)
+            let folded = fold(&shown);
+            let class = labels::line_kind(&folded);
+            (shown, folded, class)
         })
         .collect();
 
@@ -631,7 +634,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         .map(|(_, a)| *a)
         .collect();
     let entity_link = entity_links.first().copied();
-    let head_kind = head_text.iter().find_map(|(_, c)| match c {
+    let head_kind = head_text.iter().find_map(|(_, _, c)| match c {
         LineKind::Kind(k) => Some(*k),
         _ => None,
     });
@@ -707,7 +710,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let name_line = head
         .iter()
         .position(|l| name_el.ancestors().any(|a| a.id() == l.block.id()) || l.block == name_el);
-    let follows_you = head_text.iter().any(|(_, c)| *c == LineKind::FollowsYou);
+    let follows_you = head_text.iter().any(|(_, _, c)| *c == LineKind::FollowsYou);
     let legacy_mutual = if ui == UiGeneration::Legacy {
         card.select(&c.first(Role::LegacyMutual).sel).next()
     } else {
@@ -724,8 +727,8 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         }
         None => head_text
             .iter()
-            .find(|(_, c)| *c == LineKind::Mutual)
-            .map_or(0, |(t, _)| labels::mutual_count(t)),
+            .find(|(_, _, c)| *c == LineKind::Mutual)
+            .map_or(0, |(t, f, _)| labels::mutual_count_folded(t, f)),
     };
     let legacy_subtitle = if ui == UiGeneration::Legacy {
         card.select(&c.first(Role::LegacySubtitle).sel).next()
@@ -740,8 +743,8 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
             head_text
                 .iter()
                 .skip(start + 1)
-                .find(|(t, c)| *c == LineKind::Other && *t != name)
-                .map(|(t, _)| t.clone())
+                .find(|(t, _, c)| *c == LineKind::Other && *t != name)
+                .map(|(t, _, _)| t.clone())
         }),
     }
     .filter(|h| !h.is_empty() && kind == InvitationKind::Person);
@@ -777,9 +780,7 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         name.clone()
     };
 
-    let invitation_urn = card
-        .value()
-        .attr("componentkey")
+    let invitation_urn = attr(card.value(), "componentkey")
         .or_else(|| attr(card.value(), "data-invitation-urn"))
         .filter(|k| k.starts_with("urn:li:invitation:"))
         .map(str::to_string);

@@ -625,7 +625,11 @@ pub fn is_ignore_label(folded: &str) -> bool {
 /// "Ana and 8 other mutual connections" → 9, "Ana is a mutual connection" → 1,
 /// "Ana, Bo and 3 others …" → 5, "12 mutual connections" → 12, "Ana and Bo are …" → 2.
 pub fn mutual_count(line: &str) -> u32 {
-    let folded = fold(line);
+    mutual_count_folded(line, &fold(line))
+}
+
+/// `mutual_count` of a line whose folded form the caller already has.
+pub fn mutual_count_folded(line: &str, folded: &str) -> u32 {
     let words: Vec<&str> = folded.split(' ').collect();
     // A number: digits possibly split by thousands separators, which `fold` turned into spaces.
     let number_at = words
@@ -651,7 +655,7 @@ pub fn mutual_count(line: &str) -> u32 {
             (&words[..i], n)
         }
         None => {
-            if !any_words(&folded, MUTUAL_PLURAL) {
+            if !any_words(folded, MUTUAL_PLURAL) {
                 return 1;
             }
             let verb = words
