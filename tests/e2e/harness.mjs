@@ -236,3 +236,20 @@ export async function toolbar(h, url) {
 export async function clicksSeen(page) {
   return page.evaluate(() => window.__probe.clicks.slice());
 }
+
+/** The ledger as stored by the extension's background (empty when nothing is stored). */
+export async function storedLedger(h) {
+  const { ledger } = await h.sw.evaluate(() => chrome.storage.local.get('ledger'));
+  return ledger ? JSON.parse(ledger) : { records: {} };
+}
+
+/** Polls `check` every 50 ms until it returns something truthy, which it returns. */
+export async function waitFor(what, check, timeout = 5000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

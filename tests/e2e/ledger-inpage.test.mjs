@@ -4,7 +4,7 @@
 // from the ledger, and a template edited in the options shows in the next prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick } from './harness.mjs';
+import { launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, storedLedger, waitFor } from './harness.mjs';
 
 let h;
 const accept = (name) => `button[aria-label="Accept ${name}’s invitation"]`;
@@ -16,20 +16,8 @@ before(async () => {
 });
 after(async () => h && h.close());
 
-async function ledger() {
-  const { ledger } = await h.sw.evaluate(() => chrome.storage.local.get('ledger'));
-  return ledger ? JSON.parse(ledger) : { records: {} };
-}
-
-async function until(what, check, timeout = 5000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const ledger = () => storedLedger(h);
+const until = (what, check, timeout = 5000) => waitFor(what, check, timeout);
 
 const recordOf = (l, name) => Object.values(l.records).find((r) => r.snapshot.name === name);
 

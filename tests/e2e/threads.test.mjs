@@ -4,26 +4,14 @@
 // sent again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture } from './harness.mjs';
+import { launch, fixture, storedLedger, waitFor } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
 after(async () => h && h.close());
 
-async function ledger() {
-  const { ledger } = await h.sw.evaluate(() => chrome.storage.local.get('ledger'));
-  return ledger ? JSON.parse(ledger) : { records: {} };
-}
-
-async function until(what, check, timeout = 10000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const ledger = () => storedLedger(h);
+const until = (what, check, timeout = 10000) => waitFor(what, check, timeout);
 
 test('their reply arriving in an open thread is recorded; an unchanged thread is not sent again', async () => {
   await h.sw.evaluate(() => chrome.storage.local.clear());
