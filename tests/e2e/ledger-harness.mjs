@@ -70,7 +70,6 @@ export async function launch({ probe = true, pages = {} } = {}) {
   for (let i = 0; i < 300 && !ctx.pages().some((p) => p.url().endsWith('/options.html')); i++) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  let probeId = 0;
   return {
     ctx, sw, extId, requests,
     url: (p) => `chrome-extension://${extId}/${p}`,
@@ -81,17 +80,8 @@ export async function launch({ probe = true, pages = {} } = {}) {
       return page;
     },
     /** Sends one message from a LinkedIn tab through the probe; resolves with the answer. */
-    fromTab(page, message) {
-      return page.evaluate(([id, message]) => new Promise((resolve) => {
-        const onAnswer = (e) => {
-          if (e.data && e.data.__askfirstProbeAnswer === id) {
-            window.removeEventListener('message', onAnswer);
-            resolve(e.data.answer);
-          }
-        };
-        window.addEventListener('message', onAnswer);
-        window.postMessage({ __askfirstProbe: id, message }, '*');
-      }), [`p${++probeId}`, message]);
+    async fromTab(page, message) {
+      return (await this.manyFromTab(page, [message]))[0];
     },
     /** Many messages from one tab at once (all sent before any answer is awaited). */
     manyFromTab(page, messages) {

@@ -133,6 +133,14 @@ fn input(id: &str, kind: &str, value: &str) -> Element {
     e
 }
 
+/// The file the user picked in a file input, if any.
+fn chosen_file(input: &Element) -> Option<web_sys::File> {
+    input
+        .dyn_ref::<HtmlInputElement>()
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
 fn textarea(id: &str, value: &str) -> Element {
     let e = el("textarea", "");
     let _ = e.set_attribute("id", id);
@@ -437,11 +445,7 @@ fn render_settings(
     let (section2, import2, shared2) = (section.clone(), import.clone(), current.clone());
     listeners.push(EventListener::new(&import, "change", move |_| {
         let (section, shared) = (section2.clone(), shared2.clone());
-        let Some(file) = import2
-            .dyn_ref::<HtmlInputElement>()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&import2) else {
             return;
         };
         wasm_bindgen_futures::spawn_local(async move {
@@ -646,11 +650,7 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
     }
     let (s, import2) = (section.clone(), import.clone());
     listeners.push(EventListener::new(&import, "change", move |_| {
-        let Some(file) = import2
-            .dyn_ref::<HtmlInputElement>()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
+        let Some(file) = chosen_file(&import2) else {
             return;
         };
         let s = s.clone();
