@@ -46,6 +46,9 @@
   const backlog = new Set(); // card roots to (re)send, in page order
   let drainTimer = 0;
   let removals = false; // some nodes went away since the last batch
+  // The settings changed: until the backlog is sent, the engine reads them afresh (it may
+  // hear of the change after we do).
+  let freshSettings = false;
   let unreadableTimer = 0;
   let nextId = 1;
   const entries = new Map(); // card root → {id, html, answer, badge, inner}
@@ -290,21 +293,24 @@
         // At most 3 UTF-8 bytes per UTF-16 unit (JSON escapes of quotes and newlines: 2).
         bytes += html.length * 3 + 64;
       }
-      if (cards.length) triage(cards);
+      if (cards.length) triage(cards, freshSettings);
     } catch (_) {
       report('engine-error');
     }
-    if (backlog.size && !drainTimer) drainTimer = setTimeout(drain, 0);
+    if (!backlog.size) freshSettings = false;
+    else if (!drainTimer) drainTimer = setTimeout(drain, 0);
   }
 
-  async function triage(cards) {
+  async function triage(cards, fresh) {
     const gen = generation;
-    const answer = await send({ type: 'triage-cards', url: location.href, cards });
+    const message = { type: 'triage-cards', url: location.href, cards };
+    if (fresh) message.fresh = true;
+    const answer = await send(message);
     if (gen !== generation) return;
     if (answer && answer.code === 'too-large' && cards.length > 1) {
       // Our estimate missed (rare escapes): the halves fit.
       const half = cards.length >> 1;
-      return Promise.all([triage(cards.slice(0, half)), triage(cards.slice(half))]);
+      return Promise.all([triage(cards.slice(0, half), fresh), triage(cards.slice(half), fresh)]);
     }
     if (!answer || answer.ok !== true || !Array.isArray(answer.cards)) {
       for (const c of cards) inFlight.delete(c.id);
@@ -899,6 +905,7 @@
   storageApi.onChanged.addListener((changes, area) => {
     try {
       if (area !== 'local' || !changes.settings || !cardSel) return;
+      freshSettings = true;
       for (const [card, entry] of entries) {
         entry.html = ''; // not "unchanged": send it again
         backlog.add(card);

@@ -87,8 +87,16 @@ pub enum Request {
     /// Sent on load and on every route change: is this an invitations page, and with which
     /// selectors should the content script work?
     Hello { url: String },
-    /// The outerHTML of new or changed card roots, each with a temporary id.
-    TriageCards { url: String, cards: Vec<CardHtml> },
+    /// The outerHTML of new or changed card roots, each with a temporary id. `fresh`: read
+    /// the settings from storage, not the background's copy (the content script sends every
+    /// card again after a settings change, and may hear of the change before the
+    /// background does).
+    TriageCards {
+        url: String,
+        cards: Vec<CardHtml>,
+        #[serde(default)]
+        fresh: bool,
+    },
     /// Something the user decided in the prompt. "overridden" ("this one is fine") is
     /// stored and answered in later triage; the ledger (issue 4) records the others.
     Record {
@@ -250,7 +258,7 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
     match &request {
         Request::Ping {} => {}
         Request::Hello { url } | Request::Status { url, .. } => linkedin_url(url)?,
-        Request::TriageCards { url, cards } => {
+        Request::TriageCards { url, cards, .. } => {
             linkedin_url(url)?;
             if cards.len() > MAX_CARDS_PER_MESSAGE {
                 return Err(ProtocolError::TooManyCards {
@@ -718,8 +726,18 @@ mod tests {
         let triage = r#"{"type":"triage-cards","url":"https://www.linkedin.com/mynetwork/",
             "cards":[{"id":"c1","html":"<li></li>"},{"id":"c2","html":""}]}"#;
         assert!(
-            matches!(parse(triage, &tab()), Ok(Request::TriageCards { cards, .. }) if cards.len() == 2)
+            matches!(parse(triage, &tab()), Ok(Request::TriageCards { cards, fresh: false, .. }) if cards.len() == 2)
         );
+        let fresh = r#"{"type":"triage-cards","url":"https://www.linkedin.com/mynetwork/","cards":[],"fresh":true}"#;
+        assert!(matches!(
+            parse(fresh, &tab()),
+            Ok(Request::TriageCards { fresh: true, .. })
+        ));
+        let not_bool = r#"{"type":"triage-cards","url":"https://www.linkedin.com/mynetwork/","cards":[],"fresh":"yes"}"#;
+        assert!(matches!(
+            parse(not_bool, &tab()),
+            Err(ProtocolError::Malformed(_))
+        ));
         let record = r#"{"type":"record","key":"https://www.linkedin.com/in/ana/","event":"overridden",
             "snapshot":{"name":"Ana","headline":null,"profile_url":null,"note_kind":"none","fit":"unclear","plan":"ask-first"}}"#;
         assert!(matches!(

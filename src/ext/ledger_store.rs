@@ -341,11 +341,13 @@ async fn restore_tabs() {
 }
 
 /// The tabs' states for the popup (see `TabBoard`): changed in memory at once, saved to
-/// `storage.session` after the current task (several changes, one write).
+/// `storage.session` in a later task (several changes, one write; the answer that made
+/// the change goes out first).
 pub fn with_tabs<R>(f: impl FnOnce(&mut TabBoard) -> R) -> R {
     let result = TABS.with(|t| f(&mut t.borrow_mut()));
     if !TABS_SAVE_QUEUED.with(|q| q.replace(true)) {
         wasm_bindgen_futures::spawn_local(async {
+            crate::ext::next_task().await;
             restore_tabs().await;
             TABS_SAVE_QUEUED.with(|q| q.set(false));
             let json = TABS.with(|t| serde_json::to_string(&*t.borrow()));
@@ -401,6 +403,7 @@ pub fn storage_changed(changes: JsValue, area: &str) {
     if area != "local" {
         return;
     }
+    crate::ext::router::settings_changed(&changes);
     if let Ok(change) = Reflect::get(&changes, &JsValue::from_str(STORAGE_KEY)) {
         if !change.is_undefined() {
             let new_value = Reflect::get(&change, &"newValue".into()).unwrap_or(JsValue::UNDEFINED);

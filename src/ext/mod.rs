@@ -10,6 +10,23 @@ pub mod ui;
 use crate::core::{linkedin::read_page, settings::Settings, triage::Engine};
 use wasm_bindgen::prelude::*;
 
+/// Resolves in a later task (`setTimeout(0)`), after the pending answers went out: for
+/// writes the answer must not wait for (a task spawned with `spawn_local` alone runs in
+/// the current task's microtasks, before the answer reaches the page).
+pub(crate) async fn next_task() {
+    use wasm_bindgen::JsCast;
+    let set_timeout = js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(set_timeout) = set_timeout else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(0));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// The engine's version, for the background's `ping`.
 #[wasm_bindgen]
 pub fn version() -> String {

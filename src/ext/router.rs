@@ -15,7 +15,7 @@ use crate::core::triage::Engine;
 use crate::ext::{ledger_store, storage};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -26,6 +26,37 @@ thread_local! {
     /// The engine built from the last settings seen, keyed by their JSON: settings change
     /// rarely, triage requests come in bursts.
     static ENGINE: RefCell<Option<(String, Rc<Engine>)>> = const { RefCell::new(None) };
+    /// The stored settings as last read (`Some(None)`: none stored), so that triage does not
+    /// wait for a storage read on every message. Forgotten on every change to them
+    /// (`settings_changed`); a content script that re-sends its cards because the settings
+    /// changed asks for a fresh read, as it may hear of the change before we do.
+    static SETTINGS: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+    /// Bumped when the settings change: a read that started before the change must not
+    /// become the copy.
+    static SETTINGS_GENERATION: Cell<u64> = const { Cell::new(0) };
+}
+
+/// From `chrome.storage.onChanged` (area `local`): the settings' copy is stale.
+pub fn settings_changed(changes: &JsValue) {
+    if !get(changes, SETTINGS_KEY).is_undefined() {
+        SETTINGS_GENERATION.with(|g| g.set(g.get() + 1));
+        SETTINGS.with_borrow_mut(|s| *s = None);
+    }
+}
+
+/// The stored settings' JSON: the copy, or a read (which becomes the copy).
+async fn settings_json(fresh: bool) -> Result<Option<String>, JsValue> {
+    if !fresh {
+        if let Some(copy) = SETTINGS.with_borrow(|s| s.clone()) {
+            return Ok(copy);
+        }
+    }
+    let generation = SETTINGS_GENERATION.with(Cell::get);
+    let json = stored_json(&storage::get(SETTINGS_KEY).await?);
+    if SETTINGS_GENERATION.with(Cell::get) == generation {
+        SETTINGS.with_borrow_mut(|s| *s = Some(json.clone()));
+    }
+    Ok(json)
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -102,9 +133,13 @@ fn engine_for(settings_json: Option<String>) -> Rc<Engine> {
     engine
 }
 
-async fn triage(sender: &JsValue, url: &str, cards: &[CardHtml]) -> Result<JsValue, JsValue> {
-    let stored = storage::get(SETTINGS_KEY).await?;
-    let engine = engine_for(stored_json(&stored));
+async fn triage(
+    sender: &JsValue,
+    url: &str,
+    cards: &[CardHtml],
+    fresh: bool,
+) -> Result<JsValue, JsValue> {
+    let engine = engine_for(settings_json(fresh).await?);
     // "This one is fine" lives in the ledger (one source of truth); an unreadable ledger
     // only means nothing is overridden here.
     let fine = Overrides {
@@ -154,23 +189,11 @@ async fn triage(sender: &JsValue, url: &str, cards: &[CardHtml]) -> Result<JsVal
         // (and serialise the whole ledger) before the answer reaches the page; the badges
         // must not wait for the ledger's write.
         wasm_bindgen_futures::spawn_local(async move {
-            next_task().await;
+            crate::ext::next_task().await;
             let _ = ledger_store::record_events(seen).await;
         });
     }
     Ok(to_js(&answer))
-}
-
-/// Resolves in a later task (`setTimeout(0)`), after the pending answers went out.
-async fn next_task() {
-    let set_timeout = get(&js_sys::global(), "setTimeout").dyn_into::<js_sys::Function>();
-    let Ok(set_timeout) = set_timeout else {
-        return;
-    };
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(0));
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 fn tab_id(sender: &JsValue) -> Option<i64> {
@@ -245,7 +268,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             }
             Ok(to_js(&protocol::hello(&url)))
         }
-        Request::TriageCards { url, cards } => triage(&sender, &url, &cards).await,
+        Request::TriageCards { url, cards, fresh } => triage(&sender, &url, &cards, fresh).await,
         Request::Record {
             key,
             event,
