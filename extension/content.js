@@ -116,9 +116,9 @@
       if (gen !== generation) return;
       cardSel = sel;
     }
-    // Right away in the task of the engine's answer; but not inside the page's
-    // DOMContentLoaded task, which our reading would make long on a big page.
-    start(!parsed);
+    // Right away: in the task of the engine's answer, or in the page's DOMContentLoaded
+    // (the first look sends one chunk of cards at most, so a big page adds no long task).
+    start(true);
   }
 
   // `now`: read the cards already there in this task (the first look after hello, no
@@ -271,12 +271,15 @@
       const cards = [];
       let bytes = 0;
       for (const card of backlog) {
+        // A match inside another match is part of that card, unless the engine named it.
+        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel) && !innerOf.has(card))) {
+          backlog.delete(card);
+          continue;
+        }
         // Half the message limit: one more card (≤ 3 × max_card_html_bytes) never takes
         // the chunk over it.
         if (cards.length >= chunkCards() || bytes >= limits.max_message_bytes / 2) break;
         backlog.delete(card);
-        // A match inside another match is part of that card, unless the engine named it.
-        if (!card.isConnected || (card.parentElement && card.parentElement.closest(cardSel) && !innerOf.has(card))) continue;
         const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
         let html = card.outerHTML;
         if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
