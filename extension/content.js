@@ -98,7 +98,6 @@
     config = answer; // its composer selectors serve armed replies on any page
     limits = answer.limits;
     if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
-    theme.cached = '';
     const sel = answer.active ? answer.cards.card_roots.join(',') : '';
     if (sel && sel === cardSel && observer) {
       // Still an invitations page (a filter, a query added by LinkedIn): keep the badges
@@ -323,8 +322,6 @@
     // the observer while we write, and resume.
     if (observer) onMutations(observer.takeRecords());
     if (observer) observer.disconnect();
-    // Read the page's colours before our first insertion dirties its style (cheaper).
-    if (!theme.cached) theme.cached = theme();
     try {
       let readable = 0;
       for (const a of answer.cards) {
@@ -412,15 +409,23 @@
     let built = null;
     return () => built || (built = sheet(css));
   };
+  // The badge's text is the card's own text colour, and its accents are mixed into that
+  // colour: legible on LinkedIn's light and dark themes alike without reading the page's
+  // colours (which would force a style recalculation of the whole page before the first
+  // badge). (Never mixed into the text colour itself: there Chromium takes currentColor for black.)
+  // Only the tooltip has a background of its own: its theme is read as it shows (showTip).
   const BADGE_CSS = lazySheet(THEME + `
-    :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:var(--fg); }
+    :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:inherit; }
     .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
-         border:1px solid var(--line); border-radius:1em; background:var(--bg); cursor:help;
-         overflow-wrap:anywhere; position:relative; }
-    .b:focus-visible { outline:2px solid var(--accent); outline-offset:2px; }
-    .m { font-weight:600; color:var(--accent); }
-    :host([data-plan=ask-first]) .p, :host([data-plan=accept-follow-up]) .p { color:var(--warn); font-weight:600; }
-    :host([data-plan=accept]) .p { color:var(--ok); font-weight:600; }
+         border:1px solid color-mix(in srgb, #0a66c2 50%, currentColor); border-radius:1em;
+         cursor:help; overflow-wrap:anywhere; position:relative; }
+    .b:focus-visible { outline:2px solid currentColor; outline-offset:2px; }
+    .m, .p { font-weight:600; }
+    .p::before { content:""; display:inline-block; width:.6em; height:.6em; margin-right:.35em;
+                 border-radius:50%; background:color-mix(in srgb, currentColor 40%, transparent); }
+    :host([data-plan=ask-first]) .p::before, :host([data-plan=accept-follow-up]) .p::before {
+                 background:color-mix(in srgb, #d08000 70%, currentColor); }
+    :host([data-plan=accept]) .p::before { background:color-mix(in srgb, #057642 70%, currentColor); }
     .t { display:none; position:absolute; z-index:9999; left:0; top:100%; margin-top:.3em;
          width:max-content; max-width:min(28em, 80vw); padding:.5em .75em; background:var(--bg);
          color:var(--fg); border:1px solid var(--line); border-radius:.5em;
@@ -503,13 +508,23 @@
     host.setAttribute('data-note', a.note_kind);
     host.setAttribute('data-fit', a.fit);
     host.setAttribute('data-plan', a.plan);
-    host.setAttribute('data-theme', theme.cached || (theme.cached = theme()));
     badge.label.textContent = a.overridden ? `${a.plan_label} · marked fine` : a.badge_label;
     // Every reason, one per line: a single text node (cheap for a thousand cards).
     badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
     // A new badge goes into the page once complete: its attributes and text are written
     // while it is detached, so the page's style is invalidated once per badge, not six times.
     if (fresh) card.append(host);
+  }
+
+  // A badge's tooltip has a background of its own: the page's theme is read as it is shown
+  // (the page's style is up to date by then, so reading it costs next to nothing).
+  function showTip(ev) {
+    try {
+      const host = ev.target;
+      if (!ev.isTrusted || !host || host.localName !== 'askfirst-badge') return;
+      const t = theme();
+      if (host.getAttribute('data-theme') !== t) host.setAttribute('data-theme', t);
+    } catch (_) { /* fail-open */ }
   }
 
   function removeBadge(entry) {
@@ -978,6 +993,8 @@
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
   document.addEventListener('focusin', onFocusIn, true);
+  window.addEventListener('pointerover', showTip, true);
+  document.addEventListener('focusin', showTip, true);
   addEventListener('popstate', onRoute);
   if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
     navigation.addEventListener('currententrychange', onRoute);

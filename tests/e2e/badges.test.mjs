@@ -126,6 +126,49 @@ test('badges are reachable by keyboard and show every reason on focus', async ()
   await page.close();
 });
 
+test('badges stay legible on LinkedIn\'s dark theme; the tooltip follows it when shown', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  // Relative luminance (WCAG) of a computed colour, and the contrast of two.
+  const look = () => inShadow(page, 'askfirst-badge', function () {
+    const lum = (c) => {
+      // rgb(0–255 …) or, for mixed colours, color(srgb 0–1 …).
+      const scale = c.startsWith('color(') ? 1 : 255;
+      const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+        const s = Number(v) / scale;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const page = lum(getComputedStyle(document.body).backgroundColor);
+    const contrast = (el) => {
+      const l = lum(getComputedStyle(el).color);
+      return (Math.max(l, page) + 0.05) / (Math.min(l, page) + 0.05);
+    };
+    const tip = this.querySelector('[role=tooltip]');
+    const label = this.querySelector('[tabindex="0"]').children[1];
+    return {
+      label: contrast(label), mark: contrast(label.previousElementSibling),
+      theme: this.host.dataset.theme || null, tipBg: getComputedStyle(tip).backgroundColor,
+    };
+  });
+  await page.evaluate(() => { document.body.style.background = '#fff'; document.body.style.color = 'rgba(0,0,0,.9)'; });
+  const light = await look();
+  // Dark theme as LinkedIn draws it: light text on a dark page.
+  await page.evaluate(() => { document.body.style.background = '#1b1f23'; document.body.style.color = 'rgba(255,255,255,.9)'; });
+  const dark = await look();
+  for (const [name, c] of Object.entries({ light, dark })) {
+    assert.ok(c.label >= 4.5 && c.mark >= 4.5, `${name}: badge text contrast ${c.label.toFixed(1)} / ${c.mark.toFixed(1)} (WCAG AA: 4.5)`);
+  }
+  // Hovering the badge shows its reasons on the page's theme.
+  await page.hover('askfirst-badge');
+  const shown = await look();
+  assert.equal(shown.theme, 'dark');
+  assert.notEqual(shown.tipBg, 'rgb(255, 255, 255)');
+  await page.close();
+});
+
 test('the extension made no network request', () => {
   assert.deepEqual(h.extensionRequests(), []);
 });
