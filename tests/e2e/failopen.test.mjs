@@ -11,6 +11,11 @@ after(async () => h && h.close());
 
 const ACCEPT = 'button[aria-label="Accept Ana Pereira’s invitation"]';
 
+// The background keeps a copy of the settings and reads them again only after they change:
+// a write of the (default) settings makes its next triage go through storage.local.get.
+const settingsChanged = () => chrome.storage.local.set({ settings: {} });
+const settingsRestored = () => chrome.storage.local.remove('settings');
+
 test('with the engine failing, no badge, Accept works at the first click, the icon says why', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   // Break the engine's storage reads: every triage now answers an error.
@@ -18,6 +23,7 @@ test('with the engine failing, no badge, Accept works at the first click, the ic
     self.__realGet = chrome.storage.local.get;
     chrome.storage.local.get = () => Promise.reject(new Error('test: storage is broken'));
   });
+  await h.sw.evaluate(settingsChanged);
   try {
     const page = await h.open(INVITATIONS);
     await page.waitForTimeout(800);
@@ -31,6 +37,7 @@ test('with the engine failing, no badge, Accept works at the first click, the ic
     await page.close();
   } finally {
     await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+    await h.sw.evaluate(settingsRestored);
   }
   // And back to work once the engine answers again.
   const page = await h.open(INVITATIONS);
@@ -47,6 +54,7 @@ test('a click before the answer arrives passes (no answer, no guard)', async () 
     const real = self.__realGet.bind(chrome.storage.local);
     chrome.storage.local.get = (...a) => new Promise((r) => setTimeout(() => r(real(...a)), 1500));
   });
+  await h.sw.evaluate(settingsChanged);
   try {
     const page = await h.open(INVITATIONS);
     await trustedClick(page, ACCEPT);
@@ -56,6 +64,7 @@ test('a click before the answer arrives passes (no answer, no guard)', async () 
     await page.close();
   } finally {
     await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+    await h.sw.evaluate(settingsRestored);
   }
 });
 
