@@ -414,8 +414,9 @@
   // The badge's text is the card's own text colour, and its accents are mixed into that
   // colour: legible on LinkedIn's light and dark themes alike without reading the page's
   // colours (which would force a style recalculation of the whole page before the first
-  // badge). (Never mixed into the text colour itself: there Chromium takes currentColor for black.)
-  // Only the tooltip has a background of its own: its theme is read as it shows (showTip).
+  // badge). Never mixed into the text colour itself: there Chromium takes currentColor for
+  // black. Only the tooltip has a background of its own: its theme is read as it shows
+  // (showTip).
   const BADGE_CSS = lazySheet(THEME + `
     :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:inherit; }
     .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
