@@ -414,7 +414,6 @@ pub struct CardVerdict {
     /// The invitation's stable key (profile URL, else urn, else name).
     pub key: String,
     pub name: String,
-    pub first_name: String,
     pub note_kind: NoteKind,
     pub fit: Fit,
     pub plan: PlanKind,
@@ -429,7 +428,6 @@ pub struct CardVerdict {
     pub reply_limit: usize,
     /// Problems to show before sending (the reply is over LinkedIn's limit).
     pub warnings: Vec<String>,
-    pub reply_paths: Vec<ReplyPath>,
     pub controls: Controls,
     /// Hold the user's first click on Accept and open the prompt.
     pub guard: bool,
@@ -575,7 +573,6 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
         },
         key,
         name: inv.name.clone(),
-        first_name: inv.first_name.clone(),
         note_kind: t.note_kind,
         fit: t.fit,
         plan: t.plan,
@@ -587,7 +584,6 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             .first()
             .map_or(MESSAGE_LIMIT, |p| limit_for(*p)),
         warnings: t.warnings.clone(),
-        reply_paths: t.reply_paths.clone(),
         controls: inv.controls.clone(),
         reasons: t.reasons,
     }
