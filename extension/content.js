@@ -506,6 +506,7 @@
       badge = { host, label: b.children[1], tip: b.children[2] };
       entry.badge = badge;
       fresh = true;
+      watchTips();
     }
     const { host } = badge;
     host.setAttribute('data-note', a.note_kind);
@@ -520,7 +521,15 @@
   }
 
   // A badge's tooltip has a background of its own: the page's theme is read as it is shown
-  // (the page's style is up to date by then, so reading it costs next to nothing).
+  // (the page's style is up to date by then, so reading it costs next to nothing). Listened
+  // for from the first badge on: most LinkedIn pages never show one.
+  let tipsWatched = false;
+  function watchTips() {
+    if (tipsWatched) return;
+    tipsWatched = true;
+    window.addEventListener('pointerover', showTip, true);
+    document.addEventListener('focusin', showTip, true);
+  }
   function showTip(ev) {
     try {
       const host = ev.target;
@@ -996,8 +1005,6 @@
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
   document.addEventListener('focusin', onFocusIn, true);
-  window.addEventListener('pointerover', showTip, true);
-  document.addEventListener('focusin', showTip, true);
   addEventListener('popstate', onRoute);
   if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
     navigation.addEventListener('currententrychange', onRoute);
