@@ -50,15 +50,16 @@ export function cliTriage(file, settings) {
   return out.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
 
-export async function launch({ headless = true, extension = true } = {}) {
-  if (extension && !existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chrome is missing: run ./build.sh first');
+/** `dist`: the unpacked extension to load (benches compare builds); dist/chrome by default. */
+export async function launch({ headless = true, extension = true, dist = DIST } = {}) {
+  if (extension && !existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} holds no extension: run ./build.sh first`);
   const profile = await mkdtemp(join(tmpdir(), 'askfirst-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 900 },
     args: [
-      ...(extension ? [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`] : []),
+      ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
