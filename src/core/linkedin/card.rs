@@ -215,8 +215,8 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
 /// the action hooks found (and their row's CSS), and every clickable element, in document
 /// order.
 struct Known<'k, 'a> {
-    hooks: Option<(&'static str, &'k [ElementRef<'a>])>,
-    clickables: &'k [ElementRef<'a>],
+    hooks: Hooks<'k, 'a>,
+    clickables: &'k [(usize, ElementRef<'a>)],
 }
 
 /// How the content script finds `target` inside the live card: the first candidate
@@ -228,29 +228,18 @@ fn locate(card: ElementRef, target: ElementRef, known: &Known) -> Option<Locator
         if !c.sel.matches(&target) {
             return None;
         }
-        let among = |matches: &mut dyn Iterator<Item = ElementRef>| {
-            let mut index = None;
-            let mut count = 0;
-            for e in matches {
-                if e == target {
-                    index = Some(count);
-                }
-                count += 1;
-            }
-            index.map(|index| Locator {
-                selector: c.css.clone(),
-                index,
-                count,
-            })
-        };
         match known.hooks {
-            Some((css, hooks)) if css == c.css => among(&mut hooks.iter().copied()),
-            _ if c.clickable_only => among(
-                &mut known
+            Some((css, hooks)) if css == c.css => {
+                locator_among(hooks.iter().copied(), target, &c.css)
+            }
+            _ if c.clickable_only => locator_among(
+                known
                     .clickables
                     .iter()
-                    .copied()
+                    .map(|&(_, e)| e)
                     .filter(|e| c.sel.matches(e)),
+                target,
+                &c.css,
             ),
             _ => locator_in(card, target, &c.css, &c.sel),
         }
@@ -264,9 +253,18 @@ pub(crate) fn locator_in(
     css: &str,
     sel: &Selector,
 ) -> Option<Locator> {
+    locator_among(within.select(sel), target, css)
+}
+
+/// `target`'s place among `matches` (all the matches of `css`, in document order).
+fn locator_among<'a>(
+    matches: impl Iterator<Item = ElementRef<'a>>,
+    target: ElementRef<'a>,
+    css: &str,
+) -> Option<Locator> {
     let mut index = None;
     let mut count = 0;
-    for e in within.select(sel) {
+    for e in matches {
         if e == target {
             index = Some(count);
         }
@@ -281,15 +279,14 @@ pub(crate) fn locator_in(
 
 /// What one walk of a card finds, in document order: the action hooks of each row that
 /// applies to the card's generation (fallback order), every clickable element, and the
-/// person and entity links, with each element's place in the walk (for "before the
-/// actions"). One walk with prefiltered matching instead of one walk per selector.
+/// person and entity links; the links and clickables with their place in the walk (for
+/// "before the actions": every action control is a clickable). One walk with prefiltered
+/// matching instead of one walk per selector.
 struct Scan<'a> {
     hooks: Vec<(&'static str, Vec<ElementRef<'a>>)>,
-    clickables: Vec<ElementRef<'a>>,
+    clickables: Vec<(usize, ElementRef<'a>)>,
     person_links: Vec<(usize, ElementRef<'a>)>,
     entity_links: Vec<(usize, ElementRef<'a>)>,
-    /// Place of each hook and clickable element (where the last action can be).
-    places: Vec<(ego_tree::NodeId, usize)>,
 }
 
 impl<'a> Scan<'a> {
@@ -305,22 +302,18 @@ impl<'a> Scan<'a> {
             clickables: Vec::new(),
             person_links: Vec::new(),
             entity_links: Vec::new(),
-            places: Vec::new(),
         };
         for (place, node) in card.descendants().enumerate() {
             let Some(el) = ElementRef::wrap(node) else {
                 continue;
             };
-            let mut placed = false;
             for (row, (_, found)) in action_rows.iter().zip(&mut scan.hooks) {
                 if row.matches(&el) {
                     found.push(el);
-                    placed = true;
                 }
             }
             if is_clickable(&el) {
-                scan.clickables.push(el);
-                placed = true;
+                scan.clickables.push((place, el));
             }
             if person.matches(&el) {
                 scan.person_links.push((place, el));
@@ -328,18 +321,16 @@ impl<'a> Scan<'a> {
             if entity.matches(&el) {
                 scan.entity_links.push((place, el));
             }
-            if placed {
-                scan.places.push((el.id(), place));
-            }
         }
         scan
     }
 
+    /// Where a clickable element (an action control) sits in the walk.
     fn place(&self, el: ElementRef) -> Option<usize> {
-        self.places
+        self.clickables
             .iter()
-            .find(|(id, _)| *id == el.id())
-            .map(|(_, p)| *p)
+            .find(|(_, c)| *c == el)
+            .map(|(p, _)| *p)
     }
 }
 
@@ -348,11 +339,12 @@ fn is_clickable(el: &ElementRef) -> bool {
     is_named(el, &["button", "a"]) || attr(el.value(), "role") == Some("button")
 }
 
+/// The action hooks found, with their row's CSS.
+type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
+
 /// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
 /// itself when it is clickable, else the first clickable element inside it. Also the hooks
 /// found, with their row's CSS.
-type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
-
 fn action_controls<'k, 'a>(scan: &'k Scan<'a>) -> (Vec<ElementRef<'a>>, Hooks<'k, 'a>) {
     let mut out: Vec<ElementRef<'a>> = Vec::new();
     for (css, hooks) in &scan.hooks {
@@ -423,7 +415,7 @@ fn other_controls<'a>(
     actions: &[ElementRef<'a>],
 ) -> Vec<(ElementRef<'a>, OtherControl, String)> {
     let mut out = Vec::new();
-    for &el in &scan.clickables {
+    for &(_, el) in &scan.clickables {
         // The profile links are the inviter's photo and name, never a control: no need to
         // read and fold their labels.
         if actions.contains(&el) || scan.person_links.iter().any(|(_, a)| *a == el) {
@@ -719,8 +711,9 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     let mutual_connections = match legacy_mutual {
         Some(m) => {
             let t = squash_whitespace(&visible_text(&m));
-            if labels::is_mutual_line(&fold(&t)) {
-                labels::mutual_count(&t)
+            let folded = fold(&t);
+            if labels::is_mutual_line(&folded) {
+                labels::mutual_count_folded(&t, &folded)
             } else {
                 0
             }
