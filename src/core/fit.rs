@@ -65,8 +65,8 @@ impl Term {
         })
     }
 
-    /// Whole-word match against the words of a folded text (what `contains_words` does on
-    /// the joined text, without building a substring searcher for every term of every
+    /// Whole-word match against the words of a folded text (what `text::contains_words`, the
+    /// tests' reference, does on the joined text, without building a substring searcher for every term of every
     /// invitation: a sixth of triage went there).
     fn found_in(&self, words: &[&str]) -> bool {
         let at = |phrase: &[String]| words.windows(phrase.len()).any(|w| w == phrase);

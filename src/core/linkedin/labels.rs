@@ -212,14 +212,9 @@ const IGNORE: &[&str] = &[
     "negeren",
 ];
 
-/// Whole-word phrase search, like `text::contains_words` for many phrases at once: the line
-/// is split into words once and each phrase compared word by word (no substring searcher
-/// built per phrase: this runs for every line of every card).
-fn any_words(folded: &str, phrases: &[&str]) -> bool {
-    let words: Vec<&str> = folded.split(' ').collect();
-    any_in(&words, phrases)
-}
-
+/// Whole-word phrase search in a folded line's words, for many phrases at once: each phrase
+/// is compared word by word (no substring searcher built per phrase: this runs for every
+/// line of every card).
 fn any_in(words: &[&str], phrases: &[&str]) -> bool {
     phrases
         .iter()
@@ -265,36 +260,17 @@ pub enum LineKind {
     Other,
 }
 
-/// What a head line can announce, in order of precedence (`line_kind` returns the first).
-#[derive(Clone, Copy)]
-enum Says {
-    FollowsYou,
-    Connect,
-    Mutual,
-    Kind(InvitationKind),
-}
-
-impl Says {
-    /// Bit in a set of `Says`; kinds follow KIND_LINES' order, so that the lowest bit set is
-    /// the line's kind.
-    fn bit(self) -> u16 {
-        match self {
-            Says::FollowsYou => 1,
-            Says::Connect => 2,
-            Says::Mutual => 4,
-            Says::Kind(k) => {
-                8 << KIND_LINES
-                    .iter()
-                    .position(|(kind, _)| *kind == k)
-                    .unwrap_or(0)
-            }
-        }
-    }
-}
-
+// What a head line can announce, as bits of a set, in order of precedence (`line_kind`
+// takes the lowest): follows you, connect, mutual, then the invitation kinds in
+// KIND_LINES' order (`kind_bit`).
 const FOLLOWS_YOU_BIT: u16 = 1;
 const CONNECT_BIT: u16 = 2;
 const MUTUAL_BIT: u16 = 4;
+
+/// The bit of the `i`-th kind of KIND_LINES.
+const fn kind_bit(i: usize) -> u16 {
+    8 << i
+}
 
 /// Every head-line phrase keyed by its first word: one hash lookup per word of a line
 /// instead of comparing each phrase at each word (this runs for every line of every card).
@@ -302,18 +278,18 @@ fn line_phrases() -> &'static FxHashMap<&'static str, Vec<(&'static str, u16)>> 
     static INDEX: OnceLock<FxHashMap<&'static str, Vec<(&'static str, u16)>>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: FxHashMap<&'static str, Vec<(&'static str, u16)>> = FxHashMap::default();
-        let mut add = |phrases: &[&'static str], says: Says| {
+        let mut add = |phrases: &[&'static str], bit: u16| {
             for p in phrases {
                 let first = p.split(' ').next().unwrap_or(p);
-                index.entry(first).or_default().push((p, says.bit()));
+                index.entry(first).or_default().push((p, bit));
             }
         };
-        add(FOLLOWS_YOU, Says::FollowsYou);
-        add(CONNECT_LINE, Says::Connect);
-        add(MUTUAL_PLURAL, Says::Mutual);
-        add(MUTUAL_SINGULAR, Says::Mutual);
-        for (kind, phrases) in KIND_LINES {
-            add(phrases, Says::Kind(*kind));
+        add(FOLLOWS_YOU, FOLLOWS_YOU_BIT);
+        add(CONNECT_LINE, CONNECT_BIT);
+        add(MUTUAL_PLURAL, MUTUAL_BIT);
+        add(MUTUAL_SINGULAR, MUTUAL_BIT);
+        for (i, (_, phrases)) in KIND_LINES.iter().enumerate() {
+            add(phrases, kind_bit(i));
         }
         index
     })
@@ -621,14 +597,9 @@ pub fn is_ignore_label(folded: &str) -> bool {
     starts_or_ends_with_any(folded, IGNORE)
 }
 
-/// Counts mutual connections on a line already recognised by `is_mutual_line`:
-/// "Ana and 8 other mutual connections" → 9, "Ana is a mutual connection" → 1,
+/// Counts mutual connections on a line already recognised by `is_mutual_line` (`folded`:
+/// the line's `fold`, which the caller already made): "Ana and 8 other mutual connections" → 9, "Ana is a mutual connection" → 1,
 /// "Ana, Bo and 3 others …" → 5, "12 mutual connections" → 12, "Ana and Bo are …" → 2.
-pub fn mutual_count(line: &str) -> u32 {
-    mutual_count_folded(line, &fold(line))
-}
-
-/// `mutual_count` of a line whose folded form the caller already has.
 pub fn mutual_count_folded(line: &str, folded: &str) -> u32 {
     let words: Vec<&str> = folded.split(' ').collect();
     // A number: digits possibly split by thousands separators, which `fold` turned into spaces.
@@ -655,7 +626,7 @@ pub fn mutual_count_folded(line: &str, folded: &str) -> u32 {
             (&words[..i], n)
         }
         None => {
-            if !any_words(folded, MUTUAL_PLURAL) {
+            if !any_in(&words, MUTUAL_PLURAL) {
                 return 1;
             }
             let verb = words
@@ -745,6 +716,15 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    fn any_words(folded: &str, phrases: &[&str]) -> bool {
+        let words: Vec<&str> = folded.split(' ').collect();
+        any_in(&words, phrases)
+    }
+
+    fn mutual_count(line: &str) -> u32 {
+        mutual_count_folded(line, &fold(line))
+    }
+
     #[test]
     fn phrase_search_is_whole_words() {
         assert!(any_words("ana follows you and", FOLLOWS_YOU));
@@ -804,9 +784,9 @@ mod tests {
                     want |= bit;
                 }
             }
-            for (kind, table) in KIND_LINES {
+            for (i, (_, table)) in KIND_LINES.iter().enumerate() {
                 if any_in(&words, table) {
-                    want |= Says::Kind(*kind).bit();
+                    want |= kind_bit(i);
                 }
             }
             assert_eq!(says(&words), want, "{line:?}");
