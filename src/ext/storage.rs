@@ -33,10 +33,20 @@ async fn call_in(area: &str, method: &str, args: &[JsValue]) -> Result<JsValue, 
     JsFuture::from(promise).await
 }
 
+async fn get_in(area: &str, key: &str) -> Result<JsValue, JsValue> {
+    let items = call_in(area, "get", &[JsValue::from_str(key)]).await?;
+    Reflect::get(&items, &JsValue::from_str(key))
+}
+
+async fn set_in(area: &str, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    let items = Object::new();
+    Reflect::set(&items, &JsValue::from_str(key), value)?;
+    call_in(area, "set", &[items.into()]).await.map(|_| ())
+}
+
 /// The value stored under `key`, or `undefined` when there is none.
 pub async fn get(key: &str) -> Result<JsValue, JsValue> {
-    let items = call("get", &[JsValue::from_str(key)]).await?;
-    Reflect::get(&items, &JsValue::from_str(key))
+    get_in("local", key).await
 }
 
 /// Several keys at once (`None`: everything); answers an object of the keys found.
@@ -54,9 +64,7 @@ pub async fn get_many(keys: Option<&[&str]>) -> Result<JsValue, JsValue> {
 
 /// Stores one value; fails (quota, corrupt profile) with the browser's error.
 pub async fn set(key: &str, value: &JsValue) -> Result<(), JsValue> {
-    let items = Object::new();
-    Reflect::set(&items, &JsValue::from_str(key), value)?;
-    call("set", &[items.into()]).await.map(|_| ())
+    set_in("local", key, value).await
 }
 
 /// Stores several values in one write (one storage transaction).
@@ -95,13 +103,10 @@ pub mod session {
     use super::*;
 
     pub async fn get(key: &str) -> Result<JsValue, JsValue> {
-        let items = call_in("session", "get", &[JsValue::from_str(key)]).await?;
-        Reflect::get(&items, &JsValue::from_str(key))
+        get_in("session", key).await
     }
 
     pub async fn set(key: &str, value: &JsValue) -> Result<(), JsValue> {
-        let items = Object::new();
-        Reflect::set(&items, &JsValue::from_str(key), value)?;
-        call_in("session", "set", &[items.into()]).await.map(|_| ())
+        set_in("session", key, value).await
     }
 }
