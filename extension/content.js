@@ -999,7 +999,8 @@
   // Once the page is parsed (not every node the parser adds; the first scan comes after
   // hello anyway). The document itself: it is there whatever the page holds.
   const watchThreads = () => threadWatcher.observe(document, { childList: true, subtree: true });
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchThreads, { once: true });
+  const parsed = domReady();
+  if (parsed) parsed.then(watchThreads);
   else watchThreads();
 
   // ---- wiring --------------------------------------------------------------------------
