@@ -9,7 +9,7 @@
 //      LOADS=30 SIZE=100 by default.
 import { resolve } from 'node:path';
 import { launch, INVITATIONS } from '../tests/e2e/harness.mjs';
-import { page, instrument, contentScriptMs } from './inpage-lib.mjs';
+import { page, instrument, until, contentScriptMs } from './inpage-lib.mjs';
 
 const [dirA, dirB] = process.argv.slice(2).map((d) => resolve(d));
 if (!dirA || !dirB) {
@@ -32,7 +32,7 @@ async function load(h, withExtension) {
   const task = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
   const before = await task();
   await p.goto(INVITATIONS, { waitUntil: 'load' });
-  if (withExtension) await p.waitForFunction((n) => window.__bench.badges >= n, SIZE, { timeout: 60000, polling: 20 });
+  if (withExtension) await until(cdp, 'badges', SIZE);
   await p.waitForTimeout(300);
   const tasks = (await task() - before) * 1000;
   const profile = withExtension ? (await cdp.send('Profiler.stop')).profile : null;
