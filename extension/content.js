@@ -101,7 +101,10 @@
     const sel = answer.active ? answer.cards.card_roots.join(',') : '';
     if (sel && sel === cardSel && observer) {
       // Still an invitations page (a filter, a query added by LinkedIn): keep the badges
-      // and look at the whole list again.
+      // and look at the whole list again. Answers still on their way belong to the old
+      // generation and will be dropped: their cards are sent again.
+      resend(inFlight.values());
+      inFlight.clear();
       queued.push(observed);
       return schedule();
     }
@@ -188,7 +191,9 @@
   function onMutations(records) {
     // Only remember what changed; the work happens in a batch after the mutations.
     for (const r of records) {
-      if (r.type === 'childList' && isOurs(r.addedNodes) && isOurs(r.removedNodes)) continue; // our badges
+      // Our own badge going in (we pause the observer while we write, so this is rare); a
+      // record that takes a badge out is the page's doing: that card needs its badge back.
+      if (r.type === 'childList' && r.addedNodes.length && !r.removedNodes.length && isOurs(r.addedNodes)) continue;
       if (r.removedNodes.length) removals = true;
       touched.push(r.target);
       for (const n of r.addedNodes) queued.push(n);
@@ -197,7 +202,7 @@
   }
 
   const isOurs = (nodes) => {
-    for (let i = 0; i < nodes.length; i++) if (nodes[i].localName !== 'askfirst-badge') return false;
+    for (let i = 0; i < nodes.length; i++) if (!ourBadges.has(nodes[i])) return false;
     return true;
   };
 
@@ -236,6 +241,9 @@
         if (!card.isConnected) {
           entries.delete(card);
           if (entry.id) inFlight.delete(entry.id);
+          // Out of the page with the card, but LinkedIn may put the same node back: it
+          // must not come back with a badge nobody knows of.
+          removeBadge(entry);
         }
       }
     }
@@ -263,6 +271,15 @@
     }
   }
 
+  // Cards whose answer will never be applied: forget what was sent, so they are sent again.
+  function resend(cards) {
+    for (const card of cards) {
+      const entry = entries.get(card);
+      if (entry) entry.html = '';
+      backlog.add(card);
+    }
+  }
+
   // Serialises and sends at most one chunk of cards per task, so that a thousand cards
   // never make one long task (and the first badges come sooner).
   function drain() {
@@ -270,6 +287,7 @@
     if (!cardSel) return;
     try {
       const cards = [];
+      const restore = []; // read as before, but the page took its badge away
       let bytes = 0;
       for (const card of backlog) {
         // A match inside another match is part of that card, unless the engine named it.
@@ -283,11 +301,16 @@
         backlog.delete(card);
         const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
         let html = card.outerHTML;
-        if (entry.badge) html = html.replace(entry.badge.host.outerHTML, '');
+        for (const c of card.children) if (ourBadges.has(c)) html = html.replace(c.outerHTML, '');
         // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
         if (html.isWellFormed && !html.isWellFormed()) html = html.toWellFormed();
         // Over the engine's limit even in UTF-16 units (UTF-8 is never shorter): not sent.
-        if (html === entry.html || html.length > limits.max_card_html_bytes) continue;
+        if (html === entry.html) {
+          // The same invitation: LinkedIn rendered it again without our badge.
+          if (entry.answer && !hasBadge(card, entry)) restore.push([card, entry]);
+          continue;
+        }
+        if (html.length > limits.max_card_html_bytes) continue;
         if (entry.id) inFlight.delete(entry.id);
         entry.id = `c${nextId++}`;
         entry.html = html;
@@ -298,6 +321,17 @@
         bytes += html.length * 3 + 64;
       }
       if (cards.length) triage(cards, freshSettings);
+      if (restore.length) {
+        quietly(() => {
+          for (const [card, entry] of restore) {
+            try {
+              renderBadge(card, entry);
+            } catch (_) {
+              removeBadge(entry);
+            }
+          }
+        });
+      }
     } catch (_) {
       report('engine-error');
     }
@@ -317,13 +351,31 @@
       return Promise.all([triage(cards.slice(0, half), fresh), triage(cards.slice(half), fresh)]);
     }
     if (!answer || answer.ok !== true || !Array.isArray(answer.cards)) {
-      for (const c of cards) inFlight.delete(c.id);
+      // Not "read": the next look at these cards (a change in the list, a route change)
+      // sends them again.
+      for (const c of cards) {
+        const entry = entries.get(inFlight.get(c.id));
+        inFlight.delete(c.id);
+        if (entry && entry.id === c.id) entry.html = '';
+      }
       return report('engine-error');
     }
-    // Our own badge insertions need no observing: keep LinkedIn's pending changes, pause
-    // the observer while we write, and resume.
+    quietly(() => apply(answer));
+  }
+
+  // Our own badge insertions need no observing: keep LinkedIn's pending changes, pause the
+  // observer while we write, and resume.
+  function quietly(write) {
     if (observer) onMutations(observer.takeRecords());
     if (observer) observer.disconnect();
+    try {
+      write();
+    } finally {
+      if (observer) observer.observe(observed, OBSERVE);
+    }
+  }
+
+  function apply(answer) {
     try {
       let readable = 0;
       for (const a of answer.cards) {
@@ -335,6 +387,7 @@
         if (a.status !== 'unread') readable++;
         if (!card.isConnected) {
           entries.delete(card);
+          removeBadge(entry);
           continue;
         }
         if (a.status === 'holds') {
@@ -367,8 +420,6 @@
       else if (!inFlight.size && (!entries.size || [...entries.values()].every((e) => !e.answer))) report('unreadable');
     } catch (_) {
       report('engine-error');
-    } finally {
-      if (observer) observer.observe(observed, OBSERVE);
     }
   }
 
@@ -443,6 +494,7 @@
          max-height:90vh; overflow:auto; padding:1.25rem; background:var(--bg); color:var(--fg);
          border:1px solid var(--line); border-radius:.75rem; box-shadow:0 8px 32px rgba(0,0,0,.35);
          overflow-wrap:anywhere; }
+    .d:focus { outline:none; }
     h2 { margin:0 0 .5rem; font-size:1.2rem; }
     p { margin:.5rem 0; }
     .muted { color:var(--muted); }
@@ -483,6 +535,7 @@
   // ---- badges --------------------------------------------------------------------------
   // The badge's inside, built once and cloned: [AskFirst] [plan · main reason] [reasons].
   let badgeProto = null;
+  const ourBadges = new WeakSet(); // every <askfirst-badge> host we made
   function badgeTemplate() {
     if (!badgeProto) {
       badgeProto = el('span', { class: 'b', tabindex: '0', 'aria-describedby': 't' });
@@ -492,13 +545,19 @@
     return badgeProto;
   }
 
+  const hasBadge = (card, entry) => !!entry.badge && entry.badge.host.parentNode === card && card.isConnected;
+
   function renderBadge(card, entry) {
     const a = entry.answer;
     let badge = entry.badge;
     let fresh = false;
-    if (!badge || !badge.host.isConnected || badge.host.parentNode !== card) {
+    if (!hasBadge(card, entry)) {
       removeBadge(entry);
+      // A badge of ours nobody tracks any more (the card was out of the page and came
+      // back): one badge per card.
+      for (const c of [...card.children]) if (ourBadges.has(c)) c.remove();
       const host = document.createElement('askfirst-badge');
+      ourBadges.add(host);
       const root = host.attachShadow({ mode: 'closed' });
       root.adoptedStyleSheets = [BADGE_CSS()];
       const b = badgeTemplate().cloneNode(true);
@@ -614,7 +673,9 @@
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [PROMPT_CSS()];
     const backdrop = el('div', { class: 'backdrop' });
-    const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why' });
+    // tabindex -1: a click on the dialog's text or padding keeps focus inside it (else it
+    // goes to the page's body, out of reach of Escape and of the Tab trap).
+    const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why', tabindex: '-1' });
     const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
     const reasons = el('ul', { id: 'why', 'aria-label': 'Why' });
     for (const r of a.reasons) reasons.append(el('li', null, r));
@@ -656,12 +717,12 @@
         case 'reply-to-invitation':
         case 'message': {
           const opener = locate(card, action === 'message' ? a.controls.message : a.controls.reply);
-          arm(entry, text());
+          arm(a, text());
           closePrompt(true, opener || returnTo);
           break;
         }
         case 'accept-then-reply':
-          arm(entry, text());
+          arm(a, text());
           record(a, 'accepted-follow-up');
           closePrompt(true);
           break;
@@ -677,13 +738,18 @@
           record(a, 'accepted-anyway');
           closePrompt(true);
           break;
-        case 'mark-fine':
+        case 'mark-fine': {
           record(a, 'overridden');
-          a.guard = false;
-          a.overridden = true;
-          if (card && card.isConnected) renderBadge(card, entry);
+          // The card may have been read again while the prompt was open: its answer now.
+          const now = entry.answer && entry.answer.key === a.key ? entry.answer : a;
+          for (const x of new Set([a, now])) {
+            x.guard = false;
+            x.overridden = true;
+          }
+          if (card && card.isConnected && entry.answer === now) quietly(() => renderBadge(card, entry));
           closePrompt(true);
           break;
+        }
         default:
           record(a, 'not-now');
           closePrompt(true);
@@ -766,10 +832,10 @@
     return out;
   };
 
-  function arm(entry, text) {
+  function arm(answer, text) {
     armed = {
-      key: entry.answer.key,
-      answer: entry.answer,
+      key: answer.key,
+      answer,
       text,
       until: Date.now() + ARM_MS,
       known: new Set(editors()), // composers already open: filled only if they name the person
@@ -778,7 +844,9 @@
     };
   }
 
-  // Does this composer belong to the armed person? true / false / null (names nobody).
+  // Does this composer belong to the armed person? true / false / null (names nobody) /
+  // 'name' (its title says the person's name, but its profile links point elsewhere or in
+  // another form: a namesake, or LinkedIn's URN form of the same profile).
   function composerPerson(editor) {
     const c = config.live.composer;
     const conv = editor.closest(c.conversation);
@@ -794,7 +862,8 @@
         return false;
       }
     })) return true;
-    return titles.includes(m.name);
+    if (!titles.includes(m.name)) return false;
+    return m.profile_path && links.length ? 'name' : true;
   }
 
   function candidate(editor) {
@@ -805,8 +874,11 @@
     }
     const who = composerPerson(editor);
     // A composer that names the person is used; one that names someone else never. One
-    // that names nobody only when it was not open before arming and the user has just
-    // clicked this card's Reply or Message control: else it may be anyone's.
+    // that only has the person's name (its profile links differ) only when it was not open
+    // before arming: an open conversation with a namesake is not theirs. One that names
+    // nobody only when it was not open before arming and the user has just clicked this
+    // card's Reply or Message control: else it may be anyone's.
+    if (who === 'name') return !armed.known.has(editor);
     if (who !== null) return who;
     return !armed.known.has(editor) && Date.now() - armed.openedAt <= OPENED_MS;
   }
@@ -828,7 +900,8 @@
     const started = Date.now();
     const tick = () => {
       if (!armed) return;
-      const found = editors().find((e) => !armed.known.has(e) && candidate(e));
+      const found = editors().find((e) => armed && !armed.known.has(e) && candidate(e));
+      if (!armed) return; // expired while looking
       if (found) {
         armed.polling = 0;
         return insert(found).catch(() => {});
@@ -850,26 +923,31 @@
     sel.addRange(range);
   }
 
-  // Plain text into LinkedIn's editor the way it accepts it (DESIGN.md); true once its
-  // Send button is enabled. Never into a composer that already holds a draft.
+  // Plain text into LinkedIn's editor the way it accepts it (DESIGN.md). Never into a
+  // composer that already holds a draft. The outcome: 'inserted' (its Send button became
+  // enabled), 'draft' (left alone), 'refused' (nothing went in), 'partial' (the editor
+  // refused a line after others went in) or 'unverified' (all in, Send stayed disabled).
   async function insertText(editor, text, sendButton, enabled) {
-    if (!editor.isConnected || !editor.isContentEditable || editor.textContent.trim()) return false;
+    if (!editor.isConnected || !editor.isContentEditable) return 'refused';
+    if (editor.textContent.trim()) return 'draft';
     editor.focus();
     caretInto(editor);
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     // Line by line with insertParagraph between lines: what both Chromium and Firefox
-    // turn into the editor's own paragraphs. A refused command means no insertion.
+    // turn into the editor's own paragraphs.
     const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    let wrote = false;
     for (const [i, line] of lines.entries()) {
-      if (i && !document.execCommand('insertParagraph')) return false;
-      if (line && !document.execCommand('insertText', false, line)) return false;
+      if (i && !document.execCommand('insertParagraph')) return wrote ? 'partial' : 'refused';
+      if (line && !document.execCommand('insertText', false, line)) return wrote ? 'partial' : 'refused';
+      wrote = wrote || i > 0 || !!line;
     }
     const until = Date.now() + VERIFY_MS;
     while (!enabled(sendButton())) {
-      if (Date.now() > until) return false;
+      if (Date.now() > until) return 'unverified';
       await new Promise((r) => setTimeout(r, 50));
     }
-    return true;
+    return 'inserted';
   }
 
   async function insert(editor) {
@@ -883,17 +961,20 @@
       return form && form.querySelector(config.live.composer.send);
     };
     const enabled = (b) => b && !b.disabled && b.getAttribute('aria-disabled') !== 'true';
-    let ok = false;
+    let outcome = 'refused';
+    const hadText = !!editor.textContent.trim();
     try {
-      ok = await insertText(editor, job.text, sendButton, enabled);
+      outcome = await insertText(editor, job.text, sendButton, enabled);
     } catch (_) {
-      ok = false; // fall back to the clipboard below
+      // Fall back to the clipboard below; say so honestly if some of it went in.
+      outcome = !hadText && editor.isConnected && editor.textContent.trim() ? 'partial' : 'refused';
     }
-    if (ok) {
+    if (outcome === 'inserted') {
       record(a, 'reply-inserted');
       return;
     }
-    // Not verified (a draft was there, or Send stayed disabled): clipboard, and say so.
+    // Not verified (a draft was there, the editor refused, or Send stayed disabled):
+    // clipboard, and say which.
     const copied = await copy(job.text);
     if (copied) record(a, 'reply-copied');
     // Say so in the prompt, on the card if it is still there (it may have turned into a
@@ -901,12 +982,28 @@
     let card = null;
     for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
     openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null);
-    if (prompt) {
-      prompt.status.textContent = copied
-        ? 'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.'
-        : 'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.';
-    }
+    if (prompt) prompt.status.textContent = INSERT_STATUS[outcome][copied ? 0 : 1];
   }
+
+  // What the prompt says when a reply could not be put in and checked: [clipboard, none].
+  const INSERT_STATUS = {
+    draft: [
+      'Your message box already had text in it, so AskFirst left it as it was. The reply is on your clipboard: paste it where you want it, then press Send yourself.',
+      'Your message box already had text in it, so AskFirst left it as it was, and the browser refused the clipboard: copy the reply from here.',
+    ],
+    partial: [
+      'AskFirst put only part of the reply into the message box: check it before you press Send. The whole reply is on your clipboard.',
+      'AskFirst put only part of the reply into the message box: check it before you press Send, or copy the whole reply from here.',
+    ],
+    unverified: [
+      'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send. The reply is also on your clipboard.',
+      'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send.',
+    ],
+    refused: [
+      'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.',
+      'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.',
+    ],
+  };
 
   // ---- keyboard shortcut (manifest "commands", forwarded by the background) -------------
   // Moves to the next flagged invitation after the last one shown and opens its prompt.

@@ -72,6 +72,57 @@ test('route changes start and stop the helper; badges never duplicate', async ()
   await page.close();
 });
 
+test('a query LinkedIn adds while the first answers are on their way: every card still gets its badge', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // At DOMContentLoaded + 0–20 ms the cards are on their way to the engine or its answer is
+  // on the way back: that answer belongs to the page before the change. (Found in review:
+  // such cards were never sent again, and had neither badge nor guard.)
+  for (const delay of [0, 2, 5, 10, 20]) {
+    const page = await h.ctx.newPage();
+    await page.addInitScript((delay) => {
+      document.addEventListener('DOMContentLoaded', () => setTimeout(() => {
+        history.replaceState({}, '', `${location.pathname}?skipRedirect=true`);
+      }, delay));
+    }, delay);
+    await page.goto(INVITATIONS, { waitUntil: 'domcontentloaded' });
+    await waitForBadges(page, 6).catch((e) => { throw new Error(`query added after ${delay} ms: ${e.message}`); });
+    await page.waitForTimeout(200);
+    assert.equal(await perCard(page), 0, 'no card has two badges');
+    await page.close();
+  }
+});
+
+test('a card LinkedIn renders again, or takes out and puts back, has exactly one badge', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  // The same invitation rendered again: its children replaced by identical markup.
+  await page.evaluate(() => {
+    const card = document.querySelector('[role=listitem]');
+    const copy = card.cloneNode(true);
+    copy.querySelector('askfirst-badge')?.remove();
+    card.replaceChildren(...copy.childNodes);
+  });
+  await waitForBadges(page, 6);
+  // Only our badge taken out (a framework dropping what it did not render).
+  await page.evaluate(() => document.querySelectorAll('askfirst-badge')[1].remove());
+  await waitForBadges(page, 6);
+  // A card taken out of the list, a look at the list, and the same node put back.
+  await page.evaluate(async () => {
+    const card = document.querySelectorAll('[role=listitem]')[2];
+    const list = card.parentElement;
+    const next = card.nextSibling;
+    card.remove();
+    list.append(document.createElement('div')); // a change of the list: a batch runs
+    await new Promise((r) => setTimeout(r, 300));
+    list.insertBefore(card, next);
+  });
+  await page.waitForTimeout(500);
+  await waitForBadges(page, 6);
+  assert.equal(await perCard(page), 0, 'no card has two badges');
+  await page.close();
+});
+
 test('cards that load later or change are triaged again, replacing their badge', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   const page = await h.open(INVITATIONS);

@@ -111,6 +111,46 @@ test('the prompt is a keyboard-operable dialog: focus in, Tab trapped, Escape cl
   await page.close();
 });
 
+test('a click on the prompt\'s text keeps focus in the dialog: Tab stays inside, Escape closes', async () => {
+  const page = await freshPage();
+  await trustedClick(page, accept('Bruno Keller'));
+  assert.ok(await promptState(page));
+  // A click on the title (not a control): focus must not fall to the page behind.
+  const at = await inShadow(page, 'askfirst-prompt', function () {
+    const r = this.querySelector('h2').getBoundingClientRect();
+    return { x: r.x + 5, y: r.y + r.height / 2 };
+  });
+  await page.mouse.click(at.x, at.y);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ASKFIRST-PROMPT');
+  await page.keyboard.press('Shift+Tab');
+  assert.ok((await promptState(page)).focused, 'Shift+Tab lands on one of the dialog\'s controls');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ASKFIRST-PROMPT');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press('Escape');
+  assert.equal(await promptState(page), undefined, 'Escape closes it');
+  assert.deepEqual(await clicksSeen(page), [], 'nothing reached LinkedIn');
+  await page.close();
+});
+
+test('the prompt\'s actions still work when its card changed while it was open', async () => {
+  for (const action of ['mark-fine', 'accept-then-reply']) {
+    const page = await freshPage();
+    await trustedClick(page, accept('Bruno Keller'));
+    assert.ok(await promptState(page));
+    // LinkedIn turns the card into something else meanwhile: it is read again, no badge.
+    await page.evaluate(() => {
+      const card = document.querySelector('button[aria-label="Accept Bruno Keller’s invitation"]').closest('[role=listitem]');
+      const p = document.createElement('p');
+      p.textContent = 'Bruno Keller is now a connection';
+      card.replaceChildren(p);
+    });
+    await waitForBadges(page, 5);
+    await clickPromptAction(page, action);
+    assert.equal(await promptState(page), undefined, `${action}: the prompt closed`);
+    await page.close();
+  }
+});
+
 test('our UI ignores untrusted events', async () => {
   const page = await freshPage();
   // A scripted click on Accept is not the user's: not held, not ours to judge.

@@ -119,6 +119,10 @@ test('when Send stays disabled the reply is on the clipboard and the prompt says
   await trustedClick(p, 'button[aria-label="Reply to Fatima"]');
   await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
   const state = await promptState(p);
+  // The text did go in: the prompt says to check it, not to paste it a second time.
+  assert.equal((await composers(p))[0].text.trim(), reply.trim());
+  assert.match(state.status, /is in the message box/i);
+  assert.match(state.status, /check/i);
   assert.match(state.status, /clipboard/i);
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
   assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
@@ -132,6 +136,7 @@ test('a draft already in the composer is never overwritten: clipboard, and the p
   await clickPromptAction(p, 'reply-to-invitation');
   await p.evaluate(() => window.__probe.openComposer('draft', 'Ana Pereira', '/in/ana-pereira-e2e/'));
   await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  assert.match((await promptState(p)).status, /already had text/i);
   assert.match((await promptState(p)).status, /clipboard/i);
   assert.deepEqual((await composers(p)).map((c) => c.text.trim()), ['My own draft, keep it']);
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);

@@ -90,6 +90,18 @@ test('an armed reply never goes into a composer that was open before, or that na
   await page.close();
 });
 
+test('an armed reply never goes into a conversation with a namesake that was already open', async () => {
+  const page = await open(composerPage, 6);
+  // Another Ana Pereira: her name in the title, her own profile behind it.
+  await page.evaluate(() => window.__probe.openComposer('nofocus', 'Ana Pereira', '/in/ana-pereira-someone-else/'));
+  await trustedClick(page, accept('Ana Pereira'));
+  await clickPromptAction(page, 'reply-to-invitation');
+  await trustedClick(page, '[data-e2e-composer="Ana Pereira"] [role=textbox]'); // the user focuses it
+  await page.waitForTimeout(400);
+  assert.deepEqual(await composers(page), [{ who: 'Ana Pereira', text: '' }], 'the namesake\'s conversation stays empty');
+  await page.close();
+});
+
 test('a composer that names nobody is used right after the user opens it from the card', async () => {
   const page = await open(composerPage, 6);
   // Chloé's Reply opens a composer without a header (it names nobody) and without focus.
