@@ -9,7 +9,7 @@
 
 use askfirst::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use askfirst::core::linkedin::{page_selectors, read_page};
-use askfirst::core::protocol::{triage_cards, CardHtml, Overrides};
+use askfirst::core::protocol::{triage_cards, triage_cards_with, CardHtml, Overrides, ReadCache};
 use askfirst::core::settings::Settings;
 use askfirst::core::triage::Engine;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -252,6 +252,17 @@ fn bench_triage_cards(c: &mut Criterion) {
     group.bench_function("message_of_100", |b| {
         b.iter(|| {
             triage_cards(&engine, black_box(&message), &fine)
+                .cards
+                .len()
+        })
+    });
+    // The same message again, its cards read before (the background keeps the reads): a
+    // page opened again, a list LinkedIn renders again.
+    let mut reads = ReadCache::new(ReadCache::BACKGROUND_CAP);
+    triage_cards_with(&engine, &message, &fine, &mut reads);
+    group.bench_function("message_of_100_read_before", |b| {
+        b.iter(|| {
+            triage_cards_with(&engine, black_box(&message), &fine, &mut reads)
                 .cards
                 .len()
         })

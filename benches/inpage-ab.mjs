@@ -6,7 +6,7 @@
 // (profiler, 1 ms samples), DOMContentLoaded → last badge (worker warm), DOMContentLoaded →
 // first paint, and the renderer's main-thread task time.
 // Run: node benches/inpage-ab.mjs DIR_A DIR_B   (unpacked builds, e.g. a copy of dist/chrome)
-//      LOADS=30 SIZE=100 by default.
+//      LOADS=30 SIZE=100 by default; NEW_CARDS=1 for cards never read before at every load.
 import { resolve } from 'node:path';
 import { launch, INVITATIONS } from '../tests/e2e/harness.mjs';
 import { page, instrument, until, contentScriptMs } from './inpage-lib.mjs';
@@ -19,7 +19,12 @@ if (!dirA || !dirB) {
 const LOADS = Number(process.env.LOADS || 30);
 const SIZE = Number(process.env.SIZE || 100);
 
+// NEW_CARDS=1: every load shows cards the engine has never read (its worker keeps what it
+// read of the cards it was sent, so by default every load after the first is a re-read).
+const NEW_CARDS = !!process.env.NEW_CARDS;
+let batch = 0;
 async function load(h, withExtension) {
+  if (NEW_CARDS) h.serve('/mynetwork/invitation-manager/received/', page(SIZE, ++batch));
   const p = await h.ctx.newPage();
   await p.addInitScript(instrument);
   const cdp = await h.ctx.newCDPSession(p);

@@ -6,12 +6,15 @@
 // of notes: none, stock, generic, reasoned.
 const NOTES = [null, "I'd like to add you to my professional network on LinkedIn.", "Let's connect!",
   'We met at the SaaStr Europa conference in Barcelona; you asked me to send you our pipeline deck.'];
-export function cardHtml(i) {
-  const name = `Person${i} Bench`;
+// `batch` > 0 makes other people (other names, profiles and invitations): cards the
+// engine has never read.
+export function cardHtml(i, batch = 0) {
+  const name = batch ? `Person${i} Bench${batch}` : `Person${i} Bench`;
   const note = NOTES[i % NOTES.length];
-  return `<div role="listitem" componentkey="urn:li:invitation:8${String(i).padStart(18, '0')}">
+  const slug = batch ? `person-${i}-bench-${batch}` : `person-${i}-bench`;
+  return `<div role="listitem" componentkey="urn:li:invitation:8${String(batch).padStart(6, '0')}${String(i).padStart(12, '0')}">
   <div data-view-name="pending-invitation">
-    <div><p><a href="https://www.linkedin.com/in/person-${i}-bench/"><strong>${name}</strong></a><span> is inviting you to connect</span></p>
+    <div><p><a href="https://www.linkedin.com/in/${slug}/"><strong>${name}</strong></a><span> is inviting you to connect</span></p>
       <p>${['Head of Sales', 'Founder', 'Recruiter', 'Designer'][i % 4]} at Company${i}</p></div>
     <div><button data-view-name="invitation-action" aria-label="Ignore an invitation to connect from ${name}" type="button"><span>Ignore</span></button>
       <button data-view-name="invitation-action" aria-label="Accept ${name}’s invitation" type="button"><span>Accept</span></button></div>
@@ -19,9 +22,9 @@ export function cardHtml(i) {
   </div>
 </div>`;
 }
-export function page(n) {
+export function page(n, batch = 0) {
   const cards = [];
-  for (let i = 0; i < n; i++) cards.push(cardHtml(i));
+  for (let i = 0; i < n; i++) cards.push(cardHtml(i, batch));
   // The list sits in LinkedIn's screen container, as on the real page
   // (tests/fixtures/linkedin/current-en.html): the content script observes that, not <main>.
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Invitations | LinkedIn</title></head>

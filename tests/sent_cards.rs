@@ -4,7 +4,9 @@
 //! engine saw, which the content script checks against the live card.
 
 use askfirst::core::linkedin::{read_page, read_sent_card, SentCard};
-use askfirst::core::protocol::{triage_card, CardHtml, CardStatus, Overrides};
+use askfirst::core::protocol::{
+    triage_card, triage_cards, triage_cards_with, CardHtml, CardStatus, Overrides, ReadCache,
+};
 use askfirst::core::settings::Settings;
 use askfirst::core::triage::Engine;
 use scraper::{Html, Selector};
@@ -99,4 +101,83 @@ fn locators_count_the_matches_the_engine_saw() {
         el.value().attr("aria-label"),
         Some("Accept Iris Tan’s invitation")
     );
+}
+
+/// Every card root of every saved invitations page, as the content script sends them.
+fn fixture_cards() -> Vec<CardHtml> {
+    let roots = Selector::parse(
+        r#"[role="listitem"][componentkey^="urn:li:invitation:"], li.invitation-card"#,
+    )
+    .unwrap();
+    let mut cards = vec![];
+    for file in std::fs::read_dir("tests/fixtures/linkedin").unwrap() {
+        let path = file.unwrap().path();
+        let doc = Html::parse_document(&std::fs::read_to_string(&path).unwrap());
+        for (i, el) in doc.select(&roots).enumerate() {
+            cards.push(card(&format!("{}-{i}", path.display()), el.html()));
+        }
+    }
+    assert!(cards.len() > 30, "fixture cards: {}", cards.len());
+    cards
+}
+
+#[test]
+fn cards_read_before_are_answered_exactly_as_read_afresh() {
+    let engine = Engine::new(Settings::default());
+    let none = Overrides::default();
+    let cards = fixture_cards();
+    let afresh = triage_cards(&engine, &cards, &none);
+    let mut reads = ReadCache::new(ReadCache::BACKGROUND_CAP);
+    // The first pass fills the cache, the second answers from it.
+    assert_eq!(
+        triage_cards_with(&engine, &cards, &none, &mut reads),
+        afresh
+    );
+    let distinct: std::collections::HashSet<_> = cards.iter().map(|c| &c.html).collect();
+    assert_eq!(reads.size().0, distinct.len(), "one read per distinct card");
+    assert_eq!(
+        triage_cards_with(&engine, &cards, &none, &mut reads),
+        afresh
+    );
+    // Settings and overrides apply after reading: a kept read is never stale for them.
+    let person = afresh
+        .cards
+        .iter()
+        .find_map(|c| c.verdict.as_ref().filter(|v| v.guard))
+        .expect("a flagged person among the fixtures");
+    let mut fine = Overrides::default();
+    fine.mark_fine(&person.key, 1.0);
+    let marked = triage_cards_with(&engine, &cards, &fine, &mut reads);
+    assert_eq!(marked, triage_cards(&engine, &cards, &fine));
+    assert!(marked
+        .cards
+        .iter()
+        .filter_map(|c| c.verdict.as_ref())
+        .any(|v| v.key == person.key && v.overridden && !v.guard));
+    let mut sales = Settings::default();
+    sales.target_market.include = vec!["sales".into(), "founder".into()];
+    let other = Engine::new(sales);
+    let fits = triage_cards(&other, &cards, &none);
+    assert_ne!(fits, afresh, "the target market changes some verdicts");
+    assert_eq!(triage_cards_with(&other, &cards, &none, &mut reads), fits);
+}
+
+#[test]
+fn the_read_cache_keeps_at_most_its_cap_first_in_first_out() {
+    let engine = Engine::new(Settings::default());
+    let none = Overrides::default();
+    let cards = fixture_cards();
+    let cap = cards[..5].iter().map(|c| c.html.len()).sum::<usize>();
+    let mut reads = ReadCache::new(cap);
+    triage_cards_with(&engine, &cards[..5], &none, &mut reads);
+    assert_eq!(reads.size(), (5, cap));
+    // One more: the oldest goes, the bytes stay under the cap.
+    triage_cards_with(&engine, &cards[5..6], &none, &mut reads);
+    let (kept, bytes) = reads.size();
+    assert!(bytes <= cap && kept <= 5, "{kept} cards, {bytes} bytes");
+    // A card over the cap is read, answered, and not kept.
+    let mut small = ReadCache::new(10);
+    let answer = triage_cards_with(&engine, &cards[..1], &none, &mut small);
+    assert_eq!(answer, triage_cards(&engine, &cards[..1], &none));
+    assert_eq!(small.size(), (0, 0));
 }

@@ -7,7 +7,8 @@
 
 use crate::core::ledger::{Action, Snapshot as LedgerSnapshot};
 use crate::core::protocol::{
-    self, CardHtml, ErrorAnswer, Overrides, PageState, RecordEvent, Request, Sender, Snapshot,
+    self, CardHtml, ErrorAnswer, Overrides, PageState, ReadCache, RecordEvent, Request, Sender,
+    Snapshot,
 };
 use crate::core::protocol_ledger::{is_ledger_type, FlaggedOnPage, LedgerAnswer};
 use crate::core::settings::Settings;
@@ -34,6 +35,9 @@ thread_local! {
     /// Bumped when the settings change: a read that started before the change must not
     /// become the copy.
     static SETTINGS_GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// What the reader made of card HTML seen before (a page opened again, a list
+    /// re-rendered): in memory only, gone when the worker stops.
+    static READS: RefCell<ReadCache> = RefCell::new(ReadCache::new(ReadCache::BACKGROUND_CAP));
 }
 
 /// From `chrome.storage.onChanged` (area `local`): the settings' copy is stale.
@@ -151,7 +155,8 @@ async fn triage(
             .map(|(k, at)| (k, at as f64))
             .collect(),
     };
-    let answer = protocol::triage_cards(&engine, cards, &fine);
+    let answer =
+        READS.with_borrow_mut(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads));
     // The ledger remembers who was seen, the popup what is flagged on this tab.
     let verdicts: Vec<_> = answer
         .cards
