@@ -3,6 +3,7 @@
 //! from the markup LinkedIn really uses.
 
 use askfirst::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
+use askfirst::core::ledger::{normalise_key, MAX_KEY_LEN};
 use askfirst::core::linkedin::{read_card, read_page};
 use askfirst::core::note::classify_note;
 use askfirst::core::reply::{Template, Values};
@@ -126,6 +127,25 @@ fn engines() -> Vec<Engine> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A key the ledger accepts is one it accepts again, unchanged, when it loads the
+    /// stored ledger: else one odd link would make the whole ledger unreadable.
+    #[test]
+    fn ledger_keys_are_their_own_canonical_form(
+        slug in "\\PC{1,40}",
+        host in prop::sample::select(vec!["https://www.linkedin.com", "http://fr.linkedin.com", "//linkedin.com"]),
+        tail in prop::sample::select(vec!["", "/", "/?trk=x", "#top", "/detail/"]),
+        name in "\\PC{0,40}",
+        pad in 0usize..400,
+    ) {
+        let long = format!("{host}/in/{}{tail}", "a".repeat(pad));
+        for raw in [format!("{host}/in/{slug}{tail}"), format!("name:{name}"), format!("urn:li:invitation:{slug}"), long] {
+            if let Ok(key) = normalise_key(&raw) {
+                prop_assert_eq!(normalise_key(&key), Ok(key.clone()), "from {:?}", raw);
+                prop_assert!(key.chars().count() <= MAX_KEY_LEN);
+            }
+        }
+    }
 
     #[test]
     fn reader_never_panics(text in any::<String>(), html in soup()) {

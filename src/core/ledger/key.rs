@@ -23,8 +23,19 @@ pub enum KeyError {
     Unrecognised(String),
 }
 
-/// The canonical form of a key, or why it is not one.
+/// The canonical form of a key, or why it is not one. The canonical form is its own
+/// canonical form: every stored key is checked again when the ledger is loaded, and one
+/// that is not would make the whole ledger unreadable (it would be set aside as a backup).
 pub fn normalise_key(raw: &str) -> Result<String, KeyError> {
+    let key = canonical(raw)?;
+    match canonical(&key) {
+        Ok(again) if again == key => Ok(key),
+        Ok(_) => Err(KeyError::Unrecognised(short(raw.trim()))),
+        Err(e) => Err(e),
+    }
+}
+
+fn canonical(raw: &str) -> Result<String, KeyError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(KeyError::Empty);
@@ -50,7 +61,12 @@ pub fn normalise_key(raw: &str) -> Result<String, KeyError> {
         }
         return Err(KeyError::Unrecognised(short(raw)));
     }
-    profile_key(raw).ok_or_else(|| KeyError::Unrecognised(short(raw)))
+    let key = profile_key(raw).ok_or_else(|| KeyError::Unrecognised(short(raw)))?;
+    // The canonical URL may be longer than the link it came from (scheme, host, slash).
+    if key.chars().count() > MAX_KEY_LEN {
+        return Err(KeyError::TooLong);
+    }
+    Ok(key)
 }
 
 /// `https://fr.linkedin.com/in/Ana-Lima/?trk=x#top` → `https://www.linkedin.com/in/ana-lima/`.
@@ -66,11 +82,18 @@ fn profile_key(raw: &str) -> Option<String> {
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
     let slug = path.strip_prefix("in/")?.split('/').next().unwrap_or("");
+    // Slugs are case-insensitive. One character to one: `İ` lowercases to `i` and a
+    // combining dot, which is not a slug character (the key would not survive its own
+    // check); Turkish lowercases it to `i`, as does this.
+    let slug: String = slug
+        .chars()
+        .map(|c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
     let valid = !slug.is_empty()
         && slug
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '%' | '.'));
-    valid.then(|| format!("https://www.linkedin.com/in/{}/", slug.to_lowercase()))
+    valid.then(|| format!("https://www.linkedin.com/in/{slug}/"))
 }
 
 fn short(raw: &str) -> String {
@@ -127,5 +150,31 @@ mod tests {
             assert!(normalise_key(raw).is_err(), "{raw:?} accepted");
         }
         assert_eq!(normalise_key(&"x".repeat(500)), Err(KeyError::TooLong));
+    }
+
+    #[test]
+    fn every_key_is_its_own_canonical_form() {
+        // Found in review: `İ` lowercased to `i` + U+0307, accepted once and refused at the
+        // next load; a 400-character link grew to a 401-character key. Either made the
+        // whole ledger unreadable at the worker's next start.
+        let turkish = normalise_key("https://www.linkedin.com/in/İlker-Yılmaz").unwrap();
+        assert_eq!(turkish, "https://www.linkedin.com/in/ilker-yılmaz/");
+        assert_eq!(normalise_key(&turkish), Ok(turkish.clone()));
+        let long = format!("https://www.linkedin.com/in/{}", "a".repeat(372));
+        assert_eq!(long.chars().count(), MAX_KEY_LEN);
+        assert_eq!(normalise_key(&long), Err(KeyError::TooLong));
+        for raw in [
+            "https://www.linkedin.com/in/zoé-martin/",
+            "https://www.linkedin.com/in/ZOÉ-MARTIN",
+            "https://www.linkedin.com/in/%C3%A9ric/",
+            "https://www.linkedin.com/in/ΣΩΚΡΆΤΗΣ/",
+            "https://www.linkedin.com/in/ǅemal/",
+            "https://www.linkedin.com/in/straße/",
+            "name:  İlker ",
+            "urn:li:invitation:7123",
+        ] {
+            let key = normalise_key(raw).unwrap();
+            assert_eq!(normalise_key(&key), Ok(key.clone()), "{raw}");
+        }
     }
 }

@@ -24,7 +24,7 @@ use crate::core::triage::Triage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-pub use key::{normalise_key, KeyError};
+pub use key::{normalise_key, KeyError, MAX_KEY_LEN};
 pub use schema::{open_stored, LoadError, Loaded, Opened, SCHEMA_VERSION};
 
 pub const MINUTE_MS: u64 = 60_000;
