@@ -65,13 +65,33 @@ impl Ledger {
         report.bytes_after = self.to_json().len() as u64;
         report.still_over = report.bytes_after > target_bytes;
         if report.records > 0 || report.still_over {
-            self.notices.push(Notice::Compacted {
+            let notice = Notice::Compacted {
                 at: now,
                 records: report.records,
                 bytes_before: report.bytes_before,
                 bytes_after: report.bytes_after,
                 still_over: report.still_over,
+            };
+            // Nothing more to shorten and still too big: one standing notice, brought up to
+            // date, not one more at every write (each "seen" batch writes).
+            let standing = self.notices.iter_mut().rev().find(|n| {
+                matches!(
+                    n,
+                    Notice::Compacted {
+                        still_over: true,
+                        ..
+                    }
+                )
             });
+            match standing {
+                Some(Notice::Compacted {
+                    at, bytes_after, ..
+                }) if report.records == 0 => {
+                    *at = now;
+                    *bytes_after = report.bytes_after;
+                }
+                _ => self.notices.push(notice),
+            }
         }
         report
     }
@@ -175,6 +195,23 @@ mod tests {
             assert_eq!(r.outcome(), old.outcome());
             assert_eq!(r.snapshot.name, old.snapshot.name);
         }
+        // Still over and nothing left to shorten: the same notice, brought up to date, at
+        // every later write (found in review: one more notice at each write).
+        let notices = l.notices.len();
+        for at in [100, 200, 300] {
+            let again = l.compact(at, 1);
+            assert_eq!((again.records, again.still_over), (0, true));
+        }
+        assert_eq!(l.notices.len(), notices);
+        assert!(matches!(
+            l.notices.last(),
+            Some(Notice::Compacted {
+                at: 300,
+                records: 25,
+                still_over: true,
+                ..
+            })
+        ));
         // Under the target: nothing to do, no notice.
         let mut small = before.clone();
         assert_eq!(small.compact(99, u64::MAX).records, 0);
