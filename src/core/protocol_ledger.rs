@@ -299,18 +299,32 @@ impl TabBoard {
         }
     }
 
-    /// Cards of `tab` were read: the tab is active; `flagged` are those whose Accept the
-    /// guard holds, by key (a card read again is not listed twice).
-    pub fn triaged(&mut self, tab: i64, url: &str, flagged: Vec<(String, FlaggedOnPage)>) {
+    /// Cards of `tab` were read: the tab is active. Each read card by key: `Some` when
+    /// the guard holds its Accept (listed once, however often it is read), `None` when it
+    /// does not (any more: marked fine, new settings), which takes it off the list.
+    pub fn triaged(&mut self, tab: i64, url: &str, read: Vec<(String, Option<FlaggedOnPage>)>) {
         self.hello(tab, url);
         let entry = self.tabs.entry(tab).or_default();
         entry.active = true;
         entry.reason = None;
-        for (key, f) in flagged {
-            match entry.flagged.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = f,
-                None => entry.flagged.push((key, f)),
+        for (key, f) in read {
+            let slot = entry.flagged.iter().position(|(k, _)| *k == key);
+            match (slot, f) {
+                (Some(i), Some(f)) => entry.flagged[i].1 = f,
+                (None, Some(f)) => entry.flagged.push((key, f)),
+                (Some(i), None) => {
+                    entry.flagged.remove(i);
+                }
+                (None, None) => {}
             }
+        }
+    }
+
+    /// The user settled an invitation of `tab` in the prompt (accepted it, or marked it
+    /// fine): it is no longer one to look at.
+    pub fn settled(&mut self, tab: i64, key: &str) {
+        if let Some(entry) = self.tabs.get_mut(&tab) {
+            entry.flagged.retain(|(k, _)| k != key);
         }
     }
 
@@ -568,8 +582,12 @@ mod tests {
             !b.status(1).unwrap().active,
             "hello alone is not active yet"
         );
-        b.triaged(1, inv, vec![("a".into(), f("Ana")), ("b".into(), f("Bo"))]);
-        b.triaged(1, inv, vec![("a".into(), f("Ana Lima"))]);
+        b.triaged(
+            1,
+            inv,
+            vec![("a".into(), Some(f("Ana"))), ("b".into(), Some(f("Bo")))],
+        );
+        b.triaged(1, inv, vec![("a".into(), Some(f("Ana Lima")))]);
         let s = b.status(1).unwrap();
         assert!(s.active);
         assert_eq!(
@@ -579,6 +597,19 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["Ana Lima", "Bo"]
         );
+        // Read again and no longer held (marked fine, new settings): off the list; an
+        // invitation settled in the prompt too (found in review: both stayed listed).
+        b.triaged(1, inv, vec![("b".into(), None), ("c".into(), None)]);
+        b.triaged(1, inv, vec![("c".into(), Some(f("Cy")))]);
+        b.settled(1, "a");
+        let names: Vec<_> = b
+            .status(1)
+            .unwrap()
+            .flagged
+            .into_iter()
+            .map(|f| f.name)
+            .collect();
+        assert_eq!(names, ["Cy"]);
         b.state(1, inv, false, Some("could not read".into()));
         assert_eq!(
             b.status(1).unwrap().reason.as_deref(),
@@ -600,10 +631,10 @@ mod tests {
         let flagged = |n: &str| {
             vec![(
                 n.to_string(),
-                FlaggedOnPage {
+                Some(FlaggedOnPage {
                     name: n.into(),
                     plan: None,
-                },
+                }),
             )]
         };
         let mut before = TabBoard::default();

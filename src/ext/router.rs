@@ -164,20 +164,17 @@ async fn triage(
         .filter_map(|c| c.verdict.as_ref())
         .collect();
     if let Some(tab) = tab_id(sender) {
-        let flagged = verdicts
+        let read = verdicts
             .iter()
-            .filter(|v| v.guard)
             .map(|v| {
-                (
-                    v.key.clone(),
-                    FlaggedOnPage {
-                        name: v.name.clone(),
-                        plan: Some(v.plan),
-                    },
-                )
+                let flagged = v.guard.then(|| FlaggedOnPage {
+                    name: v.name.clone(),
+                    plan: Some(v.plan),
+                });
+                (v.key.clone(), flagged)
             })
             .collect();
-        ledger_store::with_tabs(|b| b.triaged(tab, url, flagged));
+        ledger_store::with_tabs(|b| b.triaged(tab, url, read));
     }
     let seen: Vec<_> = verdicts
         .iter()
@@ -205,11 +202,24 @@ fn tab_id(sender: &JsValue) -> Option<i64> {
     get(&get(sender, "tab"), "id").as_f64().map(|id| id as i64)
 }
 
-async fn record(key: String, event: RecordEvent, snapshot: Snapshot) -> Result<JsValue, JsValue> {
+async fn record(
+    sender: &JsValue,
+    key: String,
+    event: RecordEvent,
+    snapshot: Snapshot,
+) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Recorded {
         ok: bool,
         stored: bool,
+    }
+    // Accepted or marked fine: no longer one the popup lists as flagged on this tab.
+    let settled = matches!(
+        event,
+        RecordEvent::Overridden | RecordEvent::AcceptedAnyway | RecordEvent::AcceptedFollowUp
+    );
+    if let Some(tab) = tab_id(sender).filter(|_| settled) {
+        ledger_store::with_tabs(|b| b.settled(tab, &key));
     }
     // Every prompt event, "this one is fine" included, goes into the ledger.
     match ledger_store::record_events(vec![(key, Action::from(event), Some(snapshot.into()))]).await
@@ -278,7 +288,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             key,
             event,
             snapshot,
-        } => record(key, event, snapshot).await,
+        } => record(&sender, key, event, snapshot).await,
         Request::Status { url, state } => {
             if let Some(tab) = tab_id(&sender) {
                 let (_, title) = state.toolbar();
