@@ -346,16 +346,15 @@ fn unreadable_data_is_kept_aside_never_overwritten() {
                 other => panic!("{other:?}"),
             }
         }
-        Opened::Ready(_) => panic!("garbage accepted"),
+        other => panic!("garbage must be kept aside and replaced: {other:?}"),
     }
-    // Data from a newer AskFirst is not destroyed either.
-    assert!(matches!(
+    // Data from a newer AskFirst is left as it is: not replaced by an empty ledger (found
+    // in review: after going back to an older version and updating again, the history
+    // was only in a backup key nothing restores).
+    assert_eq!(
         open_stored(Some(r#"{"version":4,"records":{}}"#), NOW, &[]),
-        Opened::Recovered {
-            problem: LoadError::FromTheFuture(4),
-            ..
-        }
-    ));
+        Opened::Newer(LoadError::FromTheFuture(4))
+    );
     assert!(matches!(
         open_stored(Some(&fixture("v2.json")), NOW, &[]),
         Opened::Ready(_)

@@ -138,6 +138,9 @@ async fn load() -> Result<Ledger, String> {
             }
             Ok(loaded.ledger)
         }
+        // Every ledger operation answers this error until AskFirst is updated again; the
+        // data stays exactly as the newer version wrote it.
+        Opened::Newer(problem) => Err(problem.to_string()),
         Opened::Recovered { .. } => {
             // Backup keys must not collide with earlier ones: ask for every key in use.
             let all = storage::get_many(None).await.map_err(js_err)?;

@@ -96,6 +96,9 @@ pub enum Opened {
         ledger: Ledger,
         problem: LoadError,
     },
+    /// Written by a newer AskFirst (the user went back to an older version): left exactly
+    /// as it is, and nothing is written over it, so that updating again finds it whole.
+    Newer(LoadError),
 }
 
 /// Opens the stored ledger. `taken_keys` are the storage keys already in use, so that a
@@ -103,6 +106,7 @@ pub enum Opened {
 pub fn open_stored(raw: Option<&str>, now: u64, taken_keys: &[String]) -> Opened {
     match Ledger::load(raw) {
         Ok(loaded) => Opened::Ready(loaded),
+        Err(problem @ LoadError::FromTheFuture(_)) => Opened::Newer(problem),
         Err(problem) => {
             let mut backup_key = format!("{BACKUP_KEY_PREFIX}{now}");
             let mut n = 1;
