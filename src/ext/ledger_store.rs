@@ -172,7 +172,20 @@ async fn load() -> Result<Ledger, String> {
 async fn store(ledger: &mut Ledger) -> Result<(), String> {
     let json = ledger.to_json();
     let own_size = json.len() as u64;
-    put(json).await?;
+    if let Err(refused) = put(json).await {
+        // Storage full (backups kept aside and other data count too): shorten what can be
+        // shortened, then try once more; the first refusal stands if that does not help.
+        let in_use = storage::bytes_in_use(None).await.map_err(js_err)? as u64;
+        let stored = storage::bytes_in_use(Some(&[STORAGE_KEY]))
+            .await
+            .map_err(js_err)? as u64;
+        let others = in_use.saturating_sub(stored);
+        let target = ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others);
+        if ledger.compact(now(), target).records == 0 {
+            return Err(refused);
+        }
+        return put(ledger.to_json()).await.map_err(|_| refused);
+    }
     // Cheap first: only ask the browser when our own document is a sizeable share.
     if own_size < QUOTA_BYTES / 2 {
         return Ok(());

@@ -150,6 +150,43 @@ test('forged and malformed messages are refused by the background', async () => 
   }
 });
 
+test('storage full of other data: the write shortens finished records and goes through', async () => {
+  const h = await launch();
+  try {
+    const records = {};
+    const t0 = Date.now() - 200 * 24 * 3600 * 1000;
+    for (let i = 0; i < 1500; i++) {
+      const events = [{ at: t0 + i * 1000, kind: 'seen' }];
+      for (let j = 1; j < 30; j++) events.push({ at: t0 + i * 1000 + j, kind: 'prompt-shown' });
+      events.push({ at: t0 + i * 1000 + 40, kind: 'reply-inserted' }, { at: t0 + i * 1000 + 50, kind: 'answered' });
+      records[`urn:li:invitation:${i}`] = { snapshot: { name: `Person ${i}`, headline: 'h'.repeat(400), plan: 'ask-first' },
+        updated_at: t0 + i * 1000 + 50, events };
+    }
+    await h.setStorage({ ledger: JSON.stringify({ version: 3, records }) });
+    // An old backup fills the rest of the 10 MiB, to ~100 bytes: the ledger alone is well
+    // under the share that starts compaction, so only a refused write can (found in
+    // review: every write then failed for good).
+    const QUOTA = 10 * 1024 * 1024;
+    for (let pass = 0, size = 1; pass < 2; pass++) {
+      await h.setStorage({ 'ledger-backup-1': 'x'.repeat(size) });
+      const used = await h.sw.evaluate(() => chrome.storage.local.getBytesInUse(null));
+      size += QUOTA - used - 100;
+    }
+    const used = await h.sw.evaluate(() => chrome.storage.local.getBytesInUse(null));
+    assert.ok(used > QUOTA - 200 && used <= QUOTA, `${used} bytes in use`);
+    const tab = await h.linkedInTab();
+    const r = await h.fromTab(tab, { type: 'record', key: 'urn:li:invitation:new', event: 'prompt-shown',
+      snapshot: { name: 'New Person With A Long Name', headline: 'A headline long enough to need room', note_kind: 'none', fit: 'unclear', plan: 'ask-first' } });
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const ledger = JSON.parse((await h.storage()).ledger);
+    assert.equal(Object.keys(ledger.records).length, 1501, 'nobody dropped, the new one in');
+    assert.ok(ledger.notices.some((n) => n.kind === 'compacted' && n.records > 0), JSON.stringify(ledger.notices));
+    assert.equal((await h.storage())['ledger-backup-1'].length > 0, true, 'the backup is never touched');
+  } finally {
+    await h.close();
+  }
+});
+
 test('near the storage quota, older finished records are shortened with a notice, nobody dropped', async () => {
   const h = await launch();
   try {
