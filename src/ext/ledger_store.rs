@@ -186,16 +186,21 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
         }
         return put(ledger.to_json()).await.map_err(|_| refused);
     }
+    // Saved. What follows is housekeeping: if it fails, the change is still saved (not
+    // "not saved"), and the next write tries again.
     // Cheap first: only ask the browser when our own document is a sizeable share.
     if own_size < QUOTA_BYTES / 2 {
         return Ok(());
     }
-    let in_use = (storage::bytes_in_use(None).await.map_err(js_err)? as u64).max(own_size);
+    let Ok(in_use) = storage::bytes_in_use(None).await else {
+        return Ok(());
+    };
+    let in_use = (in_use as u64).max(own_size);
     if needs_compaction(in_use, QUOTA_BYTES) {
         let others = in_use.saturating_sub(own_size);
         let target = ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others);
         ledger.compact(now(), target);
-        put(ledger.to_json()).await?;
+        let _ = put(ledger.to_json()).await;
     }
     Ok(())
 }
