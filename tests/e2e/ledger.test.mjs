@@ -150,18 +150,25 @@ test('forged and malformed messages are refused by the background', async () => 
   }
 });
 
+// `n` finished records (asked, answered) from 200 days ago, each with many routine events
+// and a long headline: what compaction shortens.
+function finishedRecords(n) {
+  const records = {};
+  const t0 = Date.now() - 200 * 24 * 3600 * 1000;
+  for (let i = 0; i < n; i++) {
+    const events = [{ at: t0 + i * 1000, kind: 'seen' }];
+    for (let j = 1; j < 30; j++) events.push({ at: t0 + i * 1000 + j, kind: 'prompt-shown' });
+    events.push({ at: t0 + i * 1000 + 40, kind: 'reply-inserted' }, { at: t0 + i * 1000 + 50, kind: 'answered' });
+    records[`urn:li:invitation:${i}`] = { snapshot: { name: `Person ${i}`, headline: 'h'.repeat(400), plan: 'ask-first' },
+      updated_at: t0 + i * 1000 + 50, events };
+  }
+  return records;
+}
+
 test('storage full of other data: the write shortens finished records and goes through', async () => {
   const h = await launch();
   try {
-    const records = {};
-    const t0 = Date.now() - 200 * 24 * 3600 * 1000;
-    for (let i = 0; i < 1500; i++) {
-      const events = [{ at: t0 + i * 1000, kind: 'seen' }];
-      for (let j = 1; j < 30; j++) events.push({ at: t0 + i * 1000 + j, kind: 'prompt-shown' });
-      events.push({ at: t0 + i * 1000 + 40, kind: 'reply-inserted' }, { at: t0 + i * 1000 + 50, kind: 'answered' });
-      records[`urn:li:invitation:${i}`] = { snapshot: { name: `Person ${i}`, headline: 'h'.repeat(400), plan: 'ask-first' },
-        updated_at: t0 + i * 1000 + 50, events };
-    }
+    const records = finishedRecords(1500);
     await h.setStorage({ ledger: JSON.stringify({ version: 3, records }) });
     // An old backup fills the rest of the 10 MiB, to ~100 bytes: the ledger alone is well
     // under the share that starts compaction, so only a refused write can (found in
@@ -190,17 +197,8 @@ test('storage full of other data: the write shortens finished records and goes t
 test('near the storage quota, older finished records are shortened with a notice, nobody dropped', async () => {
   const h = await launch();
   try {
-    // ~9 MB in storage (JSON-escaped): 4,300 finished records, each with many routine events and a long headline.
-    const records = {};
-    const t0 = Date.now() - 200 * 24 * 3600 * 1000;
-    for (let i = 0; i < 4300; i++) {
-      const events = [{ at: t0 + i * 1000, kind: 'seen' }];
-      for (let j = 1; j < 30; j++) events.push({ at: t0 + i * 1000 + j, kind: 'prompt-shown' });
-      events.push({ at: t0 + i * 1000 + 40, kind: 'reply-inserted' });
-      events.push({ at: t0 + i * 1000 + 50, kind: 'answered' });
-      records[`urn:li:invitation:${i}`] = { snapshot: { name: `Person ${i}`, headline: 'h'.repeat(400), plan: 'ask-first' },
-        updated_at: t0 + i * 1000 + 50, events };
-    }
+    // ~9 MB in storage (JSON-escaped): 4,300 finished records.
+    const records = finishedRecords(4300);
     const doc = JSON.stringify({ version: 3, records });
     assert.ok(doc.length > 7.5 * 1024 * 1024, `${doc.length}`);
     await h.setStorage({ ledger: doc });
