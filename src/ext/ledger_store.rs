@@ -18,6 +18,7 @@ use crate::core::ledger::schema::{BACKUP_KEY_PREFIX, STORAGE_KEY};
 use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
 use crate::core::protocol_ledger::{
     handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, TabBoard,
+    WIPE_CONFIRMATION,
 };
 use crate::ext::storage;
 // Where the options page stores the settings (read here for `reminder_days`).
@@ -302,7 +303,54 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
             let days = reminder_days().await;
             transact(days, |l, ctx| handle(l, request, ctx)).await
         }
+        // Deleting everything needs nothing read first: it works on a ledger this version
+        // cannot load (written by a newer one) as on any other.
+        LedgerRequest::Wipe { confirm } if confirm == WIPE_CONFIRMATION => wipe_all().await,
         request => transact(DEFAULT_REMINDER_DAYS, |l, ctx| handle(l, request, ctx)).await,
+    }
+}
+
+/// "Delete everything": the ledger and every copy of it kept aside (before a migration,
+/// or when it could not be read), which hold the same strangers' names and notes.
+async fn wipe_all() -> LedgerAnswer {
+    let _turn = QUEUE.lock().await;
+    let ledger = Ledger::new();
+    if let Err(message) = put(ledger.to_json()).await {
+        return LedgerAnswer::Error {
+            message: format!("not deleted: {message}"),
+        };
+    }
+    LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
+    OVERRIDDEN.with(|o| *o.borrow_mut() = None);
+    let all = match storage::get_many(None).await {
+        Ok(all) => all,
+        Err(e) => {
+            return LedgerAnswer::Error {
+                message: format!(
+                    "the ledger was deleted; its earlier copies could not be listed: {}",
+                    js_err(e)
+                ),
+            }
+        }
+    };
+    let copies: Vec<String> = js_sys::Object::keys(&all.into())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(BACKUP_KEY_PREFIX))
+        .collect();
+    if copies.is_empty() {
+        return LedgerAnswer::Done;
+    }
+    let keys: Vec<&str> = copies.iter().map(String::as_str).collect();
+    match storage::remove(&keys).await {
+        Ok(()) => LedgerAnswer::Done,
+        Err(e) => LedgerAnswer::Error {
+            message: format!(
+                "the ledger was deleted; {} earlier copies could not be: {}",
+                keys.len(),
+                js_err(e)
+            ),
+        },
     }
 }
 

@@ -122,6 +122,32 @@ test('export → delete everything → import restores everything', async () => 
   }
 });
 
+test('delete everything removes the copies kept aside too, and works on a ledger from a newer version', async () => {
+  const h = await launch();
+  try {
+    // A copy kept before a migration, one of unreadable data, and a ledger this version
+    // cannot read (a newer AskFirst wrote it): all hold strangers' names.
+    await h.setStorage({
+      'ledger-backup-v2-1700000000000': JSON.stringify({ version: 2, records: { 'urn:li:invitation:1': { snapshot: { name: 'Old Person' } } } }),
+      'ledger-backup-1700000000001': 'not json, but a name: Another Person',
+      ledger: JSON.stringify({ version: 99, records: { 'urn:li:invitation:2': { name: 'Future Person' } } }),
+      settings: JSON.stringify({ version: 1 }),
+    });
+    const page = await h.extensionPage();
+    const dash = await h.fromExtension(page, { type: 'dashboard' });
+    assert.equal(dash.type, 'error', 'a newer ledger is not read');
+    assert.match(dash.message, /newer/);
+    assert.match((await h.storage()).ledger, /Future Person/, 'and not overwritten');
+    assert.equal((await h.fromExtension(page, { type: 'wipe', confirm: 'delete-everything' })).type, 'done');
+    const left = await h.storage();
+    assert.deepEqual(Object.keys(left).sort(), ['ledger', 'settings'], 'no copy left behind; the settings stay');
+    assert.equal(Object.keys(JSON.parse(left.ledger).records).length, 0);
+    assert.equal((await h.fromExtension(page, { type: 'dashboard' })).type, 'dashboard');
+  } finally {
+    await h.close();
+  }
+});
+
 test('forged and malformed messages are refused by the background', async () => {
   const h = await launch();
   try {
