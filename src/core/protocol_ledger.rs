@@ -182,6 +182,9 @@ pub struct RecordRow {
     pub asked_at: Option<u64>,
     pub answered_at: Option<u64>,
     pub outcome: Option<Outcome>,
+    /// The user's own notes on this person, oldest first (shown as text).
+    #[serde(default)]
+    pub notes: Vec<String>,
     pub compacted: bool,
 }
 
@@ -466,6 +469,14 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                     asked_at: r.last_ask(),
                     answered_at: r.last_answer(),
                     outcome: r.outcome().map(|o| o.1),
+                    notes: r
+                        .events
+                        .iter()
+                        .filter_map(|e| match &e.action {
+                            Action::Note { text } => Some(text.clone()),
+                            _ => None,
+                        })
+                        .collect(),
                     compacted: r.compacted,
                 })
                 .collect();

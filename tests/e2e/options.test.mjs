@@ -93,6 +93,17 @@ test('the ledger table: outcome, note, export, import, delete everything', async
     const kinds = JSON.parse((await h.storage()).ledger).records['https://www.linkedin.com/in/p0/'].events.map((e) => e.kind);
     assert.deepEqual(kinds, ['reply-inserted', 'outcome', 'note']);
     assert.equal(await page.$eval(`${row} select.outcome`, (s) => s.value), 'lead');
+    // Found in review: the note went nowhere visible; the table redrawn after a change
+    // dropped focus to the page; a blank outcome looked saved and was not.
+    assert.deepEqual(await page.$$eval(`${row} .note-text`, (p) => p.map((x) => x.textContent)), ['call on Tuesday']);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('input.note')
+      && document.activeElement.closest('tr').dataset.key), 'https://www.linkedin.com/in/p0/', 'focus back in the row');
+    assert.equal(await page.$$eval(`${row} select.outcome option[value=""]`, (o) => o.length), 0, 'no blank once set');
+    await page.focus(`${row} select.outcome`);
+    await page.keyboard.press('ArrowDown'); // lead → deal, from the keyboard
+    await page.waitForFunction((row) => document.querySelector(`${row} select.outcome`)?.value === 'deal'
+      && document.activeElement === document.querySelector(`${row} select.outcome`), row);
+    assert.equal(JSON.parse((await h.storage()).ledger).records['https://www.linkedin.com/in/p0/'].events.at(-1).outcome, 'deal');
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const csv = readFileSync(await csvDownload.path(), 'utf8');

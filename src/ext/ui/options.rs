@@ -135,10 +135,12 @@ fn input(id: &str, kind: &str, value: &str) -> Element {
 
 /// The file the user picked in a file input, if any.
 fn chosen_file(input: &Element) -> Option<web_sys::File> {
-    input
-        .dyn_ref::<HtmlInputElement>()
-        .and_then(|i| i.files())
-        .and_then(|f| f.get(0))
+    let input = input.dyn_ref::<HtmlInputElement>()?;
+    let file = input.files().and_then(|f| f.get(0));
+    // The same file chosen again (fixed after a refusal) must be read again: the browser
+    // only fires "change" when the selection differs.
+    input.set_value("");
+    file
 }
 
 fn textarea(id: &str, value: &str) -> Element {
@@ -556,8 +558,15 @@ fn button(label: &str, id: &str) -> Element {
     b
 }
 
-/// Sends a ledger request and re-renders the ledger section with the result.
-fn act(section: &Element, request: serde_json::Value, done_key: &'static str) {
+/// Sends a ledger request and re-renders the ledger section with the result. `refocus`:
+/// the row (by key) and the control in it that had focus, which gets it back after the
+/// table is drawn again (else it would fall to the page's body).
+fn act(
+    section: &Element,
+    request: serde_json::Value,
+    done_key: &'static str,
+    refocus: Option<(String, &'static str)>,
+) {
     let section = section.clone();
     wasm_bindgen_futures::spawn_local(async move {
         match ask_background(&request).await {
@@ -573,12 +582,37 @@ fn act(section: &Element, request: serde_json::Value, done_key: &'static str) {
                     ),
                     _ => t(done_key, &[]),
                 };
-                refresh_ledger(section).await;
+                refresh_ledger(section.clone()).await;
+                if let Some((key, control)) = refocus {
+                    focus_in_row(&section, &key, control);
+                }
                 ledger_status(&message);
             }
             Err(e) => ledger_status(&e.to_string()),
         }
     });
+}
+
+fn focus_in_row(section: &Element, key: &str, control: &str) {
+    let Ok(rows) = section.query_selector_all("tr[data-key]") else {
+        return;
+    };
+    for i in 0..rows.length() {
+        let Some(row) = rows.get(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if row.get_attribute("data-key").as_deref() == Some(key) {
+            if let Some(c) = row
+                .query_selector(control)
+                .ok()
+                .flatten()
+                .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = c.focus();
+            }
+            return;
+        }
+    }
 }
 
 pub fn outcome_label(o: Option<Outcome>) -> String {
@@ -660,6 +694,7 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
                     &s,
                     json!({"type": "import", "data": text.as_string().unwrap_or_default()}),
                     "imported",
+                    None,
                 ),
                 Err(e) => ledger_status(&UiError::from(e).to_string()),
             }
@@ -679,6 +714,7 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
             &s,
             json!({"type": "wipe", "confirm": WIPE_CONFIRMATION}),
             "wiped",
+            None,
         );
     }));
 
@@ -731,6 +767,11 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
             ("deal", Some(Outcome::Deal)),
             ("no-fit", Some(Outcome::NoFit)),
         ] {
+            // An outcome once set is changed, not cleared: no blank choice that looks
+            // saved and is not.
+            if o.is_none() && r.outcome.is_some() {
+                continue;
+            }
             let option = text_el("option", "", &outcome_label(o));
             let _ = option.set_attribute("value", value);
             if o == r.outcome {
@@ -750,10 +791,15 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
                     &s,
                     json!({"type": "set-outcome", "key": key, "outcome": value}),
                     "outcomeSaved",
+                    Some((key.clone(), "select.outcome")),
                 );
             }
         }));
         let note_cell = el("td", "");
+        // The notes written so far, as text; the field adds one.
+        for text in &r.notes {
+            append(&note_cell, &[&text_el("p", "note-text", text)]);
+        }
         let note = el("input", "note");
         let _ = note.set_attribute("type", "text");
         let _ = note.set_attribute("aria-label", &t("colNote", &[]));
@@ -769,6 +815,7 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
                 &s,
                 json!({"type": "add-note", "key": key, "text": text}),
                 "noteSaved",
+                Some((key.clone(), "input.note")),
             );
         }));
         append(

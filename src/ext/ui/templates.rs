@@ -201,22 +201,27 @@ fn render_variants(
     let list = el("div", "variants");
     append(body, &[&list]);
     let areas: Rc<RefCell<Vec<Element>>> = Rc::new(RefCell::new(Vec::new()));
+    // Ids only ever go up: after a removal, a new variant must not take the id (and the
+    // error line) of one still shown.
+    let serial = Rc::new(std::cell::Cell::new(0usize));
 
     let add_variant = {
         let (list, areas, settings) = (list.clone(), areas.clone(), settings.clone());
         move |source: &str| -> Vec<EventListener> {
             let n = areas.borrow().len();
+            let id = serial.get();
+            serial.set(id + 1);
             let item = el("div", "variant");
             let area = el("textarea", "template");
-            let _ = area.set_attribute("id", &format!("template-{n}"));
+            let _ = area.set_attribute("id", &format!("template-{id}"));
             let _ =
                 area.set_attribute("aria-label", &t("templateVariant", &[&(n + 1).to_string()]));
-            let _ = area.set_attribute("aria-describedby", &format!("template-{n}-check"));
+            let _ = area.set_attribute("aria-describedby", &format!("template-{id}-check"));
             if let Some(a) = area.dyn_ref::<HtmlTextAreaElement>() {
                 a.set_value(source);
             }
             let check = el("p", "field-error");
-            let _ = check.set_attribute("id", &format!("template-{n}-check"));
+            let _ = check.set_attribute("id", &format!("template-{id}-check"));
             let _ = check.set_attribute("role", "status");
             let shown = el("div", "preview");
             let count = el("p", "help");
