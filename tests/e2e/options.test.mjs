@@ -178,6 +178,12 @@ test('template editor: defaults with a live preview, unknown placeholder named, 
     await page.fill('#template-0', 'Hello {first_name}, what made you reach out?\n{my_name}');
     await page.waitForFunction(() => document.querySelector('#template-0-check').textContent === '');
     assert.equal(await page.textContent('#template-variants .preview'), 'Hello Ana, what made you reach out?\nSam');
+    // A look at another plan's replies and back: the unsaved edit is still there (found in
+    // review: it was thrown away).
+    await page.selectOption('#template-plan', 'accept');
+    assert.notEqual(await page.inputValue('#template-variants textarea >> nth=0'), 'Hello {first_name}, what made you reach out?\n{my_name}');
+    await page.selectOption('#template-plan', 'ask-first');
+    assert.equal(await page.inputValue('#template-variants textarea >> nth=0'), 'Hello {first_name}, what made you reach out?\n{my_name}');
     await page.click('#template-add');
     await page.fill('#template-variants textarea >> nth=-1', 'Hi {first_name}! Why connect?');
     // Drop every other default variant so only ours remain.

@@ -94,6 +94,33 @@ fn plan_name(plan: PlanKind) -> String {
     super::popup::plan_label(Some(plan))
 }
 
+thread_local! {
+    /// Edits not saved yet, by plan and language (this page's memory only): looking at
+    /// another plan's reply and coming back must not throw them away.
+    static DRAFTS: RefCell<std::collections::HashMap<(PlanKind, Lang), Vec<String>>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+/// Keeps what `body` shows for `shown` as a draft when it differs from the saved replies.
+fn keep_draft(body: &Element, settings: &Settings, shown: (PlanKind, Lang)) {
+    let Ok(areas) = body.query_selector_all("textarea.template") else {
+        return;
+    };
+    let values: Vec<String> = (0..areas.length())
+        .filter_map(|i| areas.get(i).and_then(|n| n.dyn_into::<Element>().ok()))
+        .map(|e| textarea_value(&e))
+        .collect();
+    let (saved, _) = variants_for(settings, shown.0, shown.1);
+    DRAFTS.with(|d| {
+        let mut d = d.borrow_mut();
+        if values == saved {
+            d.remove(&shown);
+        } else {
+            d.insert(shown, values);
+        }
+    });
+}
+
 fn selected(id: &str) -> String {
     document()
         .get_element_by_id(id)
@@ -161,12 +188,17 @@ pub fn render(
 
     // The variants' listeners, replaced when the plan or language changes.
     let editor: Rc<RefCell<Option<Listeners>>> = Rc::new(RefCell::new(None));
+    let shown: Rc<std::cell::Cell<Option<(PlanKind, Lang)>>> = Rc::default();
     let show = {
         let (settings, body, editor, save) =
             (settings.clone(), body.clone(), editor.clone(), save.clone());
         Rc::new(move || {
+            if let Some(before) = shown.get() {
+                keep_draft(&body, &settings.borrow(), before);
+            }
             let plan = plan_from(&selected("template-plan"));
             let lang = Lang::from_code(&selected("template-lang")).unwrap_or(Lang::En);
+            shown.set(Some((plan, lang)));
             let l = render_variants(&body, settings.clone(), plan, lang, save.clone());
             *editor.borrow_mut() = Some(l);
         })
@@ -194,8 +226,10 @@ fn render_variants(
 ) -> Listeners {
     clear(body);
     let mut listeners = Vec::new();
-    let (variants, custom) = variants_for(&settings.borrow(), plan, lang);
-    if !custom {
+    let (saved, custom) = variants_for(&settings.borrow(), plan, lang);
+    let draft = DRAFTS.with(|d| d.borrow().get(&(plan, lang)).cloned());
+    let variants = draft.clone().unwrap_or(saved);
+    if !custom && draft.is_none() {
         append(body, &[&text_el("p", "help", &t("templatesDefaults", &[]))]);
     }
     let list = el("div", "variants");
@@ -298,6 +332,7 @@ fn render_variants(
     {
         let (settings, save) = (settings.clone(), save.clone());
         own.push(EventListener::new(&reset, "click", move |_| {
+            DRAFTS.with(|d| d.borrow_mut().remove(&(plan, lang)));
             let mut next = settings.borrow().clone();
             set_variants(&mut next, plan, lang, None);
             save(next);
@@ -307,6 +342,7 @@ fn render_variants(
         let (settings, areas) = (settings.clone(), areas.clone());
         own.push(EventListener::new(&save_button, "click", move |_| {
             let sources: Vec<String> = areas.borrow().iter().map(textarea_value).collect();
+            DRAFTS.with(|d| d.borrow_mut().remove(&(plan, lang)));
             let mut next = settings.borrow().clone();
             set_variants(&mut next, plan, lang, Some(sources));
             save(next);
