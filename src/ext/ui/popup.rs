@@ -234,7 +234,11 @@ pub fn render(
         &[&text_el(
             "h2",
             "",
-            &t("remindersHeading", &[&d.reminder_days.to_string()]),
+            &if d.reminder_days == 1 {
+                t("remindersHeadingOne", &[])
+            } else {
+                t("remindersHeading", &[&d.reminder_days.to_string()])
+            },
         )],
     );
     if d.reminders.is_empty() {
