@@ -10,7 +10,6 @@ use super::{
     translate_static, UiError,
 };
 use crate::core::lang::Lang;
-use crate::core::ledger::export::format_time;
 use crate::core::ledger::Outcome;
 use crate::core::protocol_ledger::{ExportFormat, LedgerAnswer, RecordRow, WIPE_CONFIRMATION};
 use crate::core::settings::Settings;
@@ -754,7 +753,10 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
             let td = el("td", "");
             if let Some(at) = at {
                 td.set_text_content(Some(&days_ago(now, at)));
-                let _ = td.set_attribute("title", &format_time(at));
+                // The user's own clock and format, not UTC.
+                let local = js_sys::Date::new(&JsValue::from_f64(at as f64))
+                    .to_locale_string("default", &JsValue::UNDEFINED);
+                let _ = td.set_attribute("title", &String::from(local));
             }
             td
         };
