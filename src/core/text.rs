@@ -7,7 +7,12 @@ use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 /// accents removed, lower case, apostrophes and quotes unified, every other punctuation
 /// and symbol (emoji included) turned into a word break, whitespace collapsed to single
 /// spaces, trimmed. Letters and digits of every script are kept. An apostrophe is part of
-/// a word ("i'd", "l'ajouter"); a stray one at a word's edge is not.
+/// a word ("i'd", "l'ajouter"); a stray one at a word's edge is not. Invisible format
+/// characters (zero-width spaces and joiners, soft hyphens, direction marks) are dropped:
+/// "Linked\u{200B}In" is one word. A word also ends where letters of a script with case
+/// (Latin, Cyrillic, Greek…) meet letters of one without (Han, kana, Hangul, Thai,
+/// Arabic, Hebrew, Devanagari…), which are written without a space between them:
+/// "LinkedInの" is "linkedin" and "の".
 pub fn fold(text: &str) -> String {
     // The same walk as `words`, without keeping the word list (a tenth of reading a card
     // was spent allocating lists that `fold` threw away).
@@ -127,6 +132,7 @@ fn split(text: &str, keep_words: bool) -> Words {
         pending: Break::Start,
         raw: (0, 0),
         raw_end: 0,
+        last_cased: None,
     };
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -176,6 +182,26 @@ struct Builder {
     raw: (usize, usize),
     /// Where the open word's last letter ends in the raw text.
     raw_end: usize,
+    /// Whether the open word's last letter has case (`None`: no letter yet).
+    last_cased: Option<bool>,
+}
+
+/// Unicode's default-ignorable code points (DerivedCoreProperties.txt): format characters
+/// that render as nothing, such as zero-width spaces and joiners, soft hyphens, direction
+/// marks and isolates, variation selectors, tags.
+fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// Whether a letter belongs to a script with upper and lower case.
+#[inline]
+fn has_case(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase()
 }
 
 impl Builder {
@@ -185,7 +211,7 @@ impl Builder {
             self.push_letter(c);
             return;
         }
-        if !c.is_ascii() && is_combining_mark(c) {
+        if !c.is_ascii() && (is_combining_mark(c) || is_default_ignorable(c)) {
             // An accent typed as its own character still belongs to the word as written.
             if self.current.is_some() && self.raw_end == self.raw.0 {
                 self.raw_end = self.raw.1;
@@ -212,8 +238,27 @@ impl Builder {
         }
     }
 
+    /// Ends the open word when `cased` letters follow letters of the other kind (see
+    /// `fold`); remembers the kind of the letter about to be pushed.
+    #[inline]
+    fn script_boundary(&mut self, cased: bool) {
+        if self.current.is_some() && self.last_cased == Some(!cased) {
+            self.finish_word();
+            self.pending = Break::Space;
+        }
+        self.last_cased = Some(cased);
+    }
+
     /// Appends ASCII letters and digits (`run` is never empty).
     fn push_ascii_run(&mut self, run: &str) {
+        if let Some(first) = run.bytes().position(|b| b.is_ascii_alphabetic()) {
+            if first > 0 && self.current.is_some() && self.last_cased == Some(false) {
+                // Digits first: they join the open word; the letters may not.
+                self.push_ascii_run(&run[..first]);
+                return self.push_ascii_run(&run[first..]);
+            }
+            self.script_boundary(true);
+        }
         self.start_word(run.chars().next().unwrap_or('a'));
         self.letters += run.bytes().filter(u8::is_ascii_alphabetic).count();
         self.upper_letters += run.bytes().filter(u8::is_ascii_uppercase).count();
@@ -254,6 +299,9 @@ impl Builder {
     }
 
     fn push_letter(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.script_boundary(has_case(c));
+        }
         self.start_word(c);
         let folded = &mut self.out.folded;
         if c.is_alphabetic() {
@@ -275,6 +323,7 @@ impl Builder {
 
     /// Drops the word's trailing apostrophes ("dans'" → "dans") and records it.
     fn finish_word(&mut self) {
+        self.last_cased = None;
         let Some(mut word) = self.current.take() else {
             return;
         };
@@ -336,6 +385,49 @@ pub(crate) fn contains_words(haystack: &str, needle: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_do_not_split_words_and_scripts_without_case_do() {
+        // Found in an audit of the note classifier: a zero-width space or a soft hyphen
+        // split "LinkedIn", and "LinkedInの" or "בLinkedIn" was one word.
+        for hidden in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{AD}', '\u{200F}', '\u{FEFF}',
+        ] {
+            assert_eq!(
+                fold(&format!("on Linked{hidden}In.")),
+                "on linkedin",
+                "{hidden:?}"
+            );
+        }
+        assert_eq!(fold("LinkedInのネットワーク"), "linkedin のネットワーク");
+        assert_eq!(fold("בLinkedIn"), "ב linkedin");
+        assert_eq!(
+            fold("我想邀请您加入我的LinkedIn职业社交网络"),
+            "我想邀请您加入我的 linkedin 职业社交网络"
+        );
+        assert_eq!(fold("บนLinkedIn"), "บน linkedin");
+        // Scripts with case stay together (a Cyrillic look-alike inside a Latin word),
+        // digits join either side, and so do apostrophes.
+        assert_eq!(fold("Link\u{435}dIn"), "link\u{435}din");
+        assert_eq!(fold("LinkedIn2024 の2024年"), "linkedin2024 の2024年");
+        assert_eq!(fold("LinkedIn'deki"), "linkedin'deki");
+        let w = words("Hi Ana,LinkedInで");
+        let shapes: Vec<_> = w
+            .words
+            .iter()
+            .map(|x| (x.capitalised, x.break_before))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                (true, Break::Start),
+                (true, Break::Space),
+                (true, Break::Clause),
+                (false, Break::Space)
+            ]
+        );
+        assert_eq!(w.raw_span("Hi Ana,LinkedInで", 2, 3), "LinkedIn");
+    }
 
     #[test]
     fn folds_case_accents_quotes_and_punctuation() {
