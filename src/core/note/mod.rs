@@ -175,7 +175,7 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
     // Every stock text names LinkedIn; a short, unspecific note that does so, in a
     // language AskFirst has no words for, is most likely one of LinkedIn's other
     // translations.
-    if language.is_none() && signals.mentions_linkedin && end - start <= 16 {
+    if language.is_none() && signals.mentions_linkedin && core_length(&words, start, end) <= 16 {
         return verdict(
             NoteKind::Stock,
             None,
@@ -187,6 +187,32 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         None => "Generic: no reason to connect given".into(),
     };
     verdict(NoteKind::Generic, language, reason)
+}
+
+/// Word `i` names LinkedIn: "linkedin" with any suffix a language adds to a name
+/// ("linkedin'de", "linkedinissa"), its name in another script, alone or inside a run of
+/// letters written without spaces ("我在领英的"), or "Linked In" in two words.
+fn linkedin_at(words: &Words, i: usize, end: usize) -> bool {
+    let w = words.text(i);
+    w.starts_with("linkedin")
+        || phrases::LINKEDIN_NAMES.iter().any(|n| w.contains(n))
+        || (w == "linked" && i + 1 < end && words.text(i + 1) == "in")
+}
+
+/// How many words `start..end` holds once a short opening (at most four words before the
+/// first comma or full stop: "Dobrý den,") and a short closing (at most four words after
+/// the last full stop: "S pozdravem Jan Novák") are left out. For notes in languages with
+/// no greeting and sign-off lists, where only the shape tells them apart.
+fn core_length(words: &Words, start: usize, end: usize) -> usize {
+    let lead = (start + 1..end.min(start + 5))
+        .find(|&i| words.words[i].break_before >= Break::Clause)
+        .map_or(0, |i| i - start);
+    let tail = (start + lead + 1..end)
+        .rev()
+        .take(4)
+        .find(|&j| words.words[j].break_before == Break::Sentence)
+        .map_or(0, |j| end - j);
+    end - start - lead - tail
 }
 
 fn verdict(kind: NoteKind, language: Option<Lang>, reason: String) -> NoteVerdict {
@@ -667,7 +693,7 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<StockMatch> {
     let n = end - start;
     // Every stock text names LinkedIn: without that word there is nothing to compare.
-    if n > MAX_STOCK_WORDS || !(start..end).any(|i| words.text(i) == "linkedin") {
+    if n > MAX_STOCK_WORDS || !(start..end).any(|i| linkedin_at(words, i, end)) {
         return None;
     }
     let mut exact = [0u8; MAX_TEMPLATES];
@@ -799,7 +825,7 @@ impl Signals {
         for i in start..end {
             let w = words.text(i);
             let shape = words.words[i];
-            if w == "linkedin" {
+            if linkedin_at(words, i, end) {
                 mentions_linkedin = true;
                 continue;
             }

@@ -10,6 +10,20 @@
 
 use crate::core::lang::Lang::{self, De, En, Es, Fr, It, Nl, Pt};
 
+/// "LinkedIn" as it is written in scripts other than Latin (a note words it so, with or
+/// without a space around it). The Latin name matches as a word prefix, so that
+/// "LinkedIn'de", "LinkedInissä" or "LinkedInie" count too (see `note::names_linkedin`).
+pub const LINKEDIN_NAMES: &[&str] = &[
+    "领英",
+    "領英",
+    "링크드인",
+    "リンクトイン",
+    "لينكد",
+    "לינקדאין",
+    "линкедин",
+    "линкдин",
+];
+
 /// LinkedIn's default invitation texts, current and older, formal and informal. Every one
 /// names LinkedIn: that word is required for a stock match (see `note::stock`), which
 /// keeps "I'd like to join your network" (no LinkedIn) a generic note, not a stock one.
