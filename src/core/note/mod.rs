@@ -106,12 +106,28 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
         .filter(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language)
         .collect();
     let signals = Signals::read(raw, &words, start, end, language, t);
+    // A reason phrase whose object is a generic one says nothing more: "Could I join |
+    // your network", "busco ampliar | mi red", "looking for a chance | to grow my
+    // network", "poderia me | adicionar", "saw your | profile". It counts only when no
+    // generic phrase overlaps it or follows it in the same clause, with at most two short
+    // words between ("to", "à"): "read your article on | networking" keeps its reason.
+    let voided = |h: &Hit| {
+        hits.iter().any(|g| {
+            g.phrase.class == Class::Generic
+                && g.from >= h.from
+                && g.from <= h.to + 2
+                && g.from < end
+                && (g.from < h.to
+                    || (h.to..=g.from).all(|i| words.words[i].break_before < Break::Clause)
+                        && (h.to..g.from).all(|i| words.text(i).chars().count() <= 3))
+        })
+    };
     let strong = hits
         .iter()
-        .find(|h| h.phrase.class == Class::Reason { weak: false });
+        .find(|h| h.phrase.class == Class::Reason { weak: false } && !voided(h));
     let weak = hits
         .iter()
-        .find(|h| h.phrase.class == Class::Reason { weak: true });
+        .find(|h| h.phrase.class == Class::Reason { weak: true } && !voided(h));
     let generic = hits.iter().find(|h| h.phrase.class == Class::Generic);
     // Quote the sender's own words (accents, case) rather than the folded form.
     // One more word of the same clause reads better ("Loved your post", not "Loved your").
