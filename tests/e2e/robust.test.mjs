@@ -74,14 +74,21 @@ const composers = (p) => p.evaluate(() => {
     .map((c) => ({ who: c.dataset.e2eComposer, text: c.querySelector('[role=textbox]').textContent.trim() })));
 });
 
-test('an armed reply never goes into a composer that was open before, or that names nobody and the user did not open', async () => {
+// A conversation already open (titled `person`, linking `profile`) when Ana's reply is
+// armed; then the user focuses it.
+async function armWithOpenConversation(person, profile) {
   const page = await open(composerPage, 6);
-  // Bob's conversation is already open and names nobody (LinkedIn's header not rendered).
-  await page.evaluate(() => window.__probe.openComposer('nofocus', '', ''));
+  await page.evaluate(([who, link]) => window.__probe.openComposer('nofocus', who, link), [person, profile]);
   await trustedClick(page, accept('Ana Pereira'));
   await clickPromptAction(page, 'reply-to-invitation');
-  await trustedClick(page, '[data-e2e-composer=""] [role=textbox]'); // the user focuses it
+  await trustedClick(page, `[data-e2e-composer="${person}"] [role=textbox]`);
   await page.waitForTimeout(400);
+  return page;
+}
+
+test('an armed reply never goes into a composer that was open before, or that names nobody and the user did not open', async () => {
+  // Bob's conversation is already open and names nobody (LinkedIn's header not rendered).
+  const page = await armWithOpenConversation('', '');
   assert.deepEqual(await composers(page), [{ who: '', text: '' }], 'Bob\'s composer stays empty');
   // A composer that names nobody appears (and takes focus) without the user opening it.
   await page.evaluate(() => window.__probe.openComposer('page', '', ''));
@@ -91,13 +98,8 @@ test('an armed reply never goes into a composer that was open before, or that na
 });
 
 test('an armed reply never goes into a conversation with a namesake that was already open', async () => {
-  const page = await open(composerPage, 6);
   // Another Ana Pereira: her name in the title, her own profile behind it.
-  await page.evaluate(() => window.__probe.openComposer('nofocus', 'Ana Pereira', '/in/ana-pereira-someone-else/'));
-  await trustedClick(page, accept('Ana Pereira'));
-  await clickPromptAction(page, 'reply-to-invitation');
-  await trustedClick(page, '[data-e2e-composer="Ana Pereira"] [role=textbox]'); // the user focuses it
-  await page.waitForTimeout(400);
+  const page = await armWithOpenConversation('Ana Pereira', '/in/ana-pereira-someone-else/');
   assert.deepEqual(await composers(page), [{ who: 'Ana Pereira', text: '' }], 'the namesake\'s conversation stays empty');
   await page.close();
 });
