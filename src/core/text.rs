@@ -198,9 +198,10 @@ fn is_default_ignorable(c: char) -> bool {
         | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
-/// Whether a letter belongs to a script with upper and lower case.
+/// Whether a letter belongs to a script with upper and lower case (Latin, Cyrillic,
+/// Greek…), unlike Han, kana, Hangul, Thai, Arabic or Hebrew.
 #[inline]
-fn has_case(c: char) -> bool {
+pub fn has_case(c: char) -> bool {
     c.is_lowercase() || c.is_uppercase()
 }
 

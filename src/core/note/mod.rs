@@ -231,6 +231,46 @@ fn core_length(words: &Words, start: usize, end: usize) -> usize {
     end - start - lead - tail
 }
 
+/// The first word (or two) of `start..end` for a recent, shared moment
+/// (`phrases::RECENT`), as the sender wrote it. Entries of another language than the
+/// note's are skipped once its language is known.
+fn recent_at(
+    raw: &str,
+    words: &Words,
+    start: usize,
+    end: usize,
+    language: Option<Lang>,
+    t: &Tables,
+) -> Option<String> {
+    let applies = |lang: Option<Lang>| lang.is_none() || language.is_none() || lang == language;
+    for i in start..end {
+        let w = words.text(i);
+        if let Some(entries) = t.recent.get(w) {
+            for &(second, lang) in entries {
+                let to = match second {
+                    None => i + 1,
+                    Some(b) if i + 1 < end && words.text(i + 1) == b => i + 2,
+                    Some(_) => continue,
+                };
+                if applies(lang) {
+                    return Some(words.raw_span(raw, i, to).to_string());
+                }
+            }
+        }
+        // Scripts written without spaces: inside a run of letters.
+        if !w.is_ascii() {
+            if let Some(&(inner, _)) = t
+                .recent_inner
+                .iter()
+                .find(|(inner, lang)| applies(*lang) && w.contains(inner))
+            {
+                return Some(inner.to_string());
+            }
+        }
+    }
+    None
+}
+
 fn verdict(kind: NoteKind, language: Option<Lang>, reason: String) -> NoteVerdict {
     NoteVerdict {
         kind,
@@ -322,7 +362,15 @@ struct Tables {
     /// language, such as a title). One lookup answers both "known?" and "which language?".
     lexicon: HashMap<String, u8>,
     elisions: HashMap<&'static str, u8>,
+    /// `phrases::RECENT` by first word → (second word, if any; language), and the
+    /// entries of scripts without spaces, found inside a run of letters.
+    recent: HashMap<&'static str, Vec<RecentEntry>>,
+    recent_inner: Vec<(&'static str, Option<Lang>)>,
 }
+
+/// A `phrases::RECENT` entry under its first word: its second word, if any, and its
+/// language.
+type RecentEntry = (Option<&'static str>, Option<Lang>);
 
 fn lang_bit(lang: Lang) -> u8 {
     1 << Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
@@ -446,6 +494,20 @@ fn tables() -> &'static Tables {
             .iter()
             .map(|(head, langs)| (*head, langs.iter().fold(0u8, |m, l| m | lang_bit(*l))))
             .collect();
+        let mut recent: HashMap<&'static str, Vec<_>> = HashMap::default();
+        let mut recent_inner = Vec::new();
+        for &(lang, entry) in phrases::RECENT {
+            match entry.split_once(' ') {
+                Some((a, b)) => recent.entry(a).or_default().push((Some(b), lang)),
+                None if entry
+                    .chars()
+                    .any(|c| c.is_alphabetic() && !text::has_case(c)) =>
+                {
+                    recent_inner.push((entry, lang));
+                }
+                None => recent.entry(entry).or_default().push((None, lang)),
+            }
+        }
         Tables {
             templates,
             template_index,
@@ -456,6 +518,8 @@ fn tables() -> &'static Tables {
             titles,
             lexicon,
             elisions,
+            recent,
+            recent_inner,
         }
     })
 }
@@ -820,6 +884,8 @@ fn detect_language(
 /// Language-independent evidence that a note is about something specific.
 struct Signals {
     question: bool,
+    /// A word for a recent, shared moment, as written ("yesterday", "вчера").
+    recent: Option<String>,
     number: Option<String>,
     proper_nouns: Vec<String>,
     words: usize,
@@ -862,6 +928,7 @@ impl Signals {
             }
         }
         Signals {
+            recent: recent_at(raw, words, start, end, language, t),
             question: words.question && end - start >= 5,
             number,
             proper_nouns,
@@ -885,6 +952,7 @@ impl Signals {
             _ => 2,
         };
         2 * i32::from(self.question)
+            + 2 * i32::from(self.recent.is_some())
             + i32::from(self.number.is_some())
             + names
             + self.length_points()
@@ -898,6 +966,9 @@ impl Signals {
         }
         if self.question {
             parts.push("asks a question".to_string());
+        }
+        if let Some(r) = &self.recent {
+            parts.push(format!("says when (\"{r}\")"));
         }
         if !self.proper_nouns.is_empty() {
             parts.push(format!("names {}", self.proper_nouns.join(", ")));

@@ -24,6 +24,57 @@ pub const LINKEDIN_NAMES: &[&str] = &[
     "линкдин",
 ];
 
+/// Words for a recent, shared moment ("yesterday", "last week"): a note that says when
+/// the two met or spoke points at something that happened between them. Folded forms
+/// (accents off), one or two words; entries of scripts written without spaces are found
+/// inside a run of letters. A language restricts an entry that means something else in
+/// another one (French "hier" is German "here").
+pub const RECENT: &[(Option<Lang>, &str)] = &[
+    (Some(En), "yesterday"),
+    (Some(En), "last week"),
+    (Some(En), "last night"),
+    (Some(En), "last month"),
+    (Some(En), "this morning"),
+    (Some(En), "earlier today"),
+    (Some(Fr), "hier"),
+    (Some(Fr), "semaine derniere"),
+    (Some(De), "gestern"),
+    (Some(De), "letzte woche"),
+    (Some(De), "letzten woche"),
+    (Some(De), "vorige woche"),
+    (Some(Es), "ayer"),
+    (Some(Es), "semana pasada"),
+    (Some(Pt), "ontem"),
+    (Some(Pt), "semana passada"),
+    (Some(It), "ieri"),
+    (Some(It), "settimana scorsa"),
+    (Some(Nl), "gisteren"),
+    (Some(Nl), "vorige week"),
+    // Languages without word lists (no language is detected for them).
+    (None, "igar"),
+    (None, "i gar"),
+    (None, "forra veckan"),
+    (None, "sidste uge"),
+    (None, "forrige uke"),
+    (None, "wczoraj"),
+    (None, "vcera"),
+    (None, "вчера"),
+    (None, "вчора"),
+    (None, "dun"),
+    (None, "gecen hafta"),
+    (None, "kemarin"),
+    (None, "minggu lalu"),
+    (None, "أمس"),
+    (None, "الماضي"),
+    (None, "昨日"),
+    (None, "先週"),
+    (None, "昨天"),
+    (None, "上周"),
+    (None, "上週"),
+    (None, "어제"),
+    (None, "지난주"),
+];
+
 /// LinkedIn's default invitation texts, current and older, formal and informal. Every one
 /// names LinkedIn: that word is required for a stock match (see `note::stock`), which
 /// keeps "I'd like to join your network" (no LinkedIn) a generic note, not a stock one.
