@@ -211,7 +211,7 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
 fn linkedin_at(words: &Words, i: usize, end: usize) -> bool {
     let w = words.text(i);
     w.starts_with("linkedin")
-        || phrases::LINKEDIN_NAMES.iter().any(|n| w.contains(n))
+        || (!w.is_ascii() && phrases::LINKEDIN_NAMES.iter().any(|n| w.contains(n)))
         || (w == "linked" && i + 1 < end && words.text(i + 1) == "in")
 }
 
