@@ -208,10 +208,10 @@ pub fn classify_note(note: Option<&str>) -> NoteVerdict {
 /// Word `i` names LinkedIn: "linkedin" with any suffix a language adds to a name
 /// ("linkedin'de", "linkedinissa"), its name in another script, alone or inside a run of
 /// letters written without spaces ("我在领英的"), or "Linked In" in two words.
-fn linkedin_at(words: &Words, i: usize, end: usize) -> bool {
+fn linkedin_at(words: &Words, i: usize, end: usize, t: &Tables) -> bool {
     let w = words.text(i);
     w.starts_with("linkedin")
-        || (!w.is_ascii() && phrases::LINKEDIN_NAMES.iter().any(|n| w.contains(n)))
+        || (!w.is_ascii() && t.linkedin_names.iter().any(|n| w.contains(n.as_str())))
         || (w == "linked" && i + 1 < end && words.text(i + 1) == "in")
 }
 
@@ -246,10 +246,11 @@ fn recent_at(
     for i in start..end {
         let w = words.text(i);
         if let Some(entries) = t.recent.get(w) {
-            for &(second, lang) in entries {
+            for (second, lang) in entries {
+                let lang = *lang;
                 let to = match second {
                     None => i + 1,
-                    Some(b) if i + 1 < end && words.text(i + 1) == b => i + 2,
+                    Some(ref b) if i + 1 < end && words.text(i + 1) == b => i + 2,
                     Some(_) => continue,
                 };
                 if applies(lang) {
@@ -259,12 +260,12 @@ fn recent_at(
         }
         // Scripts written without spaces: inside a run of letters.
         if !w.is_ascii() {
-            if let Some(&(inner, _)) = t
+            if let Some((inner, _)) = t
                 .recent_inner
                 .iter()
-                .find(|(inner, lang)| applies(*lang) && w.contains(inner))
+                .find(|(inner, lang)| applies(*lang) && w.contains(inner.as_str()))
             {
-                return Some(inner.to_string());
+                return Some(inner.clone());
             }
         }
     }
@@ -364,13 +365,16 @@ struct Tables {
     elisions: HashMap<&'static str, u8>,
     /// `phrases::RECENT` by first word → (second word, if any; language), and the
     /// entries of scripts without spaces, found inside a run of letters.
-    recent: HashMap<&'static str, Vec<RecentEntry>>,
-    recent_inner: Vec<(&'static str, Option<Lang>)>,
+    recent: HashMap<String, Vec<RecentEntry>>,
+    recent_inner: Vec<(String, Option<Lang>)>,
+    /// `phrases::LINKEDIN_NAMES`, folded as notes are (Hangul and some Arabic letters
+    /// decompose).
+    linkedin_names: Vec<String>,
 }
 
 /// A `phrases::RECENT` entry under its first word: its second word, if any, and its
 /// language.
-type RecentEntry = (Option<&'static str>, Option<Lang>);
+type RecentEntry = (Option<String>, Option<Lang>);
 
 fn lang_bit(lang: Lang) -> u8 {
     1 << Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
@@ -494,11 +498,16 @@ fn tables() -> &'static Tables {
             .iter()
             .map(|(head, langs)| (*head, langs.iter().fold(0u8, |m, l| m | lang_bit(*l))))
             .collect();
-        let mut recent: HashMap<&'static str, Vec<_>> = HashMap::default();
+        // Folded as notes are: Hangul syllables and some Arabic letters decompose.
+        let mut recent: HashMap<String, Vec<_>> = HashMap::default();
         let mut recent_inner = Vec::new();
         for &(lang, entry) in phrases::RECENT {
+            let entry = text::fold(entry);
             match entry.split_once(' ') {
-                Some((a, b)) => recent.entry(a).or_default().push((Some(b), lang)),
+                Some((a, b)) => recent
+                    .entry(a.to_string())
+                    .or_default()
+                    .push((Some(b.to_string()), lang)),
                 None if entry
                     .chars()
                     .any(|c| c.is_alphabetic() && !text::has_case(c)) =>
@@ -508,6 +517,10 @@ fn tables() -> &'static Tables {
                 None => recent.entry(entry).or_default().push((None, lang)),
             }
         }
+        let linkedin_names = phrases::LINKEDIN_NAMES
+            .iter()
+            .map(|n| text::fold(n))
+            .collect();
         Tables {
             templates,
             template_index,
@@ -520,6 +533,7 @@ fn tables() -> &'static Tables {
             elisions,
             recent,
             recent_inner,
+            linkedin_names,
         }
     })
 }
@@ -773,7 +787,7 @@ fn levenshtein(a: &[char], b: &[char]) -> usize {
 fn stock_match(words: &Words, start: usize, end: usize, t: &Tables) -> Option<StockMatch> {
     let n = end - start;
     // Every stock text names LinkedIn: without that word there is nothing to compare.
-    if n > MAX_STOCK_WORDS || !(start..end).any(|i| linkedin_at(words, i, end)) {
+    if n > MAX_STOCK_WORDS || !(start..end).any(|i| linkedin_at(words, i, end, t)) {
         return None;
     }
     let mut exact = [0u8; MAX_TEMPLATES];
@@ -907,7 +921,7 @@ impl Signals {
         for i in start..end {
             let w = words.text(i);
             let shape = words.words[i];
-            if linkedin_at(words, i, end) {
+            if linkedin_at(words, i, end, t) {
                 mentions_linkedin = true;
                 continue;
             }

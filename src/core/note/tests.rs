@@ -156,3 +156,23 @@ fn reasons_quote_what_decided() {
     ));
     assert_eq!(v.reasons, ["Reason given: \"kennengelernt\""]);
 }
+
+#[test]
+fn other_scripts_are_matched_as_notes_are_folded() {
+    // Hangul syllables and hamza letters decompose when folded: the tables are folded too.
+    let t = tables();
+    assert!(t.linkedin_names.iter().all(|n| !n.is_empty()));
+    let korean = classify_note(Some("링크드인에서 회원님을 제 일촌으로 추가하고 싶습니다."));
+    assert_eq!(korean.kind, NoteKind::Stock, "{:?}", korean.reasons);
+    let said = |note: &str| {
+        let v = classify_note(Some(note));
+        v.reasons.iter().any(|r| r.contains("says when"))
+    };
+    assert!(said(
+        "어제 컨퍼런스에서 만나서 반가웠습니다, Acme 팀 만세 2024"
+    ));
+    assert!(said("رأيتك أمس في مؤتمر دبي، شكرا Acme 2024"));
+    assert!(said(
+        "Мы познакомились вчера на конференции в Москве, Acme 2024."
+    ));
+}
