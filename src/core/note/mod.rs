@@ -231,45 +231,37 @@ fn core_length(words: &Words, start: usize, end: usize) -> usize {
     end - start - lead - tail
 }
 
-/// The first word (or two) of `start..end` for a recent, shared moment
-/// (`phrases::RECENT`), as the sender wrote it. Entries of another language than the
-/// note's are skipped once its language is known.
+/// Word `i` (or words `i..i + 2`) for a recent, shared moment (`phrases::RECENT`), as the
+/// sender wrote it. Entries of another language than the note's are skipped once its
+/// language is known.
 fn recent_at(
     raw: &str,
     words: &Words,
-    start: usize,
+    i: usize,
     end: usize,
     language: Option<Lang>,
     t: &Tables,
 ) -> Option<String> {
     let applies = |lang: Option<Lang>| lang.is_none() || language.is_none() || lang == language;
-    for i in start..end {
-        let w = words.text(i);
-        if let Some(entries) = t.recent.get(w) {
-            for (second, lang) in entries {
-                let lang = *lang;
-                let to = match second {
-                    None => i + 1,
-                    Some(ref b) if i + 1 < end && words.text(i + 1) == b => i + 2,
-                    Some(_) => continue,
-                };
-                if applies(lang) {
-                    return Some(words.raw_span(raw, i, to).to_string());
-                }
-            }
-        }
-        // Scripts written without spaces: inside a run of letters.
-        if !w.is_ascii() {
-            if let Some((inner, _)) = t
-                .recent_inner
-                .iter()
-                .find(|(inner, lang)| applies(*lang) && w.contains(inner.as_str()))
-            {
-                return Some(inner.clone());
-            }
+    let w = words.text(i);
+    for (second, lang) in t.recent.get(w).into_iter().flatten() {
+        let to = match second {
+            None => i + 1,
+            Some(b) if i + 1 < end && words.text(i + 1) == b => i + 2,
+            Some(_) => continue,
+        };
+        if applies(*lang) {
+            return Some(words.raw_span(raw, i, to).to_string());
         }
     }
-    None
+    // Scripts written without spaces: inside a run of letters.
+    if w.is_ascii() {
+        return None;
+    }
+    t.recent_inner
+        .iter()
+        .find(|(inner, lang)| applies(*lang) && w.contains(inner.as_str()))
+        .map(|(inner, _)| inner.clone())
 }
 
 fn verdict(kind: NoteKind, language: Option<Lang>, reason: String) -> NoteVerdict {
@@ -916,11 +908,15 @@ impl Signals {
         t: &Tables,
     ) -> Signals {
         let mut number = None;
+        let mut recent = None;
         let mut proper_nouns = Vec::new();
         let mut mentions_linkedin = false;
         for i in start..end {
             let w = words.text(i);
             let shape = words.words[i];
+            if recent.is_none() {
+                recent = recent_at(raw, words, i, end, language, t);
+            }
             if linkedin_at(words, i, end, t) {
                 mentions_linkedin = true;
                 continue;
@@ -942,7 +938,7 @@ impl Signals {
             }
         }
         Signals {
-            recent: recent_at(raw, words, start, end, language, t),
+            recent,
             question: words.question && end - start >= 5,
             number,
             proper_nouns,
