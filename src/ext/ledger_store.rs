@@ -144,11 +144,7 @@ async fn load() -> Result<Ledger, String> {
         Opened::Newer(problem) => Err(problem.to_string()),
         Opened::Recovered { .. } => {
             // Backup keys must not collide with earlier ones: ask for every key in use.
-            let all = storage::get_many(None).await.map_err(js_err)?;
-            let taken: Vec<String> = js_sys::Object::keys(&all.into())
-                .iter()
-                .filter_map(|k| k.as_string())
-                .collect();
+            let taken = storage_keys().await.map_err(js_err)?;
             let Opened::Recovered {
                 backup_key,
                 raw,
@@ -170,6 +166,20 @@ async fn load() -> Result<Ledger, String> {
     }
 }
 
+/// Every key in `storage.local`.
+async fn storage_keys() -> Result<Vec<String>, JsValue> {
+    let all = storage::get_many(None).await?;
+    Ok(js_sys::Object::keys(&all.into())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect())
+}
+
+/// The ledger's size to compact down to when `others` bytes of storage are not its own.
+fn compaction_target(others: u64) -> u64 {
+    ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others)
+}
+
 async fn store(ledger: &mut Ledger) -> Result<(), String> {
     let json = ledger.to_json();
     let own_size = json.len() as u64;
@@ -181,8 +191,7 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
             .await
             .map_err(js_err)? as u64;
         let others = in_use.saturating_sub(stored);
-        let target = ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others);
-        if ledger.compact(now(), target).records == 0 {
+        if ledger.compact(now(), compaction_target(others)).records == 0 {
             return Err(refused);
         }
         return put(ledger.to_json()).await.map_err(|_| refused);
@@ -199,8 +208,7 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
     let in_use = (in_use as u64).max(own_size);
     if needs_compaction(in_use, QUOTA_BYTES) {
         let others = in_use.saturating_sub(own_size);
-        let target = ((QUOTA_BYTES as f64 * COMPACT_TO) as u64).saturating_sub(others);
-        ledger.compact(now(), target);
+        ledger.compact(now(), compaction_target(others));
         let _ = put(ledger.to_json()).await;
     }
     Ok(())
@@ -322,8 +330,8 @@ async fn wipe_all() -> LedgerAnswer {
     }
     LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
     OVERRIDDEN.with(|o| *o.borrow_mut() = None);
-    let all = match storage::get_many(None).await {
-        Ok(all) => all,
+    let keys = match storage_keys().await {
+        Ok(keys) => keys,
         Err(e) => {
             return LedgerAnswer::Error {
                 message: format!(
@@ -333,9 +341,8 @@ async fn wipe_all() -> LedgerAnswer {
             }
         }
     };
-    let copies: Vec<String> = js_sys::Object::keys(&all.into())
-        .iter()
-        .filter_map(|k| k.as_string())
+    let copies: Vec<String> = keys
+        .into_iter()
         .filter(|k| k.starts_with(BACKUP_KEY_PREFIX))
         .collect();
     if copies.is_empty() {
