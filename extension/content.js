@@ -3,9 +3,10 @@
 //   load / route change ──hello{url}──────────────▶ engine: invitations page? selectors
 //   MutationObserver(narrowest root) → batch (setTimeout 0, never in the callback)
 //     new or changed card roots, ≤ 100 per task ──triage-cards{id, outerHTML}──▶ engine
-//   ◀── per card: badge text and attributes, reasons, reply, controls {selector, index,
-//       count}, guard, prompt actions, how to recognise this person's composer — or
-//       "holds": the element wraps other card roots, which are sent instead
+//   ◀── per card: badge text and attributes, reasons — or "holds": the element wraps
+//       other card roots, which are sent instead
+//   ◀── card-details (the engine's next message, by card id): guard, controls {selector,
+//       index, count}, reply, prompt actions, how to recognise this person's composer
 //   badge  : one <askfirst-badge> per person card (closed shadow root, text only)
 //   guard  : first trusted click on a guarded card's Accept is held → <askfirst-prompt>
 //   insert : an armed reply goes into the composer the user opens for that person
@@ -54,6 +55,10 @@
   const entries = new Map(); // card root → {id, html, answer, badge, inner}
   let innerOf = new WeakMap(); // card root the engine named inside a wrapper → wrapper
   const inFlight = new Map(); // temporary id → card root
+  // The prompt's parts follow each answer in a `card-details` message; until they are in,
+  // the card has its badge but no guard (a click on Accept passes).
+  const awaitingDetails = new Map(); // temporary id → entry answered, details on their way
+  const earlyDetails = new Map(); // temporary id → details that came before the answer
   const heldKeys = new Set(); // invitation keys whose Accept was held once (never twice)
   let armed = null; // {key, answer, text, until, known:Set<editor>, openedAt, polling}
   let prompt = null; // the open prompt
@@ -178,6 +183,8 @@
     entries.clear();
     innerOf = new WeakMap();
     inFlight.clear();
+    awaitingDetails.clear();
+    earlyDetails.clear();
     if (!keepPrompt) closePrompt(false);
   }
 
@@ -311,7 +318,10 @@
           continue;
         }
         if (html.length > limits.max_card_html_bytes) continue;
-        if (entry.id) inFlight.delete(entry.id);
+        if (entry.id) {
+          inFlight.delete(entry.id);
+          awaitingDetails.delete(entry.id);
+        }
         entry.id = `c${nextId++}`;
         entry.html = html;
         entries.set(card, entry);
@@ -394,6 +404,10 @@
           holds(card, entry, a.roots || []);
         } else if (a.person) {
           entry.answer = a;
+          const early = earlyDetails.get(a.id);
+          earlyDetails.delete(a.id);
+          if (early) Object.assign(a, early);
+          else awaitingDetails.set(a.id, entry);
           try {
             renderBadge(card, entry);
           } catch (_) {
@@ -624,7 +638,7 @@
       const card = cardOf(ev.target);
       const entry = card && entries.get(card);
       const a = entry && entry.answer;
-      if (!a) return; // no answer yet: the click passes (fail-open)
+      if (!a || !a.key) return; // no answer or no details yet: the click passes (fail-open)
       if (armed && armed.key === a.key) {
         const opener = [a.controls.reply, a.controls.message].map((l) => locate(card, l));
         if (opener.some((o) => o && o.contains(ev.target))) {
@@ -1022,9 +1036,26 @@
       openPrompt(card, entry, locate(card, entry.answer.controls.accept));
     } catch (_) { /* fail-open */ }
   }
-  runtime.onMessage.addListener((message) => {
-    if (message && message.type === 'next-flagged') nextFlagged();
+  runtime.onMessage.addListener((message, sender) => {
+    if (!message || !sender || sender.id !== runtime.id) return;
+    if (message.type === 'next-flagged') nextFlagged();
+    else if (message.type === 'card-details') details(message.cards);
   });
+
+  // The engine's details for cards it answered (or is answering: they may overtake it).
+  // Details for a card sent again since, or for another page, are dropped.
+  function details(cards) {
+    try {
+      if (!Array.isArray(cards)) return;
+      for (const d of cards) {
+        if (!d || typeof d.id !== 'string' || typeof d.key !== 'string') continue;
+        const entry = awaitingDetails.get(d.id);
+        awaitingDetails.delete(d.id);
+        if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) Object.assign(entry.answer, d);
+        else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);
+      }
+    } catch (_) { /* fail-open: those cards stay unguarded */ }
+  }
 
   // ---- settings changed in the options page ----------------------------------------------
   // Every card already read is read again with the new settings (fit, plan, reply).

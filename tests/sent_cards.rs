@@ -35,7 +35,10 @@ fn a_wrapper_holding_two_cards_names_both_and_each_is_then_read() {
     let wrapper = outer(WRAPPED, r#"[data-view-name="pending-invitation"]"#, 0);
     let answer = triage_card(&engine, &card("w", wrapper.clone()), &none);
     assert_eq!(answer.status, CardStatus::Holds);
-    assert!(answer.verdict.is_none(), "no badge for the wrapper itself");
+    assert!(
+        answer.badge.is_none() && answer.details.is_none(),
+        "no badge for the wrapper itself"
+    );
     assert_eq!(answer.roots.len(), 2);
     // The content script applies the locators to the live wrapper (querySelectorAll:
     // descendants only); here, to the parsed wrapper.
@@ -52,7 +55,7 @@ fn a_wrapper_holding_two_cards_names_both_and_each_is_then_read() {
         let inner = top.select(&sel).nth(loc.index).unwrap().html();
         let a = triage_card(&engine, &card("i", inner), &none);
         assert_eq!(a.status, CardStatus::Person);
-        names.push(a.verdict.unwrap().name);
+        names.push(a.details.unwrap().name);
     }
     assert_eq!(names, ["Gina Rossi", "Hugo Silva"]);
     // The saved page gives the same invitations (one reader, one nesting rule).
@@ -143,7 +146,7 @@ fn cards_read_before_are_answered_exactly_as_read_afresh() {
     let person = afresh
         .cards
         .iter()
-        .find_map(|c| c.verdict.as_ref().filter(|v| v.guard))
+        .find_map(|c| c.details.as_ref().filter(|d| d.guard))
         .expect("a flagged person among the fixtures");
     let mut fine = Overrides::default();
     fine.mark_fine(&person.key, 1.0);
@@ -152,8 +155,10 @@ fn cards_read_before_are_answered_exactly_as_read_afresh() {
     assert!(marked
         .cards
         .iter()
-        .filter_map(|c| c.verdict.as_ref())
-        .any(|v| v.key == person.key && v.overridden && !v.guard));
+        .any(|c| c.badge.as_ref().is_some_and(|b| b.overridden)
+            && c.details
+                .as_ref()
+                .is_some_and(|d| d.key == person.key && !d.guard)));
     let mut sales = Settings::default();
     sales.target_market.include = vec!["sales".into(), "founder".into()];
     let other = Engine::new(sales);
@@ -180,4 +185,70 @@ fn the_read_cache_keeps_at_most_its_cap_first_in_first_out() {
     let answer = triage_cards_with(&engine, &cards[..1], &none, &mut small);
     assert_eq!(answer, triage_cards(&engine, &cards[..1], &none));
     assert_eq!(small.size(), (0, 0));
+}
+
+#[test]
+fn the_answer_carries_the_badges_and_the_details_follow_by_card_id() {
+    let engine = Engine::new(Settings::default());
+    let cards = fixture_cards();
+    let answer = triage_cards(&engine, &cards, &Overrides::default());
+    let lean = serde_json::to_value(&answer).unwrap();
+    let details = answer.clone().take_details().expect("person cards");
+    let details = serde_json::to_value(details).unwrap();
+    assert_eq!(details["type"], "card-details");
+    let mut people = 0;
+    for (card, json) in answer.cards.iter().zip(lean["cards"].as_array().unwrap()) {
+        assert_eq!(json["id"], card.id.as_str());
+        let Some(badge) = &card.badge else {
+            assert!(json.get("badge_label").is_none() && card.details.is_none());
+            continue;
+        };
+        // The badge is drawn from the answer alone …
+        for field in [
+            "note_kind",
+            "fit",
+            "plan",
+            "plan_label",
+            "badge_label",
+            "reasons",
+        ] {
+            assert!(json.get(field).is_some(), "{field}");
+        }
+        assert_eq!(json["badge_label"], badge.badge_label.as_str());
+        // … which carries none of the prompt's parts: those come with the card's id.
+        for field in [
+            "reply",
+            "actions",
+            "controls",
+            "snapshot",
+            "person_match",
+            "guard",
+        ] {
+            assert!(json.get(field).is_none(), "{field} is in the answer");
+        }
+        let d = &details["cards"][people];
+        people += 1;
+        assert_eq!(d["id"], card.id.as_str());
+        let expected = card.details.as_ref().unwrap();
+        assert_eq!(d["key"], expected.key.as_str());
+        assert_eq!(d["guard"], expected.guard);
+        for field in [
+            "controls",
+            "actions",
+            "snapshot",
+            "person_match",
+            "reply_limit",
+        ] {
+            assert!(d.get(field).is_some(), "{field}");
+        }
+    }
+    assert!(people > 30, "{people} person cards");
+    assert_eq!(details["cards"].as_array().unwrap().len(), people);
+    // Nothing to follow when no card is a person.
+    let mut none = triage_cards(
+        &engine,
+        &[card("x", "<div>no card</div>".into())],
+        &Overrides::default(),
+    );
+    assert!(none.take_details().is_none());
 }

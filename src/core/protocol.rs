@@ -399,8 +399,13 @@ pub struct CardAnswer {
     pub id: String,
     pub status: CardStatus,
     pub person: bool,
+    /// What the badge shows (person invitations): in the answer itself.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    pub verdict: Option<CardVerdict>,
+    pub badge: Option<CardBadge>,
+    /// The rest of the verdict: not in the answer, but sent to the tab right after it
+    /// ([`TriageAnswer::details`]), so that the badges never wait for the prompt's parts.
+    #[serde(skip)]
+    pub details: Option<CardDetails>,
     /// `Holds`: where the card roots are inside the element sent, in page order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub roots: Vec<Locator>,
@@ -409,12 +414,23 @@ pub struct CardAnswer {
     pub diagnostics: Vec<String>,
 }
 
-/// Everything the content script shows and does for one person invitation.
+/// Everything the content script shows and does for one person invitation, in two parts:
+/// the badge, which the page waits for, and the details, which only a click on Accept, the
+/// prompt and armed insertion need. The triage answer carries the badges; the details
+/// follow in a `card-details` message to the tab. (Measured, 100 cards, 30 interleaved
+/// loads, twice: the whole verdict in the answer, 157 KB, made the last badge come 8–10 ms
+/// later than the badges alone, 50.6 → 41.1 and 53.0 → 45.4 ms.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CardVerdict {
-    /// The invitation's stable key (profile URL, else urn, else name).
-    pub key: String,
-    pub name: String,
+    #[serde(flatten)]
+    pub badge: CardBadge,
+    #[serde(flatten)]
+    pub details: CardDetails,
+}
+
+/// What the badge of a person invitation shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardBadge {
     pub note_kind: NoteKind,
     pub fit: Fit,
     pub plan: PlanKind,
@@ -423,6 +439,16 @@ pub struct CardVerdict {
     /// The badge's visible text: the plan and the main reason.
     pub badge_label: String,
     pub reasons: Vec<String>,
+    /// The user said "this one is fine" for this invitation.
+    pub overridden: bool,
+}
+
+/// What the Accept guard, the prompt and armed insertion need for one person invitation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CardDetails {
+    /// The invitation's stable key (profile URL, else urn, else name).
+    pub key: String,
+    pub name: String,
     pub reply: Option<String>,
     /// The longest reply LinkedIn takes on the first path, in characters (Unicode scalar
     /// values): the prompt checks the user's edits against it.
@@ -432,8 +458,6 @@ pub struct CardVerdict {
     pub controls: Controls,
     /// Hold the user's first click on Accept and open the prompt.
     pub guard: bool,
-    /// The user said "this one is fine" for this invitation.
-    pub overridden: bool,
     /// The prompt's actions possible on this card, recommended first.
     pub actions: Vec<PromptAction>,
     /// How to recognise this person's composer.
@@ -446,6 +470,43 @@ pub struct CardVerdict {
 pub struct TriageAnswer {
     pub ok: bool,
     pub cards: Vec<CardAnswer>,
+}
+
+/// The message the background sends to the tab after a triage answer: the details of the
+/// answer's person invitations, by card id.
+#[derive(Debug, Serialize)]
+pub struct DetailsMessage {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub cards: Vec<CardDetailsOf>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CardDetailsOf {
+    pub id: String,
+    #[serde(flatten)]
+    pub details: CardDetails,
+}
+
+impl TriageAnswer {
+    /// Takes the details out of the answer, as the `card-details` message that follows it;
+    /// `None` when no card has any.
+    pub fn take_details(&mut self) -> Option<DetailsMessage> {
+        let cards: Vec<_> = self
+            .cards
+            .iter_mut()
+            .filter_map(|c| {
+                c.details.take().map(|details| CardDetailsOf {
+                    id: c.id.clone(),
+                    details,
+                })
+            })
+            .collect();
+        (!cards.is_empty()).then_some(DetailsMessage {
+            kind: "card-details",
+            cards,
+        })
+    }
 }
 
 /// What a prompt button does; the content script carries it out.
@@ -552,7 +613,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
         Some(reason) => format!("{plan_label} · {reason}"),
         None => plan_label.to_string(),
     };
-    CardVerdict {
+    let details = CardDetails {
         guard: t.plan != PlanKind::Accept && !overridden,
         actions: prompt_actions(
             &t.reply_paths,
@@ -561,7 +622,6 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             t.reply.is_some(),
             strong.is_some(),
         ),
-        overridden,
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
         snapshot: Snapshot {
             name: inv.name.clone(),
@@ -574,11 +634,6 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
         },
         key,
         name: inv.name.clone(),
-        note_kind: t.note_kind,
-        fit: t.fit,
-        plan: t.plan,
-        plan_label,
-        badge_label,
         reply: t.reply.clone(),
         reply_limit: t
             .reply_paths
@@ -586,7 +641,18 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             .map_or(MESSAGE_LIMIT, |p| limit_for(*p)),
         warnings: t.warnings.clone(),
         controls: inv.controls.clone(),
-        reasons: t.reasons,
+    };
+    CardVerdict {
+        badge: CardBadge {
+            note_kind: t.note_kind,
+            fit: t.fit,
+            plan: t.plan,
+            plan_label,
+            badge_label,
+            reasons: t.reasons,
+            overridden,
+        },
+        details,
     }
 }
 
@@ -601,13 +667,17 @@ fn triage_card_in(
     fine: &Overrides,
     reads: &mut ReadCache,
 ) -> CardAnswer {
-    let answer = |status, verdict, diagnostics| CardAnswer {
-        id: card.id.clone(),
-        status,
-        person: status == CardStatus::Person,
-        verdict,
-        roots: vec![],
-        diagnostics,
+    let answer = |status, verdict: Option<CardVerdict>, diagnostics| {
+        let (badge, details) = verdict.map(|v| (v.badge, v.details)).unzip();
+        CardAnswer {
+            id: card.id.clone(),
+            status,
+            person: status == CardStatus::Person,
+            badge,
+            details,
+            roots: vec![],
+            diagnostics,
+        }
     };
     if card.html.len() > MAX_CARD_HTML_BYTES {
         let why = format!(
@@ -1115,20 +1185,20 @@ mod tests {
         let t = engine.triage(&person(None)).unwrap();
         assert_ne!(t.plan, PlanKind::Accept, "no note is a default invite");
         let v = verdict(t.clone(), &Overrides::default());
-        assert!(v.guard);
-        assert!(!v.overridden);
-        assert_eq!(v.key, "https://www.linkedin.com/in/ana-souza/");
-        assert!(v.badge_label.starts_with(plan_label(t.plan)));
+        assert!(v.details.guard);
+        assert!(!v.badge.overridden);
+        assert_eq!(v.details.key, "https://www.linkedin.com/in/ana-souza/");
+        assert!(v.badge.badge_label.starts_with(plan_label(t.plan)));
         assert_eq!(
-            v.person_match.profile_path.as_deref(),
+            v.details.person_match.profile_path.as_deref(),
             Some("/in/ana-souza/")
         );
-        assert_eq!(v.snapshot.plan, t.plan);
+        assert_eq!(v.details.snapshot.plan, t.plan);
         let mut fine = Overrides::default();
-        fine.mark_fine(&v.key, 1.0);
+        fine.mark_fine(&v.details.key, 1.0);
         let v = verdict(t, &fine);
-        assert!(!v.guard);
-        assert!(v.overridden);
+        assert!(!v.details.guard);
+        assert!(v.badge.overridden);
         let json = serde_json::to_value(&v).unwrap();
         for field in [
             "note_kind",
@@ -1157,23 +1227,27 @@ mod tests {
         fine.mark_fine(&bob.key(), 1.0);
         let v = verdict(t.clone(), &fine);
         assert!(
-            v.guard,
+            v.details.guard,
             "another Bob Lee's override must not clear this guard"
         );
-        assert!(!v.overridden);
+        assert!(!v.badge.overridden);
         assert!(
-            !v.actions.iter().any(|a| a.action == ActionKind::MarkFine),
+            !v.details
+                .actions
+                .iter()
+                .any(|a| a.action == ActionKind::MarkFine),
             "a name-only card cannot be marked fine"
         );
         // With an invitation urn it is one invitation again: overridable by that key.
         bob.invitation_urn = Some("urn:li:invitation:42".into());
         let t = engine.triage(&bob).unwrap();
         assert!(verdict(t.clone(), &Overrides::default())
+            .details
             .actions
             .iter()
             .any(|a| a.action == ActionKind::MarkFine));
         fine.mark_fine("urn:li:invitation:42", 2.0);
-        assert!(verdict(t, &fine).overridden);
+        assert!(verdict(t, &fine).badge.overridden);
     }
 
     #[test]
@@ -1184,13 +1258,13 @@ mod tests {
         });
         let t = engine.triage(&person(None)).unwrap();
         let v = verdict(t, &Overrides::default());
-        assert_eq!(v.reply_limit, MESSAGE_LIMIT);
+        assert_eq!(v.details.reply_limit, MESSAGE_LIMIT);
         // The default templates sign with {my_name}: this reply is over LinkedIn's limit.
-        assert!(v.reply.as_ref().unwrap().chars().count() > MESSAGE_LIMIT);
+        assert!(v.details.reply.as_ref().unwrap().chars().count() > MESSAGE_LIMIT);
         assert!(
-            v.warnings[0].contains(&MESSAGE_LIMIT.to_string()),
+            v.details.warnings[0].contains(&MESSAGE_LIMIT.to_string()),
             "{:?}",
-            v.warnings
+            v.details.warnings
         );
         let json = serde_json::to_value(&v).unwrap();
         assert!(json["warnings"].is_array());

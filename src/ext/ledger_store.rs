@@ -499,18 +499,8 @@ pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue
         return Ok(());
     };
     let id = Reflect::get(&tab, &"id".into())?;
-    let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
-        .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
-    let send: js_sys::Function = Reflect::get(&tabs, &"sendMessage".into())?.dyn_into()?;
     let message = JSON::parse(&message.to_string())?;
-    if let Ok(promise) = send
-        .call2(&tabs, &id, &message)?
-        .dyn_into::<js_sys::Promise>()
-    {
-        // No content script in the tab (not loaded yet): nothing to move, not an error.
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-    Ok(())
+    crate::ext::send_to_tab(&id, &message, None).await
 }
 
 /// Background entry point for `chrome.tabs.onRemoved`.

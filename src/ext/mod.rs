@@ -27,6 +27,33 @@ pub(crate) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Sends `message` to the content script of tab `tab_id` (`chrome.tabs.sendMessage`), to
+/// `frame_id` when given. A tab with no content script (still loading, closed since) is
+/// not an error: nobody there needs the message.
+pub(crate) async fn send_to_tab(
+    tab_id: &JsValue,
+    message: &JsValue,
+    frame_id: Option<&JsValue>,
+) -> Result<(), JsValue> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
+        .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
+    let send: js_sys::Function = Reflect::get(&tabs, &"sendMessage".into())?.dyn_into()?;
+    let result = match frame_id {
+        Some(frame) => {
+            let options = js_sys::Object::new();
+            Reflect::set(&options, &"frameId".into(), frame)?;
+            send.call3(&tabs, tab_id, message, &options)?
+        }
+        None => send.call2(&tabs, tab_id, message)?,
+    };
+    if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    Ok(())
+}
+
 /// The engine's version, for the background's `ping`.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -155,13 +155,13 @@ async fn triage(
             .map(|(k, at)| (k, at as f64))
             .collect(),
     };
-    let answer =
+    let mut answer =
         READS.with_borrow_mut(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads));
     // The ledger remembers who was seen, the popup what is flagged on this tab.
     let verdicts: Vec<_> = answer
         .cards
         .iter()
-        .filter_map(|c| c.verdict.as_ref())
+        .filter_map(|c| c.details.as_ref())
         .collect();
     if let Some(tab) = tab_id(sender) {
         let read = verdicts
@@ -169,7 +169,7 @@ async fn triage(
             .map(|v| {
                 let flagged = v.guard.then(|| FlaggedOnPage {
                     name: v.name.clone(),
-                    plan: Some(v.plan),
+                    plan: Some(v.snapshot.plan),
                 });
                 (v.key.clone(), flagged)
             })
@@ -186,6 +186,17 @@ async fn triage(
             )
         })
         .collect();
+    // The prompt's parts follow the answer, in the next task (after the badges' answer has
+    // gone out), to the frame that asked; before the ledger's write, which is slower.
+    if let (Some(details), Some(tab)) = (answer.take_details(), tab_id(sender)) {
+        let frame = get(sender, "frameId");
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::ext::next_task().await;
+            let frame = frame.as_f64().is_some().then_some(&frame);
+            let tab = JsValue::from(tab as f64);
+            let _ = crate::ext::send_to_tab(&tab, &to_js(&details), frame).await;
+        });
+    }
     if !seen.is_empty() {
         // Not awaited, and not even started in this task: a task spawned here would run
         // (and serialise the whole ledger) before the answer reaches the page; the badges

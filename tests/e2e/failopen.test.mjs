@@ -3,7 +3,7 @@
 // says why, discreetly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, waitForBadges, promptState, trustedClick, clicksSeen, toolbar } from './harness.mjs';
+import { launch, fixture, INVITATIONS, waitForBadges, promptState, trustedClick, clicksSeen, toolbar, waitFor } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
@@ -65,6 +65,44 @@ test('a click before the answer arrives passes (no answer, no guard)', async () 
   } finally {
     await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
     await h.sw.evaluate(settingsRestored);
+  }
+});
+
+test('badges come before the prompt\'s details: until those arrive, Accept passes', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // Hold the engine's `card-details` messages to the tab (the badges' answer goes as usual).
+  await h.sw.evaluate(() => {
+    self.__realSend = chrome.tabs.sendMessage;
+    self.__heldDetails = [];
+    chrome.tabs.sendMessage = (...a) => {
+      if (a[1] && a[1].type === 'card-details') {
+        self.__heldDetails.push(a);
+        return Promise.resolve();
+      }
+      return self.__realSend.apply(chrome.tabs, a);
+    };
+  });
+  try {
+    const page = await h.open(INVITATIONS);
+    await waitForBadges(page, 6);
+    await waitFor('the held details', () => h.sw.evaluate(() => self.__heldDetails.length));
+    await trustedClick(page, ACCEPT);
+    assert.equal(await promptState(page), undefined, 'no details, no prompt');
+    assert.equal((await clicksSeen(page)).length, 1, 'the click reached LinkedIn');
+    // The details arrive: the next Accept of a flagged card is held for the prompt.
+    await h.sw.evaluate(() => {
+      chrome.tabs.sendMessage = self.__realSend;
+      return Promise.all(self.__heldDetails.map((a) => chrome.tabs.sendMessage(...a)));
+    });
+    await trustedClick(page, ACCEPT);
+    const shown = await waitFor('the prompt', () => promptState(page));
+    assert.equal(shown.dialog, true);
+    assert.match(shown.title, /Ana Pereira/);
+    assert.ok(shown.actions.includes('accept-anyway'), shown.actions.join());
+    assert.equal((await clicksSeen(page)).length, 1, 'the second click was held');
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { if (self.__realSend) chrome.tabs.sendMessage = self.__realSend; });
   }
 });
 
