@@ -19,6 +19,7 @@
 // The bench waits for badges and the prompt through one CDP call (inpage-lib's `until`),
 // so that nothing of Playwright's runs on the page while it is measured.
 // Run: ./build.sh && node benches/inpage-bench.mjs   (RUNS=5 by default)
+import { resolve } from 'node:path';
 import { launch, INVITATIONS } from '../tests/e2e/harness.mjs';
 import { cardHtml, page, instrument, until, contentScriptMs, contentScriptSampleMs, median } from './inpage-lib.mjs';
 
@@ -116,7 +117,8 @@ async function appended(h, n, { times = 10, k = 10 } = {}) {
 }
 
 const without = await launch({ extension: false });
-const withExt = await launch();
+// DIST=dir: another unpacked build (e.g. a copy of dist/chrome before a change).
+const withExt = await launch(process.env.DIST ? { dist: resolve(process.env.DIST) } : {});
 try {
   console.log(`AskFirst in-page benchmark: median of ${RUNS} runs, Chromium headless, 2-core machine\n`);
   for (const n of SIZES) {
