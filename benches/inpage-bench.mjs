@@ -18,7 +18,8 @@
 //     (profiled as above, 250 µs) and the time from the append to its last badge.
 // The bench waits for badges and the prompt through one CDP call (inpage-lib's `until`),
 // so that nothing of Playwright's runs on the page while it is measured.
-// Run: ./build.sh && node benches/inpage-bench.mjs   (RUNS=5 by default)
+// Run: ./build.sh && node benches/inpage-bench.mjs   (RUNS=5 by default; SIZES=100,1000;
+//      DIST=dir for another unpacked build, e.g. a copy of dist/chrome before a change)
 import { resolve } from 'node:path';
 import { launch, INVITATIONS } from '../tests/e2e/harness.mjs';
 import { cardHtml, page, instrument, until, contentScriptMs, contentScriptSampleMs, median } from './inpage-lib.mjs';
