@@ -57,8 +57,12 @@
   const inFlight = new Map(); // temporary id → card root
   // The prompt's parts follow each answer in a `card-details` message; until they are in,
   // the card has its badge but no guard (a click on Accept passes).
-  const awaitingDetails = new Map(); // temporary id → entry answered, details on their way
+  const awaitingDetails = new Map(); // temporary id → [card, entry, answered at]
   const earlyDetails = new Map(); // temporary id → details that came before the answer
+  // Details still missing this long after their answer (the worker stopped in between?):
+  // those cards are sent once more; if that fails too, they stay unguarded (fail-open).
+  const DETAILS_MS = 3000;
+  let detailsTimer = 0;
   const heldKeys = new Set(); // invitation keys whose Accept was held once (never twice)
   let armed = null; // {key, answer, text, until, known:Set<editor>, openedAt, polling}
   let prompt = null; // the open prompt
@@ -185,6 +189,8 @@
     inFlight.clear();
     awaitingDetails.clear();
     earlyDetails.clear();
+    clearTimeout(detailsTimer);
+    detailsTimer = 0;
     if (!keepPrompt) closePrompt(false);
   }
 
@@ -407,7 +413,7 @@
           const early = earlyDetails.get(a.id);
           earlyDetails.delete(a.id);
           if (early) Object.assign(a, early);
-          else awaitingDetails.set(a.id, entry);
+          else awaitingDetails.set(a.id, [card, entry, performance.now()]);
           try {
             renderBadge(card, entry);
           } catch (_) {
@@ -420,6 +426,7 @@
           removeBadge(entry);
         }
       }
+      if (awaitingDetails.size && !detailsTimer) detailsTimer = setTimeout(detailsMissing, DETAILS_MS);
       if (readable) {
         report('active');
         // The prompt's sheet, before the user's first Accept click needs it (not when the
@@ -1049,12 +1056,35 @@
       if (!Array.isArray(cards)) return;
       for (const d of cards) {
         if (!d || typeof d.id !== 'string' || typeof d.key !== 'string') continue;
-        const entry = awaitingDetails.get(d.id);
+        const [, entry] = awaitingDetails.get(d.id) || [];
         awaitingDetails.delete(d.id);
         if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) Object.assign(entry.answer, d);
         else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);
       }
     } catch (_) { /* fail-open: those cards stay unguarded */ }
+  }
+
+  function detailsMissing() {
+    detailsTimer = 0;
+    try {
+      const again = [];
+      const now = performance.now();
+      for (const [id, [card, entry, at]] of awaitingDetails) {
+        if (now - at < DETAILS_MS) {
+          // Answered later: its details may still be on their way (oldest first).
+          detailsTimer = setTimeout(detailsMissing, DETAILS_MS - (now - at));
+          break;
+        }
+        awaitingDetails.delete(id);
+        if (entry.id !== id || entry.detailsRetried || !card.isConnected) continue;
+        entry.detailsRetried = true;
+        again.push(card);
+      }
+      if (again.length) {
+        resend(again);
+        drain();
+      }
+    } catch (_) { /* fail-open */ }
   }
 
   // ---- settings changed in the options page ----------------------------------------------

@@ -106,6 +106,36 @@ test('badges come before the prompt\'s details: until those arrive, Accept passe
   }
 });
 
+test('details lost on the way: the cards are sent once more, then guarded', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // The first `card-details` message is lost (as if the worker stopped after answering).
+  await h.sw.evaluate(() => {
+    self.__realSend = chrome.tabs.sendMessage;
+    self.__lostDetails = 0;
+    chrome.tabs.sendMessage = (...a) => {
+      if (a[1] && a[1].type === 'card-details' && !self.__lostDetails++) return Promise.resolve();
+      return self.__realSend.apply(chrome.tabs, a);
+    };
+  });
+  try {
+    const page = await h.open(INVITATIONS);
+    await waitForBadges(page, 6);
+    await waitFor('the lost details', () => h.sw.evaluate(() => self.__lostDetails));
+    await trustedClick(page, ACCEPT);
+    assert.equal(await promptState(page), undefined, 'no details, no prompt');
+    // A few seconds later the cards have been sent again and their details came.
+    await waitFor('the guard', async () => {
+      await trustedClick(page, ACCEPT);
+      return promptState(page);
+    }, 8000);
+    assert.equal(await h.sw.evaluate(() => self.__lostDetails), 2, 'one more triage, one more details message');
+    assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6, 'no badge twice');
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { chrome.tabs.sendMessage = self.__realSend; });
+  }
+});
+
 test('unknown markup at an invitations URL: nothing injected, Accept works, the icon says so', async () => {
   h.serve('/mynetwork/invitation-manager/received/', `<!DOCTYPE html><html><body><main>
     <ul class="next-redesign"><li class="x-card"><span>Zoe Quinn wants to connect</span>
