@@ -52,7 +52,16 @@
   let freshSettings = false;
   let unreadableTimer = 0;
   let nextId = 1;
-  const entries = new Map(); // card root → {id, html, answer, badge, inner}
+  // Card ids are unique to this page load: the engine's details for a page reloaded or left
+  // while it was answering must never land on the new page's cards.
+  const idPrefix = (() => {
+    try {
+      return `${crypto.randomUUID().slice(0, 8)}-`;
+    } catch (_) {
+      return `${Math.random().toString(36).slice(2, 10)}-`;
+    }
+  })();
+  const entries = new Map(); // card root → {id, html, answer, badge, inner, detailsRetried}
   let innerOf = new WeakMap(); // card root the engine named inside a wrapper → wrapper
   const inFlight = new Map(); // temporary id → card root
   // The prompt's parts follow each answer in a `card-details` message; until they are in,
@@ -114,6 +123,7 @@
       // generation and will be dropped: their cards are sent again.
       resend(inFlight.values());
       inFlight.clear();
+      earlyDetails.clear();
       queued.push(observed);
       return schedule();
     }
@@ -253,7 +263,7 @@
       for (const [card, entry] of entries) {
         if (!card.isConnected) {
           entries.delete(card);
-          if (entry.id) inFlight.delete(entry.id);
+          if (entry.id) forget(entry.id);
           // Out of the page with the card, but LinkedIn may put the same node back: it
           // must not come back with a badge nobody knows of.
           removeBadge(entry);
@@ -282,6 +292,13 @@
     } catch (_) {
       report('engine-error'); // never let an exception reach LinkedIn
     }
+  }
+
+  // An id whose answer or details will never be applied.
+  function forget(id) {
+    inFlight.delete(id);
+    awaitingDetails.delete(id);
+    earlyDetails.delete(id);
   }
 
   // Cards whose answer will never be applied: forget what was sent, so they are sent again.
@@ -324,11 +341,8 @@
           continue;
         }
         if (html.length > limits.max_card_html_bytes) continue;
-        if (entry.id) {
-          inFlight.delete(entry.id);
-          awaitingDetails.delete(entry.id);
-        }
-        entry.id = `c${nextId++}`;
+        if (entry.id) forget(entry.id);
+        entry.id = `${idPrefix}${nextId++}`;
         entry.html = html;
         entries.set(card, entry);
         inFlight.set(entry.id, card);
@@ -371,7 +385,7 @@
       // sends them again.
       for (const c of cards) {
         const entry = entries.get(inFlight.get(c.id));
-        inFlight.delete(c.id);
+        forget(c.id);
         if (entry && entry.id === c.id) entry.html = '';
       }
       return report('engine-error');
@@ -397,7 +411,8 @@
       for (const a of answer.cards) {
         const card = inFlight.get(a.id);
         if (!card) continue; // replaced by a newer version meanwhile
-        inFlight.delete(a.id);
+        const early = earlyDetails.get(a.id);
+        forget(a.id);
         const entry = entries.get(card);
         if (!entry || entry.id !== a.id) continue;
         if (a.status !== 'unread') readable++;
@@ -410,8 +425,6 @@
           holds(card, entry, a.roots || []);
         } else if (a.person) {
           entry.answer = a;
-          const early = earlyDetails.get(a.id);
-          earlyDetails.delete(a.id);
           if (early) Object.assign(a, early);
           else awaitingDetails.set(a.id, [card, entry, performance.now()]);
           try {
@@ -1058,7 +1071,10 @@
         if (!d || typeof d.id !== 'string' || typeof d.key !== 'string') continue;
         const [, entry] = awaitingDetails.get(d.id) || [];
         awaitingDetails.delete(d.id);
-        if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) Object.assign(entry.answer, d);
+        if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) {
+          Object.assign(entry.answer, d);
+          entry.detailsRetried = false; // a later loss is sent again too
+        }
         else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);
       }
     } catch (_) { /* fail-open: those cards stay unguarded */ }

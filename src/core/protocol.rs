@@ -403,7 +403,7 @@ pub struct CardAnswer {
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub badge: Option<CardBadge>,
     /// The rest of the verdict: not in the answer, but sent to the tab right after it
-    /// ([`TriageAnswer::details`]), so that the badges never wait for the prompt's parts.
+    /// ([`TriageAnswer::take_details`]), so that the badges never wait for the prompt's parts.
     #[serde(skip)]
     pub details: Option<CardDetails>,
     /// `Holds`: where the card roots are inside the element sent, in page order.

@@ -106,6 +106,45 @@ test('badges come before the prompt\'s details: until those arrive, Accept passe
   }
 });
 
+test('details meant for a page since reloaded never land on the new page\'s cards', async () => {
+  const before = await fixture('e2e/composer-page.html');
+  // The same list after the reload, with someone else in the first card.
+  const after = before.replaceAll('Ana Pereira', 'Zora Quell').replaceAll('ana-pereira', 'zora-quell');
+  h.serve('/mynetwork/invitation-manager/received/', before);
+  await h.sw.evaluate(() => {
+    self.__realSend = chrome.tabs.sendMessage;
+    self.__heldDetails = [];
+    chrome.tabs.sendMessage = (...a) => {
+      if (a[1] && a[1].type === 'card-details') {
+        self.__heldDetails.push(a);
+        return Promise.resolve();
+      }
+      return self.__realSend.apply(chrome.tabs, a);
+    };
+  });
+  try {
+    const page = await h.open(INVITATIONS);
+    await waitForBadges(page, 6);
+    await waitFor('the first page\'s details', () => h.sw.evaluate(() => self.__heldDetails.length));
+    h.serve('/mynetwork/invitation-manager/received/', after);
+    await page.reload();
+    await waitForBadges(page, 6);
+    await waitFor('the new page\'s details', () => h.sw.evaluate(() => self.__heldDetails.length >= 2));
+    // The old page's details come first, then the new page's.
+    await h.sw.evaluate(() => {
+      chrome.tabs.sendMessage = self.__realSend;
+      return self.__heldDetails.reduce((p, a) => p.then(() => chrome.tabs.sendMessage(...a)), Promise.resolve());
+    });
+    await trustedClick(page, ACCEPT.replace('Ana Pereira', 'Zora Quell'));
+    const shown = await waitFor('the prompt', () => promptState(page));
+    assert.match(shown.title, /Zora Quell/);
+    assert.doesNotMatch(shown.text, /Ana/);
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { chrome.tabs.sendMessage = self.__realSend; });
+  }
+});
+
 test('details lost on the way: the cards are sent once more, then guarded', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   // The first `card-details` message is lost (as if the worker stopped after answering).
