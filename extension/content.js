@@ -1074,8 +1074,7 @@
         if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) {
           Object.assign(entry.answer, d);
           entry.detailsRetried = false; // a later loss is sent again too
-        }
-        else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);
+        } else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);
       }
     } catch (_) { /* fail-open: those cards stay unguarded */ }
   }

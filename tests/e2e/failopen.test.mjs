@@ -68,32 +68,43 @@ test('a click before the answer arrives passes (no answer, no guard)', async () 
   }
 });
 
+// The engine's `card-details` messages to the tab, intercepted in the worker and counted:
+// 'hold' keeps them all for releaseDetails() (in the order sent), 'lose-first' drops the
+// first one and lets the others through.
+const interceptDetails = (mode) => h.sw.evaluate((mode) => {
+  self.__realSend ||= chrome.tabs.sendMessage;
+  self.__heldDetails = [];
+  self.__detailsSent = 0;
+  chrome.tabs.sendMessage = (...a) => {
+    if (!a[1] || a[1].type !== 'card-details') return self.__realSend.apply(chrome.tabs, a);
+    const first = self.__detailsSent++ === 0;
+    if (mode === 'hold' || first) {
+      self.__heldDetails.push(a);
+      return Promise.resolve();
+    }
+    return self.__realSend.apply(chrome.tabs, a);
+  };
+}, mode);
+const detailsSent = () => h.sw.evaluate(() => self.__detailsSent);
+const releaseDetails = () => h.sw.evaluate(() => {
+  chrome.tabs.sendMessage = self.__realSend;
+  return self.__heldDetails.reduce((p, a) => p.then(() => chrome.tabs.sendMessage(...a)), Promise.resolve());
+});
+const restoreSend = () => h.sw.evaluate(() => { if (self.__realSend) chrome.tabs.sendMessage = self.__realSend; });
+
 test('badges come before the prompt\'s details: until those arrive, Accept passes', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
-  // Hold the engine's `card-details` messages to the tab (the badges' answer goes as usual).
-  await h.sw.evaluate(() => {
-    self.__realSend = chrome.tabs.sendMessage;
-    self.__heldDetails = [];
-    chrome.tabs.sendMessage = (...a) => {
-      if (a[1] && a[1].type === 'card-details') {
-        self.__heldDetails.push(a);
-        return Promise.resolve();
-      }
-      return self.__realSend.apply(chrome.tabs, a);
-    };
-  });
+  // The badges' answers go as usual; the `card-details` messages that follow are held.
+  await interceptDetails('hold');
   try {
     const page = await h.open(INVITATIONS);
     await waitForBadges(page, 6);
-    await waitFor('the held details', () => h.sw.evaluate(() => self.__heldDetails.length));
+    await waitFor('the held details', detailsSent);
     await trustedClick(page, ACCEPT);
     assert.equal(await promptState(page), undefined, 'no details, no prompt');
     assert.equal((await clicksSeen(page)).length, 1, 'the click reached LinkedIn');
     // The details arrive: the next Accept of a flagged card is held for the prompt.
-    await h.sw.evaluate(() => {
-      chrome.tabs.sendMessage = self.__realSend;
-      return Promise.all(self.__heldDetails.map((a) => chrome.tabs.sendMessage(...a)));
-    });
+    await releaseDetails();
     await trustedClick(page, ACCEPT);
     const shown = await waitFor('the prompt', () => promptState(page));
     assert.equal(shown.dialog, true);
@@ -102,7 +113,7 @@ test('badges come before the prompt\'s details: until those arrive, Accept passe
     assert.equal((await clicksSeen(page)).length, 1, 'the second click was held');
     await page.close();
   } finally {
-    await h.sw.evaluate(() => { if (self.__realSend) chrome.tabs.sendMessage = self.__realSend; });
+    await restoreSend();
   }
 });
 
@@ -111,55 +122,35 @@ test('details meant for a page since reloaded never land on the new page\'s card
   // The same list after the reload, with someone else in the first card.
   const after = before.replaceAll('Ana Pereira', 'Zora Quell').replaceAll('ana-pereira', 'zora-quell');
   h.serve('/mynetwork/invitation-manager/received/', before);
-  await h.sw.evaluate(() => {
-    self.__realSend = chrome.tabs.sendMessage;
-    self.__heldDetails = [];
-    chrome.tabs.sendMessage = (...a) => {
-      if (a[1] && a[1].type === 'card-details') {
-        self.__heldDetails.push(a);
-        return Promise.resolve();
-      }
-      return self.__realSend.apply(chrome.tabs, a);
-    };
-  });
+  await interceptDetails('hold');
   try {
     const page = await h.open(INVITATIONS);
     await waitForBadges(page, 6);
-    await waitFor('the first page\'s details', () => h.sw.evaluate(() => self.__heldDetails.length));
+    await waitFor('the first page\'s details', detailsSent);
     h.serve('/mynetwork/invitation-manager/received/', after);
     await page.reload();
     await waitForBadges(page, 6);
-    await waitFor('the new page\'s details', () => h.sw.evaluate(() => self.__heldDetails.length >= 2));
+    await waitFor('the new page\'s details', async () => (await detailsSent()) >= 2);
     // The old page's details come first, then the new page's.
-    await h.sw.evaluate(() => {
-      chrome.tabs.sendMessage = self.__realSend;
-      return self.__heldDetails.reduce((p, a) => p.then(() => chrome.tabs.sendMessage(...a)), Promise.resolve());
-    });
+    await releaseDetails();
     await trustedClick(page, ACCEPT.replace('Ana Pereira', 'Zora Quell'));
     const shown = await waitFor('the prompt', () => promptState(page));
     assert.match(shown.title, /Zora Quell/);
     assert.doesNotMatch(shown.text, /Ana/);
     await page.close();
   } finally {
-    await h.sw.evaluate(() => { chrome.tabs.sendMessage = self.__realSend; });
+    await restoreSend();
   }
 });
 
 test('details lost on the way: the cards are sent once more, then guarded', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   // The first `card-details` message is lost (as if the worker stopped after answering).
-  await h.sw.evaluate(() => {
-    self.__realSend = chrome.tabs.sendMessage;
-    self.__lostDetails = 0;
-    chrome.tabs.sendMessage = (...a) => {
-      if (a[1] && a[1].type === 'card-details' && !self.__lostDetails++) return Promise.resolve();
-      return self.__realSend.apply(chrome.tabs, a);
-    };
-  });
+  await interceptDetails('lose-first');
   try {
     const page = await h.open(INVITATIONS);
     await waitForBadges(page, 6);
-    await waitFor('the lost details', () => h.sw.evaluate(() => self.__lostDetails));
+    await waitFor('the lost details', detailsSent);
     await trustedClick(page, ACCEPT);
     assert.equal(await promptState(page), undefined, 'no details, no prompt');
     // A few seconds later the cards have been sent again and their details came.
@@ -167,11 +158,11 @@ test('details lost on the way: the cards are sent once more, then guarded', asyn
       await trustedClick(page, ACCEPT);
       return promptState(page);
     }, 8000);
-    assert.equal(await h.sw.evaluate(() => self.__lostDetails), 2, 'one more triage, one more details message');
+    assert.equal(await detailsSent(), 2, 'one more triage, one more details message');
     assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6, 'no badge twice');
     await page.close();
   } finally {
-    await h.sw.evaluate(() => { chrome.tabs.sendMessage = self.__realSend; });
+    await restoreSend();
   }
 });
 
