@@ -159,6 +159,20 @@ test('cards that load later or change are triaged again, replacing their badge',
   await page.close();
 });
 
+test('the prompt\'s warm-up inside a badge leaves every badge as it was', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  const shadow = function () {
+    return { children: [...this.children].map((c) => c.className), sheets: this.adoptedStyleSheets.length };
+  };
+  // Once the page is idle (the warm-up takes two frames), every badge holds its badge only.
+  await page.waitForTimeout(600);
+  for (let i = 0; i < 6; i++) assert.deepEqual(await inShadow(page, 'askfirst-badge', shadow, undefined, i), { children: ['b'], sheets: 1 });
+  assert.equal(await page.$$eval('body *', (els) => els.filter((e) => e.localName.startsWith('askfirst-') && e.localName !== 'askfirst-badge').length), 0);
+  await page.close();
+});
+
 test('badges are reachable by keyboard and show every reason on focus', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   const page = await h.open(INVITATIONS);
