@@ -644,10 +644,16 @@
   // style and lay it out.
   function warmPrompt() {
     try {
+      PROMPT_HOST_CSS();
       const entry = [...entries.values()].find((e) => e.badge && e.badge.host.isConnected);
-      if (!entry) return;
+      if (!entry) {
+        promptWarmed = false; // no badge yet (only page invitations so far): next time
+        return;
+      }
       const { root } = entry.badge;
       const box = el('div', { 'aria-hidden': 'true', inert: '' });
+      // Zero high: even when an ancestor's transform makes `fixed` relative to the card,
+      // the box adds no scrollable overflow (1 px high would, past a narrow page's edge).
       box.style.cssText = `position:fixed;left:0;top:0;width:min(34rem,94vw);height:0;overflow:hidden;
         visibility:hidden;contain:strict;pointer-events:none;${PROMPT_FONT}`;
       const d = el('div', { class: 'd' });
