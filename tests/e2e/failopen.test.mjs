@@ -143,6 +143,24 @@ test('details meant for a page since reloaded never land on the new page\'s card
   }
 });
 
+test('two LinkedIn tabs at once: each tab\'s cards get their own details', async () => {
+  const first = await fixture('e2e/composer-page.html');
+  const second = first.replaceAll('Ana Pereira', 'Zora Quell').replaceAll('ana-pereira', 'zora-quell');
+  h.serve('/mynetwork/invitation-manager/received/', first);
+  const p1 = await h.open(INVITATIONS);
+  h.serve('/mynetwork/invitation-manager/received/', second);
+  const p2 = await h.open(INVITATIONS);
+  await Promise.all([waitForBadges(p1, 6), waitForBadges(p2, 6)]);
+  await trustedClick(p1, ACCEPT);
+  await trustedClick(p2, ACCEPT.replace('Ana Pereira', 'Zora Quell'));
+  const [one, two] = await Promise.all([waitFor('tab 1\'s prompt', () => promptState(p1)), waitFor('tab 2\'s prompt', () => promptState(p2))]);
+  assert.match(one.title, /Ana Pereira/);
+  assert.match(two.title, /Zora Quell/);
+  assert.doesNotMatch(two.text, /Ana/);
+  await p1.close();
+  await p2.close();
+});
+
 test('details lost on the way: the cards are sent once more, then guarded', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   // The first `card-details` message is lost (as if the worker stopped after answering).
