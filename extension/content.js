@@ -656,6 +656,7 @@
       // the box adds no scrollable overflow (1 px high would, past a narrow page's edge).
       box.style.cssText = `position:fixed;left:0;top:0;width:min(34rem,94vw);height:0;overflow:hidden;
         visibility:hidden;contain:strict;pointer-events:none;${PROMPT_FONT}`;
+      // The kinds of element buildPrompt makes, in the prompt's classes.
       const d = el('div', { class: 'd' });
       const actions = el('div', { class: 'actions' });
       actions.append(el('button', { type: 'button', class: 'primary' }, 'Reply'), el('button', { type: 'button' }, 'Not now'));
@@ -1111,7 +1112,7 @@
         if (!d || typeof d.id !== 'string' || typeof d.key !== 'string') continue;
         const [, entry] = awaitingDetails.get(d.id) || [];
         awaitingDetails.delete(d.id);
-        if (entry && entry.id === d.id && entry.answer && entry.answer.id === d.id) {
+        if (entry && entry.id === d.id && entry.answer) {
           Object.assign(entry.answer, d);
           entry.detailsRetried = false; // a later loss is sent again too
         } else if (!entry && inFlight.has(d.id)) earlyDetails.set(d.id, d);

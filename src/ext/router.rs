@@ -163,7 +163,8 @@ async fn triage(
         .iter()
         .filter_map(|c| c.details.as_ref())
         .collect();
-    if let Some(tab) = tab_id(sender) {
+    let tab = tab_id(sender);
+    if let Some(tab) = tab {
         let read = verdicts
             .iter()
             .map(|v| {
@@ -188,7 +189,7 @@ async fn triage(
         .collect();
     // The prompt's parts follow the answer, in the next task (after the badges' answer has
     // gone out), to the frame that asked; before the ledger's write, which is slower.
-    if let (Some(details), Some(tab)) = (answer.take_details(), tab_id(sender)) {
+    if let (Some(details), Some(tab)) = (answer.take_details(), tab) {
         let frame = get(sender, "frameId");
         wasm_bindgen_futures::spawn_local(async move {
             crate::ext::next_task().await;
