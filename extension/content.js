@@ -509,11 +509,11 @@
          cursor:help; overflow-wrap:anywhere; position:relative; }
     .b:focus-visible { outline:2px solid currentColor; outline-offset:2px; }
     .m, .p { font-weight:600; }
-    .p::before { content:""; display:inline-block; width:.6em; height:.6em; margin-right:.35em;
-                 border-radius:50%; background:color-mix(in srgb, currentColor 40%, transparent); }
-    :host([data-plan=ask-first]) .p::before, :host([data-plan=accept-follow-up]) .p::before {
-                 background:color-mix(in srgb, #d08000 70%, currentColor); }
-    :host([data-plan=accept]) .p::before { background:color-mix(in srgb, #057642 70%, currentColor); }
+    .p { --dot:color-mix(in srgb, currentColor 40%, transparent); padding-left:.95em;
+         background:radial-gradient(circle at .3em 52%, var(--dot) .3em, transparent calc(.3em + .5px)) no-repeat; }
+    :host([data-plan=ask-first]) .p, :host([data-plan=accept-follow-up]) .p {
+         --dot:color-mix(in srgb, #d08000 70%, currentColor); }
+    :host([data-plan=accept]) .p { --dot:color-mix(in srgb, #057642 70%, currentColor); }
     .t { display:none; position:absolute; z-index:9999; left:0; top:100%; margin-top:.3em;
          width:max-content; max-width:min(28em, 80vw); padding:.5em .75em; background:var(--bg);
          color:var(--fg); border:1px solid var(--line); border-radius:.5em;
