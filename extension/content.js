@@ -740,6 +740,11 @@
     return true;
   }
 
+  // The second click of a double click on Accept lands on the prompt the first one opened
+  // (its backdrop, or a button under the pointer): it is not a choice. (Keyboard
+  // activation has detail 0.)
+  const repeated = (ev) => ev.detail > 1;
+
   // Builds the whole prompt, not yet in the page: throws when the page prevents it.
   function buildPrompt(card, entry, accept) {
     const a = entry.answer;
@@ -777,7 +782,7 @@
     a.actions.forEach((act, i) => {
       const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
       b.addEventListener('click', (ev) => {
-        if (ev.isTrusted) doAction(act.action);
+        if (ev.isTrusted && !repeated(ev)) doAction(act.action);
       });
       actions.append(b);
     });
@@ -850,7 +855,7 @@
       host.addEventListener(type, (ev) => ev.stopPropagation());
     }
     backdrop.addEventListener('click', (ev) => {
-      if (!ev.isTrusted) return;
+      if (!ev.isTrusted || repeated(ev)) return;
       record(a, 'not-now');
       closePrompt(true);
     });

@@ -73,6 +73,21 @@ test('"Accept without a message" lets the next click through; a card is never he
   await page.close();
 });
 
+test('a double click on Accept leaves the prompt open: its second click is not a choice', async () => {
+  const page = await freshPage();
+  const b = await page.locator(accept('Ana Pereira')).boundingBox();
+  await page.mouse.dblclick(b.x + b.width / 2, b.y + b.height / 2);
+  await page.waitForTimeout(300);
+  const prompt = await promptState(page);
+  assert.ok(prompt && prompt.dialog, 'the prompt is still open');
+  assert.match(prompt.title, /Ana Pereira/);
+  assert.deepEqual(await clicksSeen(page), [], 'LinkedIn saw no click');
+  // The user's own choice still works.
+  await clickPromptAction(page, 'not-now');
+  assert.equal(await promptState(page), undefined);
+  await page.close();
+});
+
 test('Ignore is never held', async () => {
   const page = await freshPage();
   for (const name of NAMES) {
