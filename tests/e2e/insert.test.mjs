@@ -111,6 +111,31 @@ test('a composer that opens without focus is found; another person\'s composer i
   await p.close();
 });
 
+test('a conversation with someone else that links to the armed person in a message stays empty', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  await clickPromptAction(p, 'reply-to-invitation');
+  // Bob's conversation, in which a message introduces Ana with a link to her profile.
+  await p.evaluate(() => {
+    window.__probe.openComposer('nofocus', 'Bob Stone', '/in/bob-stone/');
+    const bubble = [...document.querySelectorAll('[data-e2e-composer]')].find((b) => b.dataset.e2eComposer === 'Bob Stone');
+    const msg = document.createElement('p');
+    const a = document.createElement('a');
+    a.href = 'https://www.linkedin.com/in/ana-pereira-e2e/';
+    a.textContent = 'Ana Pereira';
+    msg.append('You should meet ', a);
+    bubble.insertBefore(msg, bubble.querySelector('form'));
+  });
+  await trustedClick(p, '[data-e2e-composer="Bob Stone"] [role=textbox]');
+  await p.waitForTimeout(1500);
+  const bob = (await composers(p)).find((c) => c.who === 'Bob Stone');
+  assert.equal(bob.text.trim(), '', 'Ana\'s reply is not in Bob\'s message box');
+  // Ana's own composer still gets it.
+  await trustedClick(p, 'button[aria-label="Reply to Ana"]');
+  await waitForText(p, 'Ana Pereira');
+  await p.close();
+});
+
 test('when Send stays disabled the reply is on the clipboard and the prompt says so', async () => {
   const p = await page();
   await trustedClick(p, accept('Fatima Zahra'));

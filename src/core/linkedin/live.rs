@@ -4,6 +4,7 @@
 //! wasm-bindgen, web-sys or js-sys. The content script receives all of this through the
 //! `hello` answer and holds no LinkedIn knowledge of its own.
 
+use super::messaging;
 use serde::Serialize;
 
 /// The only origin AskFirst ever works on.
@@ -72,10 +73,13 @@ pub struct ComposerSelectors {
     /// The ancestor of a composer that names the other person (an overlay bubble or the
     /// messaging page's thread), searched for `person_link` and `title`.
     pub conversation: &'static str,
-    /// Links to the other person's profile inside a conversation.
-    pub person_link: &'static str,
-    /// The conversation's title: the other person's name.
-    pub title: &'static str,
+    /// Links to the other person's profile in a conversation's header: the thread
+    /// reader's header links, never links inside messages (a message in Bob's thread may
+    /// link to the armed person's profile).
+    pub person_link: String,
+    /// The conversation's title: the other person's name (the thread reader's header
+    /// names, and the headings a thread shows it in).
+    pub title: String,
 }
 
 /// Everything the content script needs to find on a live LinkedIn page.
@@ -98,9 +102,13 @@ pub fn live_selectors() -> LiveSelectors {
             shadow_hosts: vec!["#interop-outlet"],
             conversation: ".msg-overlay-conversation-bubble, .msg-convo-wrapper, .msg-thread, \
                            [data-view-name=\"message-overlay-conversation-bubble\"]",
-            person_link: "a[href*=\"/in/\"]",
-            title: ".msg-overlay-bubble-header__title, .msg-entity-lockup__entity-title, \
-                    .msg-thread__link-to-profile, h2",
+            person_link: messaging::sel::HEADER_LINKS.join(", "),
+            title: [
+                messaging::sel::HEADER_NAMES,
+                &[".msg-thread__link-to-profile", "h2"],
+            ]
+            .concat()
+            .join(", "),
         },
     }
 }
@@ -169,6 +177,30 @@ mod tests {
         for url in no {
             assert!(!is_invitations_url(url), "{url}");
         }
+    }
+
+    #[test]
+    fn composer_person_links_are_the_header_links_only() {
+        let c = live_selectors().composer;
+        let links = scraper::Selector::parse(&c.person_link).expect("valid CSS");
+        let titles = scraper::Selector::parse(&c.title).expect("valid CSS");
+        let doc = scraper::Html::parse_document(
+            r#"<div class="msg-overlay-conversation-bubble">
+              <header class="msg-overlay-bubble-header"><a href="/in/bob-stone/">
+                <h2 class="msg-overlay-bubble-header__title">Bob Stone</h2></a></header>
+              <p>You should meet <a href="https://www.linkedin.com/in/ana-lima/">Ana</a></p>
+            </div>"#,
+        );
+        let hrefs: Vec<_> = doc
+            .select(&links)
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(
+            hrefs,
+            ["/in/bob-stone/"],
+            "a link inside a message is not whose thread it is"
+        );
+        assert_eq!(doc.select(&titles).count(), 1);
     }
 
     #[test]

@@ -23,8 +23,9 @@ use crate::core::text::{fold, squash_whitespace};
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 
-/// Selectors, in order of preference, each with the fixture that exercises it.
-mod sel {
+/// Selectors, in order of preference, each with the fixture that exercises it. The header's
+/// are also how the content script recognises whose composer it is (`live.rs`).
+pub(crate) mod sel {
     /// Header of the full-page thread (messaging-answered.html, messaging-unanswered.html).
     pub const HEADER_LINKS: &[&str] = &[
         "a.msg-thread__link-to-profile[href*=\"/in/\"]",
