@@ -76,6 +76,8 @@
   let armed = null; // {key, answer, text, until, known:Set<editor>, openedAt, polling}
   let prompt = null; // the open prompt
   let lastUrl = location.href;
+  let routePoll = 0; // the route check's interval, where there is no Navigation API
+  let isRetired = false; // the extension was reloaded or removed: see retired()
 
   const send = (message) => {
     try {
@@ -205,7 +207,7 @@
   }
 
   function onRoute() {
-    if (location.href === lastUrl) return;
+    if (location.href === lastUrl || retired()) return;
     lastUrl = location.href;
     hello();
   }
@@ -245,7 +247,7 @@
 
   function batch() {
     batchTimer = 0;
-    if (!cardSel) return;
+    if (!cardSel || retired()) return;
     const replaced = observed && !observed.isConnected;
     const listAppeared = narrowing && (config.cards.list_containers || []).some((s) => document.querySelector(s));
     if (replaced || listAppeared) {
@@ -695,7 +697,7 @@
 
   function onClickCapture(ev) {
     try {
-      if (!ev.isTrusted || !cardSel || !(ev.target instanceof Element)) return;
+      if (!ev.isTrusted || !cardSel || !(ev.target instanceof Element) || retired()) return;
       const card = cardOf(ev.target);
       const entry = card && entries.get(card);
       const a = entry && entry.answer;
@@ -964,7 +966,7 @@
   }
 
   function onFocusIn(ev) {
-    if (!armed || !config || !ev.isTrusted) return;
+    if (!armed || !config || !ev.isTrusted || retired()) return;
     try {
       const target = ev.composedPath()[0];
       // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
@@ -1178,7 +1180,7 @@
   const threadsChanged = new WeakSet();
   let threadTimer = 0;
   const armThreads = () => {
-    if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
+    if (!threadTimer && !isRetired) threadTimer = setTimeout(scanThreads, THREAD_MS);
   };
   const threadWatcher = new MutationObserver(armThreads);
   // Messages come and go as nodes, their text may be rewritten; attributes (hover and
@@ -1222,6 +1224,34 @@
   if (parsed) parsed.then(watchThreads);
   else watchThreads();
 
+  // ---- the extension reloaded, updated or removed ---------------------------------------
+  // This script then stays in the pages already open, but can no longer reach the engine
+  // (Chrome does not inject the new one into them). It steps aside entirely, badges and
+  // guard included, so that LinkedIn's own buttons work at the first click.
+  function retired() {
+    if (isRetired) return true;
+    try {
+      if (runtime.id) return false;
+    } catch (_) { /* the extension context is gone */ }
+    isRetired = true;
+    try {
+      stop();
+      cardSel = '';
+      config = null;
+      armed = null;
+      window.removeEventListener('click', onClickCapture, true);
+      document.removeEventListener('focusin', onFocusIn, true);
+      removeEventListener('popstate', onRoute);
+      if (globalThis.navigation && typeof navigation.removeEventListener === 'function') {
+        navigation.removeEventListener('currententrychange', onRoute);
+      }
+      clearInterval(routePoll);
+      threadWatcher.disconnect();
+      clearTimeout(threadTimer);
+    } catch (_) { /* stepping aside as far as possible */ }
+    return true;
+  }
+
   // ---- wiring --------------------------------------------------------------------------
   window.addEventListener('click', onClickCapture, true);
   document.addEventListener('focusin', onFocusIn, true);
@@ -1229,7 +1259,7 @@
   if (globalThis.navigation && typeof navigation.addEventListener === 'function') {
     navigation.addEventListener('currententrychange', onRoute);
   } else {
-    setInterval(onRoute, 1000); // browsers without the Navigation API
+    routePoll = setInterval(onRoute, 1000); // browsers without the Navigation API
   }
   hello(firstHello);
 })();

@@ -223,6 +223,27 @@ test('forged messages from a page are refused by the engine', async () => {
   await page.close();
 });
 
+test('after the extension reloads, the old content script steps aside: Accept works at the first click', async () => {
+  // Chrome leaves the old script in open pages but cut off from the engine. Its own
+  // browser: the reload ends the service worker this file's other tests use.
+  const own = await launch();
+  try {
+    own.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+    const page = await own.open(INVITATIONS);
+    await waitForBadges(page, 6);
+    await page.waitForTimeout(500); // the prompt's details
+    await own.sw.evaluate(() => { setTimeout(() => chrome.runtime.reload(), 50); }).catch(() => {});
+    await page.waitForTimeout(1500);
+    await trustedClick(page, 'button[aria-label="Accept Ana Pereira’s invitation"]');
+    assert.equal(await promptState(page), undefined, 'no prompt from a script cut off from the engine');
+    assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Ana Pereira’s invitation']);
+    assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 0, 'its badges went with it');
+    await page.close();
+  } finally {
+    await own.close();
+  }
+});
+
 test('the extension made no network request', () => {
   assert.deepEqual(h.extensionRequests(), []);
 });
