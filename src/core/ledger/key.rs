@@ -77,7 +77,11 @@ fn profile_key(raw: &str) -> Option<String> {
         .or_else(|| raw.strip_prefix("//"))?;
     let (host, path) = rest.split_once('/')?;
     let host = host.to_ascii_lowercase();
-    if host != "linkedin.com" && !host.ends_with(".linkedin.com") {
+    // A host name and nothing else: `evil.example?.linkedin.com/in/x` ends in
+    // `.linkedin.com` but a browser goes to evil.example (so do `#`, `\\`, `@`, `:`).
+    let host_chars = |c: char| c.is_ascii_alphanumeric() || c == '.' || c == '-';
+    if !host.chars().all(host_chars) || (host != "linkedin.com" && !host.ends_with(".linkedin.com"))
+    {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
@@ -141,6 +145,11 @@ mod tests {
             "name:   ",
             "https://evil.example/in/ana/",
             "https://www.linkedin.com.evil.example/in/ana/",
+            // Hosts a browser reads as evil.example, though the text ends in .linkedin.com.
+            "https://evil.example?.linkedin.com/in/ana",
+            "https://evil.example#.linkedin.com/in/ana",
+            "https://evil.example\\.linkedin.com/in/ana",
+            "https://evil.example:443.linkedin.com/in/ana",
             "https://www.linkedin.com/company/acme/",
             "https://www.linkedin.com/in/",
             "javascript:alert(1)",

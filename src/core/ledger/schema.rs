@@ -69,6 +69,8 @@ impl Ledger {
             v if v > u64::from(SCHEMA_VERSION) => return Err(LoadError::FromTheFuture(v)),
             v => return Err(LoadError::NotALedger(format!("unknown schema version {v}"))),
         };
+        let mut ledger = ledger;
+        drop_bad_links(&mut ledger);
         validate(&ledger)?;
         Ok(Loaded {
             ledger,
@@ -144,6 +146,28 @@ fn from_value<T: for<'de> Deserialize<'de>>(
             }
         }
     })
+}
+
+/// A snapshot's link that is not a LinkedIn profile (or an invitation urn) is dropped, the
+/// record kept: links that passed the looser host check before 2026-11-27 (a host such as
+/// `evil.example?.linkedin.com`), in stored data or in an import file, never become links
+/// in our pages, and never set the whole ledger aside.
+fn drop_bad_links(ledger: &mut Ledger) {
+    for record in ledger.records.values_mut() {
+        let s = &mut record.snapshot;
+        if s.profile_url
+            .as_deref()
+            .is_some_and(|u| !normalise_key(u).is_ok_and(|k| k.starts_with("https://")))
+        {
+            s.profile_url = None;
+        }
+        if s.invitation_urn
+            .as_deref()
+            .is_some_and(|u| !normalise_key(u).is_ok_and(|k| k.starts_with("urn:")))
+        {
+            s.invitation_urn = None;
+        }
+    }
 }
 
 /// Everything a current ledger must satisfy, whoever wrote it.
@@ -384,6 +408,30 @@ mod tests {
             Ledger::load(Some(uncanonical)),
             Err(LoadError::NotALedger(_))
         ));
+    }
+
+    #[test]
+    fn a_stored_link_that_is_not_a_linkedin_profile_is_dropped_not_the_ledger() {
+        let stored = r#"{"version":3,"records":{"https://www.linkedin.com/in/ana/":{"snapshot":{"name":"Ana","profile_url":"https://evil.example?.linkedin.com/in/ana","invitation_urn":"urn:li:invitation:7"},"updated_at":0,"events":[]}}}"#;
+        let loaded = Ledger::load(Some(stored)).expect("the ledger is kept");
+        let s = &loaded.ledger.records["https://www.linkedin.com/in/ana/"].snapshot;
+        assert_eq!(s.name, "Ana");
+        assert_eq!(s.profile_url, None);
+        assert_eq!(s.invitation_urn.as_deref(), Some("urn:li:invitation:7"));
+        // New input with such a link is refused.
+        let bad = Snapshot {
+            name: "Ana".into(),
+            profile_url: Some("https://evil.example?.linkedin.com/in/ana".into()),
+            ..Snapshot::default()
+        };
+        assert!(Ledger::new()
+            .record(
+                "https://www.linkedin.com/in/ana/",
+                Action::Seen,
+                1,
+                Some(bad)
+            )
+            .is_err());
     }
 
     #[test]

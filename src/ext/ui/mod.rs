@@ -156,6 +156,15 @@ pub fn link(text: &str, href: &str) -> Element {
     a
 }
 
+/// Where a stored profile link points: its canonical form
+/// (`https://www.linkedin.com/in/<slug>/`), never the stored text itself; `None` when it is
+/// not a LinkedIn profile.
+pub fn profile_href(url: &str) -> Option<String> {
+    crate::core::ledger::normalise_key(url)
+        .ok()
+        .filter(|k| k.starts_with("https://www.linkedin.com/in/"))
+}
+
 pub fn clear(e: &Element) {
     while let Some(c) = e.first_child() {
         let _ = e.remove_child(&c);

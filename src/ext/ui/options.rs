@@ -741,8 +741,8 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
         let tr = el("tr", "");
         let _ = tr.set_attribute("data-key", &r.key);
         let person = el("td", "");
-        match &r.profile_url {
-            Some(url) => append(&person, &[&link(&r.name, url)]),
+        match r.profile_url.as_deref().and_then(super::profile_href) {
+            Some(url) => append(&person, &[&link(&r.name, &url)]),
             None => append(&person, &[&text_el("span", "", &r.name)]),
         }
         if let Some(h) = &r.headline {

@@ -250,11 +250,15 @@ pub fn render(
         let list = el("ul", "");
         for r in &d.reminders {
             let li = el("li", "");
-            let href = r.profile_url.as_deref().unwrap_or(INVITATIONS_URL);
+            let href = r
+                .profile_url
+                .as_deref()
+                .and_then(super::profile_href)
+                .unwrap_or_else(|| INVITATIONS_URL.to_string());
             append(
                 &li,
                 &[
-                    &link(&r.name, href),
+                    &link(&r.name, &href),
                     &text_el(
                         "span",
                         "when",
@@ -277,7 +281,11 @@ pub fn render(
         let list = el("ul", "");
         for f in &d.follow_ups {
             let li = el("li", "");
-            let href = f.profile_url.as_deref().unwrap_or(INVITATIONS_URL);
+            let href = f
+                .profile_url
+                .as_deref()
+                .and_then(super::profile_href)
+                .unwrap_or_else(|| INVITATIONS_URL.to_string());
             let state = if f.answered {
                 t("answered", &[])
             } else {
@@ -285,7 +293,7 @@ pub fn render(
             };
             append(
                 &li,
-                &[&link(&f.name, href), &text_el("span", "when", &state)],
+                &[&link(&f.name, &href), &text_el("span", "when", &state)],
             );
             append(&list, &[&li]);
         }
