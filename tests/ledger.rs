@@ -403,6 +403,23 @@ fn messaging_threads_tell_who_answered() {
 
     let t = read_thread(&page("messaging-group.html"));
     assert!(t.group && !t.answered && t.other.is_none());
+
+    // An earlier exchange, then our new ask: not answered until they write after it.
+    let asked_again = page("messaging-answered.html").replace(
+        "      </ul>",
+        r#"        <li class="msg-s-message-list__event clearfix">
+          <div class="msg-s-event-listitem" data-event-urn="urn:li:msg_message:5">
+            <p class="msg-s-event-listitem__body">Ana, what prompted you to connect this time?</p>
+          </div>
+        </li>
+      </ul>"#,
+    );
+    let t = read_thread(&asked_again);
+    assert_eq!(t.messages, vec![Them, Me, Me, Them, Me]);
+    assert!(
+        !t.answered,
+        "their earlier message does not answer our latest"
+    );
 }
 
 // --- the protocol: forged and malformed messages, and what each request does -----------

@@ -159,12 +159,14 @@ pub fn read_thread(html: &str) -> ThreadRead {
     if other.is_none() && !group {
         diagnostics.push("the other participant could not be found".into());
     }
+    // Answered: they wrote after our latest message. (After our first one, an earlier
+    // exchange in the same thread answered every later ask at once.)
     let answered = !group
         && other.is_some()
         && messages
             .iter()
-            .position(|s| *s == Sender::Me)
-            .is_some_and(|first_mine| messages[first_mine..].contains(&Sender::Them));
+            .rposition(|s| *s == Sender::Me)
+            .is_some_and(|last_mine| messages[last_mine..].contains(&Sender::Them));
     ThreadRead {
         other,
         group,
