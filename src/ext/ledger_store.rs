@@ -330,6 +330,12 @@ async fn wipe_all() -> LedgerAnswer {
     }
     LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
     OVERRIDDEN.with(|o| *o.borrow_mut() = None);
+    // What the open tabs showed (the names of flagged people, also in storage.session) and
+    // the worker's memory of the cards it read (their HTML, notes included) go too. Marked
+    // restored: a worker that has not read the session copy yet never brings it back.
+    TABS_RESTORED.with(|r| r.set(true));
+    with_tabs(|board| *board = TabBoard::default());
+    crate::ext::router::forget_reads();
     let keys = match storage_keys().await {
         Ok(keys) => keys,
         Err(e) => {

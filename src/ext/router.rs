@@ -40,6 +40,11 @@ thread_local! {
     static READS: RefCell<ReadCache> = RefCell::new(ReadCache::new(ReadCache::BACKGROUND_CAP));
 }
 
+/// "Delete everything": the cards' HTML kept in memory (strangers' names and notes) goes.
+pub fn forget_reads() {
+    READS.with_borrow_mut(|reads| *reads = ReadCache::new(ReadCache::BACKGROUND_CAP));
+}
+
 /// From `chrome.storage.onChanged` (area `local`): the settings' copy is stale.
 pub fn settings_changed(changes: &JsValue) {
     if !get(changes, SETTINGS_KEY).is_undefined() {

@@ -199,3 +199,28 @@ test('the popup still knows the tab after the background was stopped (MV3 idles 
   await ext.close();
   await page.close();
 });
+
+test('delete everything also forgets the names the open tabs showed, even after a worker restart', async () => {
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, INVITATIONS);
+  const ext = await h.ctx.newPage();
+  await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const status = () => ext.evaluate((tab_id) => chrome.runtime.sendMessage({ type: 'tab-status', tab_id }), tabId);
+  await until('the tab with its flagged invitations', async () => (await status()).status?.flagged.length === FLAGGED.length);
+  const wiped = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'wipe', confirm: 'delete-everything' }));
+  assert.equal(wiped.type, 'done');
+  assert.deepEqual((await status()).status?.flagged ?? [], []);
+  const session = await until('the session copy rewritten', async () => {
+    const s = JSON.stringify(await h.sw.evaluate(() => chrome.storage.session.get(null)));
+    return FLAGGED.some((n) => s.includes(n)) ? null : s;
+  });
+  assert.ok(!session.includes('Ana Pereira'));
+  const cdp = await h.ctx.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual((await status()).status?.flagged ?? [], [], 'not brought back by a restart');
+  await ext.close();
+  await page.close();
+});
