@@ -1,8 +1,11 @@
 //! Compaction near the storage quota: older *finished* records (answered, outcome set,
 //! accepted or overridden) lose their routine events (seen, prompt shown, not now, extra
 //! copies) and their headline; who they are, when they were first seen, asked, answered,
-//! the outcome and the user's notes stay. Nobody is ever dropped, and the user gets a
-//! notice saying how many records were shortened. Pure; `now` and sizes are passed in.
+//! the outcome and the user's notes stay. When those are not enough, records of people
+//! never asked (only seen, prompted, put off: most of a ledger kept for months) are
+//! shortened the same way; people asked and not yet answered, the reminders, never are.
+//! Nobody is ever dropped, and the user gets a notice saying how many records were
+//! shortened. Pure; `now` and sizes are passed in.
 
 use super::{Action, Ledger, Notice, Record};
 use serde::{Deserialize, Serialize};
@@ -41,15 +44,19 @@ impl Ledger {
         if bytes_before <= target_bytes {
             return report;
         }
-        let mut candidates: Vec<(u64, String)> = self
+        // Finished records first, then those never asked; oldest activity first in each.
+        let mut candidates: Vec<(bool, u64, String)> = self
             .records
             .iter()
-            .filter(|(_, r)| r.is_finished() && !r.compacted)
-            .map(|(k, r)| (r.last_event_at().unwrap_or(0), k.clone()))
+            .filter(|(_, r)| !r.compacted && (r.is_finished() || r.last_ask().is_none()))
+            .map(|(k, r)| {
+                let never_asked = !r.is_finished();
+                (never_asked, r.last_event_at().unwrap_or(0), k.clone())
+            })
             .collect();
         candidates.sort();
         let mut size = bytes_before;
-        for (_, key) in candidates {
+        for (_, _, key) in candidates {
             if size <= target_bytes {
                 break;
             }
@@ -216,5 +223,57 @@ mod tests {
         let mut small = before.clone();
         assert_eq!(small.compact(99, u64::MAX).records, 0);
         assert!(small.notices.is_empty());
+    }
+
+    #[test]
+    fn people_never_asked_are_shortened_after_the_finished_ones_those_asked_never() {
+        let mut l = Ledger::new();
+        let snap = |n: &str| {
+            Some(Snapshot {
+                name: n.into(),
+                headline: Some("h".repeat(300)),
+                ..Snapshot::default()
+            })
+        };
+        // 40 people only seen (many visits), 10 asked and waiting, 10 answered.
+        for i in 0..60u64 {
+            let key = format!("urn:li:invitation:{i}");
+            l.record(&key, Action::Seen, i, snap(&format!("P{i}")))
+                .unwrap();
+            for j in 1..10 {
+                l.record(&key, Action::PromptShown, i + j * 100, None)
+                    .unwrap();
+            }
+            if i >= 40 {
+                l.record(&key, Action::ReplyInserted, i + 5_000, None)
+                    .unwrap();
+            }
+            if i >= 50 {
+                l.record(&key, Action::Answered, i + 6_000, None).unwrap();
+            }
+        }
+        let before = l.clone();
+        let report = l.compact(99, 1);
+        assert_eq!(
+            report.records, 50,
+            "the 10 answered, then the 40 never asked"
+        );
+        for (k, r) in &l.records {
+            let old = &before.records[k];
+            let waiting = old.last_ask().is_some() && !old.is_finished();
+            assert_eq!(r.compacted, !waiting, "{k}");
+            assert_eq!(r.first_seen(), old.first_seen());
+            assert_eq!(r.last_ask(), old.last_ask());
+        }
+        // With a target the finished ones reach, the never-asked are left as they were.
+        let mut l = before.clone();
+        let finished_only = {
+            let mut f = before.clone();
+            for r in f.records.values_mut().filter(|r| r.is_finished()) {
+                compact_record(r);
+            }
+            f.to_json().len() as u64
+        };
+        assert_eq!(l.compact(99, finished_only).records, 10);
     }
 }

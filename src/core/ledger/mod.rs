@@ -325,6 +325,18 @@ impl Record {
     }
 
     fn trim_events(&mut self) {
+        // Of the visits, the first and the latest are what anything reads (first seen, and
+        // seen lately): a record of someone whose invitation stays pending for months, seen
+        // at every daily visit, would otherwise grow by one event a day up to the cap, and
+        // hundreds of those fill the storage quota.
+        let seen: Vec<usize> = (0..self.events.len())
+            .filter(|&i| self.events[i].action == Action::Seen)
+            .collect();
+        if let [_, middle @ .., _] = seen.as_slice() {
+            for &i in middle.iter().rev() {
+                self.events.remove(i);
+            }
+        }
         // Over the cap, the oldest routine events go first; asks, answers, outcomes and
         // notes are what the user relies on and are kept.
         while self.events.len() > MAX_EVENTS_PER_RECORD {
@@ -548,6 +560,26 @@ mod tests {
         );
         assert_eq!(l.record(ANA, Action::Seen, DAY_MS, None), Ok(Change::Added));
         assert_eq!(l.get(ANA).unwrap().events.len(), 2);
+    }
+
+    #[test]
+    fn an_invitation_seen_every_day_for_years_keeps_its_first_and_latest_visit() {
+        let mut l = Ledger::new();
+        l.record(ANA, Action::Seen, 0, Some(ana())).unwrap();
+        l.record(ANA, Action::PromptShown, 1, None).unwrap();
+        for day in 1..=1000 {
+            l.record(ANA, Action::Seen, day * DAY_MS, None).unwrap();
+        }
+        let r = l.get(ANA).unwrap();
+        let seen: Vec<u64> = r
+            .events
+            .iter()
+            .filter(|e| e.action == Action::Seen)
+            .map(|e| e.at)
+            .collect();
+        assert_eq!(seen, [0, 1000 * DAY_MS]);
+        assert_eq!(r.events.len(), 3, "the prompt shown is kept");
+        assert_eq!(r.first_seen(), Some(0));
     }
 
     #[test]
