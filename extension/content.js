@@ -107,7 +107,8 @@
   // ---- start / stop on route changes ---------------------------------------------------
   async function hello(early) {
     const gen = ++generation;
-    closePrompt(false); // the user moved on
+    // An open prompt stays while this is still the same invitations page (LinkedIn adds a
+    // query to the URL, a filter changes); stop() closes it when the user moved on.
     const answer = await (early || send({ type: 'hello', url: location.href }));
     if (gen !== generation) return;
     if (!answer || answer.ok !== true || !answer.limits) {

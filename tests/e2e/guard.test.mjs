@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, clicksSeen, inShadow,
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, clicksSeen, inShadow, waitFor,
 } from './harness.mjs';
 
 let h;
@@ -85,6 +85,19 @@ test('a double click on Accept leaves the prompt open: its second click is not a
   // The user's own choice still works.
   await clickPromptAction(page, 'not-now');
   assert.equal(await promptState(page), undefined);
+  await page.close();
+});
+
+test('the prompt stays open when LinkedIn rewrites the URL of the same page, and closes when the user leaves', async () => {
+  const page = await freshPage();
+  await trustedClick(page, accept('Bruno Keller'));
+  assert.match((await promptState(page)).title, /Bruno Keller/);
+  await page.evaluate(() => history.replaceState(null, '', `${location.pathname}?lipi=abc`));
+  await page.waitForTimeout(500);
+  const still = await promptState(page);
+  assert.ok(still && still.focused, 'still open, focus inside');
+  await page.evaluate(() => history.pushState(null, '', '/feed/'));
+  await waitFor('the prompt closed', async () => (await promptState(page)) === undefined);
   await page.close();
 });
 
