@@ -730,16 +730,17 @@
   }
 
   // Opens the prompt for a card (or for an answer whose card is gone); false when it could
-  // not be shown.
-  function openPrompt(card, entry, accept) {
+  // not be shown. `notice`: it only says what became of a reply already chosen (insertion
+  // could not be checked): the reply, Copy and Close, and nothing is recorded but a copy.
+  function openPrompt(card, entry, accept, notice = false) {
     let p = null;
     try {
-      p = buildPrompt(card, entry, accept);
+      p = buildPrompt(card, entry, accept, notice);
     } catch (_) {
       return false;
     }
     if (!showPrompt(p)) return false;
-    record(entry.answer, 'prompt-shown');
+    if (!notice) record(entry.answer, 'prompt-shown');
     return true;
   }
 
@@ -749,8 +750,12 @@
   const repeated = (ev) => ev.detail > 1;
 
   // Builds the whole prompt, not yet in the page: throws when the page prevents it.
-  function buildPrompt(card, entry, accept) {
+  function buildPrompt(card, entry, accept, notice = false) {
     const a = entry.answer;
+    // Closing a notice is no decision about the invitation: nothing is recorded.
+    const putOff = () => {
+      if (!notice) record(a, 'not-now');
+    };
     const host = document.createElement('askfirst-prompt');
     host.setAttribute('data-theme', theme()); // now: the user may have switched themes
     const root = host.attachShadow({ mode: 'closed' });
@@ -782,7 +787,10 @@
       });
     }
     const actions = el('div', { class: 'actions' });
-    a.actions.forEach((act, i) => {
+    const acts = notice
+      ? a.actions.filter((act) => act.action === 'copy').concat([{ action: 'close', label: 'Close' }])
+      : a.actions;
+    acts.forEach((act, i) => {
       const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
       b.addEventListener('click', (ev) => {
         if (ev.isTrusted && !repeated(ev)) doAction(act.action);
@@ -833,8 +841,8 @@
           closePrompt(true);
           break;
         }
-        default:
-          record(a, 'not-now');
+        default: // 'not-now', and a notice's 'close'
+          putOff();
           closePrompt(true);
       }
     };
@@ -844,7 +852,7 @@
       if (!ev.isTrusted) return;
       if (ev.key === 'Escape') {
         ev.preventDefault();
-        record(a, 'not-now');
+        putOff();
         closePrompt(true);
       } else if (ev.key === 'Tab') {
         const f = [...root.querySelectorAll('textarea, button')];
@@ -859,7 +867,7 @@
     }
     backdrop.addEventListener('click', (ev) => {
       if (!ev.isTrusted || repeated(ev)) return;
-      record(a, 'not-now');
+      putOff();
       closePrompt(true);
     });
     return built;
@@ -1064,7 +1072,7 @@
     // connection), focus returning to the composer.
     let card = null;
     for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
-    openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null);
+    openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null, true);
     if (prompt) prompt.status.textContent = INSERT_STATUS[outcome][copied ? 0 : 1];
   }
 

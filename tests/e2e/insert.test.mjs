@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow,
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow, storedLedger,
 } from './harness.mjs';
 
 let h;
@@ -151,6 +151,18 @@ test('when Send stays disabled the reply is on the clipboard and the prompt says
   assert.match(state.status, /clipboard/i);
   assert.equal(await p.evaluate(() => navigator.clipboard.readText()), reply);
   assert.deepEqual(await p.evaluate(() => window.__probe.sent), []);
+  // A notice about the reply already chosen: no decision about the invitation is offered,
+  // and closing it records none.
+  assert.deepEqual(state.actions, ['copy', 'close']);
+  const events = async () => Object.values((await storedLedger(h)).records)
+    .find((r) => r.snapshot.name === 'Fatima Zahra').events.map((e) => e.action);
+  const shown = (await events()).filter((e) => e === 'prompt-shown').length;
+  await p.keyboard.press('Escape');
+  assert.equal(await promptState(p), undefined);
+  await p.waitForTimeout(300);
+  const after = await events();
+  assert.equal(after.filter((e) => e === 'prompt-shown').length, shown, 'the notice is not a prompt shown');
+  assert.ok(!after.includes('not-now'), `closing the notice records nothing: ${after}`);
   await p.close();
 });
 
