@@ -696,6 +696,21 @@
     }
   };
 
+  // Is the card still about the person its answer is for? LinkedIn may render another
+  // invitation into the same node; until the engine has read it again, the old answer
+  // (another person's reply and guard) must not act: the click passes.
+  function showsPerson(card, a) {
+    const m = a.person_match;
+    if (!m) return true;
+    if (!m.profile_path) return card.textContent.includes(m.name);
+    for (const link of card.querySelectorAll('a[href]')) {
+      try {
+        if (new URL(link.getAttribute('href'), location.href).pathname.toLowerCase().startsWith(m.profile_path)) return true;
+      } catch (_) { /* not a URL */ }
+    }
+    return false;
+  }
+
   function onClickCapture(ev) {
     try {
       if (!ev.isTrusted || !cardSel || !(ev.target instanceof Element) || retired()) return;
@@ -710,7 +725,7 @@
           watchForComposer();
         }
       }
-      if (!a.guard || heldKeys.has(a.key)) return;
+      if (!a.guard || heldKeys.has(a.key) || !showsPerson(card, a)) return;
       const accept = locate(card, a.controls.accept);
       if (!accept || !accept.contains(ev.target)) return; // Ignore and the rest: never held
       // The whole prompt first, shown; only then is the click held. If anything fails
@@ -882,6 +897,9 @@
       const first = built.actions.querySelector('button');
       if (first) first.focus();
       if (!built.host.isConnected) throw new Error('the prompt was taken out of the page');
+      // Focus did not move in: the prompt cannot be used (the page made everything but
+      // its own modal dialog inert). Holding the click behind it would block the user.
+      if (first && built.root.activeElement !== first) throw new Error('the prompt cannot take focus');
       prompt = built;
       return true;
     } catch (_) {
@@ -924,6 +942,7 @@
   };
 
   function arm(answer, text) {
+    if (armed) clearTimeout(armed.polling); // a look for the previous one's composer
     armed = {
       key: answer.key,
       answer,

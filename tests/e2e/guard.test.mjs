@@ -101,6 +101,27 @@ test('the prompt stays open when LinkedIn rewrites the URL of the same page, and
   await page.close();
 });
 
+test('a card LinkedIn re-renders for another person is not guarded with the old answer', async () => {
+  const page = await freshPage();
+  await page.waitForTimeout(500); // the prompt's details
+  // The engine busy for two seconds (its answer about the new card waits), then LinkedIn
+  // renders Zoe's invitation into Ana's card node, Accept included.
+  await h.sw.evaluate(() => {
+    setTimeout(() => { for (const end = Date.now() + 2000; Date.now() < end;); }, 0);
+  });
+  await page.evaluate(() => {
+    const card = document.querySelector('[componentkey="urn:li:invitation:9000000000000000001"]');
+    const link = card.querySelector('a[href*="/in/"]');
+    link.href = 'https://www.linkedin.com/in/zoe-quinn-e2e/';
+    link.querySelector('strong').textContent = 'Zoe Quinn';
+    card.querySelector('button[aria-label^="Accept"]').setAttribute('aria-label', 'Accept Zoe Quinn’s invitation');
+  });
+  await trustedClick(page, accept('Zoe Quinn'));
+  assert.equal(await promptState(page), undefined, 'no prompt about Ana on Zoe\'s card');
+  assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Zoe Quinn’s invitation']);
+  await page.close();
+});
+
 test('Ignore is never held', async () => {
   const page = await freshPage();
   for (const name of NAMES) {
