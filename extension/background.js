@@ -2,7 +2,7 @@
 //
 // The engine cannot run in the content script (LinkedIn's CSP forbids compiling wasm
 // there), so it runs here, in the extension's own origin. This file only:
-//   1. starts the wasm engine once,
+//   1. starts the wasm engine once, when an event first needs it,
 //   2. registers the listeners synchronously (MV3 requirement), and
 //   3. hands each message to the engine's router (src/ext/router.rs), which validates
 //      sender and payload and answers; errors come back as {ok:false, code, error}.
@@ -10,7 +10,11 @@
 
 import init, * as engine from './pkg/askfirst.js';
 
-const ready = init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.meta.url) })
+// Started by the first event that needs it: the worker is also woken for events that do
+// not (a tab closed anywhere in the browser, a storage change), and compiling 1.7 MB of
+// wasm for those would be work for nothing.
+let ready = null;
+const engineReady = () => (ready ||= init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.meta.url) })
   .then(() => ({ ok: true }))
   .catch((error) => {
     // Fail-open: the content script gets error answers and leaves LinkedIn alone; the
@@ -18,12 +22,12 @@ const ready = init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.me
     chrome.action?.setBadgeText({ text: 'off' });
     chrome.action?.setTitle({ title: `AskFirst is inactive: its engine did not start (${error}). LinkedIn works as usual.` });
     return { ok: false, error: String(error) };
-  });
+  }));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // Only this extension's own contexts may talk to the engine (the router checks again).
   if (sender.id !== chrome.runtime.id) return false;
-  ready
+  engineReady()
     .then((state) => state.ok
       ? engine.handleMessage(message, sender)
       : { ok: false, code: 'engine-down', error: state.error })
@@ -32,19 +36,21 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer comes asynchronously
 });
 
-// Changes to the stored ledger made elsewhere: the engine drops its cached copy.
+// Changes to the stored ledger made elsewhere: the engine drops its cached copy (an
+// engine not started yet has none).
 chrome.storage.onChanged.addListener((changes, area) => {
-  ready.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
+  ready?.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
 });
 
-// A closed tab: the popup's per-tab state is forgotten.
+// A closed tab: the popup's per-tab state is forgotten. An engine not started yet leaves
+// it to its start, which keeps only the tabs still open.
 chrome.tabs?.onRemoved.addListener((tabId) => {
-  ready.then((state) => { if (state.ok) engine.tabClosed(tabId); });
+  ready?.then((state) => { if (state.ok) engine.tabClosed(tabId); });
 });
 
 // The keyboard shortcut (manifest "commands"): the engine forwards it to the tab.
 chrome.commands?.onCommand.addListener((command, tab) => {
-  ready.then((state) => { if (state.ok && tab) engine.handleCommand(command, tab).catch(() => {}); });
+  engineReady().then((state) => { if (state.ok && tab) engine.handleCommand(command, tab).catch(() => {}); });
 });
 
 // First install: open the options page once for onboarding (not on updates).

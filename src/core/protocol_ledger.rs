@@ -345,13 +345,18 @@ impl TabBoard {
     }
 
     /// Takes the tabs of a board saved before this one started (the background restarted)
-    /// that this one knows nothing newer about and that were not closed since.
-    pub fn restore(&mut self, saved: TabBoard) {
+    /// that this one knows nothing newer about, that were not closed since, and that are
+    /// open (`open`: the ids of the tabs open now, when known).
+    pub fn restore(&mut self, saved: TabBoard, open: Option<&[i64]>) {
         for (tab, entry) in saved.tabs {
-            if !self.closed.contains(&tab) {
+            if !self.closed.contains(&tab) && open.is_none_or(|o| o.contains(&tab)) {
                 self.tabs.entry(tab).or_insert(entry);
             }
         }
+    }
+
+    pub fn knows(&self, tab: i64) -> bool {
+        self.tabs.contains_key(&tab)
     }
 
     pub fn status(&self, tab: i64) -> Option<PageStatus> {
@@ -658,7 +663,7 @@ mod tests {
         let mut after = TabBoard::default();
         after.triaged(2, inv, flagged("Bo Lima"));
         after.closed(3);
-        after.restore(saved);
+        after.restore(saved.clone(), None);
         assert_eq!(
             after.status(1),
             before.status(1),
@@ -670,6 +675,11 @@ mod tests {
             "newer kept"
         );
         assert_eq!(after.status(3), None, "a closed tab stays closed");
+        // Tab 1 was closed while no background ran: the tabs open now say so.
+        let mut later = TabBoard::default();
+        later.restore(saved, Some(&[2, 3, 7]));
+        assert_eq!(later.status(1), None);
+        assert!(later.knows(2) && later.knows(3) && !later.knows(7));
     }
 
     #[test]

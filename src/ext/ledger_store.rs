@@ -411,6 +411,9 @@ async fn restore_tabs() {
         return;
     }
     let saved = storage::session::get(TABS_KEY).await.ok();
+    // Tabs closed while no background ran (it is not woken for every tab closed in the
+    // browser) are not brought back.
+    let open = crate::ext::open_tab_ids().await.ok();
     if TABS_RESTORED.with(|r| r.replace(true)) {
         return; // another task restored meanwhile
     }
@@ -418,7 +421,7 @@ async fn restore_tabs() {
         .and_then(|v| v.as_string())
         .and_then(|text| serde_json::from_str::<TabBoard>(&text).ok());
     if let Some(board) = board {
-        TABS.with(|t| t.borrow_mut().restore(board));
+        TABS.with(|t| t.borrow_mut().restore(board, open.as_deref()));
     }
 }
 
@@ -512,5 +515,11 @@ pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue
 /// Background entry point for `chrome.tabs.onRemoved`.
 #[wasm_bindgen(js_name = tabClosed)]
 pub fn tab_closed(tab_id: f64) {
-    with_tabs(|b| b.closed(tab_id as i64));
+    let tab = tab_id as i64;
+    // Most tabs closed are not LinkedIn's: nothing to forget, nothing to write. Before the
+    // saved copy is read, the closure is remembered so that the copy cannot bring it back.
+    if TABS_RESTORED.with(Cell::get) && TABS.with(|t| !t.borrow().knows(tab)) {
+        return;
+    }
+    with_tabs(|b| b.closed(tab));
 }

@@ -30,6 +30,24 @@ pub(crate) async fn next_task() {
 /// Sends `message` to the content script of tab `tab_id` (`chrome.tabs.sendMessage`), to
 /// `frame_id` when given. A tab with no content script (still loading, closed since) is
 /// not an error: nobody there needs the message.
+/// The ids of the tabs open now (`chrome.tabs.query({})`: ids need no permission).
+pub(crate) async fn open_tab_ids() -> Result<Vec<i64>, JsValue> {
+    use js_sys::Reflect;
+    use wasm_bindgen::JsCast;
+    let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
+        .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
+    let query: js_sys::Function = Reflect::get(&tabs, &"query".into())?.dyn_into()?;
+    let promise: js_sys::Promise = query.call1(&tabs, &js_sys::Object::new())?.dyn_into()?;
+    let list: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
+        .await?
+        .dyn_into()?;
+    Ok(list
+        .iter()
+        .filter_map(|tab| Reflect::get(&tab, &"id".into()).ok()?.as_f64())
+        .map(|id| id as i64)
+        .collect())
+}
+
 pub(crate) async fn send_to_tab(
     tab_id: &JsValue,
     message: &JsValue,
