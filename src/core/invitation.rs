@@ -81,6 +81,8 @@ pub const WEAK_KEY_PREFIX: &str = "name:";
 /// True for a key that names one invitation (profile URL or urn), false for a weak
 /// `name:` key.
 pub fn is_strong_key(key: &str) -> bool {
+    // On the key as the ledger will store it: " name:Bob" is a name key too.
+    let key = key.trim_start();
     !key.is_empty() && !key.starts_with(WEAK_KEY_PREFIX)
 }
 

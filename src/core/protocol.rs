@@ -1042,6 +1042,13 @@ mod tests {
             parse(&record("name:Bob Lee", "overridden"), &tab()),
             Err(ProtocolError::WeakKey("name:Bob Lee".into()))
         );
+        assert!(
+            matches!(
+                parse(&record(" name:Bob Lee", "overridden"), &tab()),
+                Err(ProtocolError::WeakKey(_))
+            ),
+            "a name key with a space before it is a name key"
+        );
         assert!(parse(&record("name:Bob Lee", "not-now"), &tab()).is_ok());
         assert!(parse(&record("urn:li:invitation:7", "overridden"), &tab()).is_ok());
     }
