@@ -551,6 +551,26 @@ mod protocol {
         );
         assert_eq!(l.get(ANA).unwrap().last_answer(), Some(NOW));
 
+        // An ask dated later than now (a clock set back, an ask imported from another
+        // machine): one answer, dated with the ask, not one more at every look.
+        let mut skewed = l.clone();
+        skewed
+            .record(ANA, Action::ReplyCopied, NOW + DAY_MS, None)
+            .unwrap();
+        for now in [NOW + 10, NOW + 20, NOW + 30] {
+            let req = parse_request(&thread, Origin::LinkedInTab).unwrap();
+            handle(&mut skewed, req, Context { now, ..CTX });
+        }
+        let answers = skewed
+            .get(ANA)
+            .unwrap()
+            .events
+            .iter()
+            .filter(|e| e.action == Action::Answered)
+            .count();
+        assert_eq!(answers, 2, "the first answer and one for the later ask");
+        assert_eq!(skewed.get(ANA).unwrap().last_answer(), Some(NOW + DAY_MS));
+
         // Bruno is in the ledger under his invitation; messaging links him by member id:
         // found by his (unique) name; he has not answered, so nothing is recorded.
         l.record(

@@ -436,7 +436,10 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                     false,
                 );
             }
-            match ledger.record(&key, Action::Answered, ctx.now, None) {
+            // Never before the ask it answers (a clock set back, an imported ask from a
+            // later time): else every later look would count it again.
+            let at = ctx.now.max(record.last_ask().unwrap_or(0));
+            match ledger.record(&key, Action::Answered, at, None) {
                 Ok(_) => answer(
                     LedgerAnswer::ThreadRead {
                         answered: Some(key),
