@@ -80,7 +80,7 @@ fn count(root: &Element, selector: &str) -> u32 {
 }
 
 #[wasm_bindgen_test]
-fn strangers_text_stays_text_and_unsafe_links_get_no_href() {
+fn strangers_text_stays_text_and_unsafe_links_are_never_followed() {
     let root = container();
     let tab = TabState::Active(PageStatus {
         active: true,
@@ -97,9 +97,11 @@ fn strangers_text_stays_text_and_unsafe_links_get_no_href() {
     let links = root.query_selector_all("section.reminders a").unwrap();
     assert_eq!(links.length(), 2);
     let first: Element = links.item(0).unwrap().dyn_into_element();
+    // A stored link that is not a LinkedIn profile is never followed: the reminder links
+    // to the invitation manager, as one without a profile does.
     assert_eq!(
-        first.get_attribute("href"),
-        None,
+        first.get_attribute("href").as_deref(),
+        Some("https://www.linkedin.com/mynetwork/invitation-manager/"),
         "javascript: is never a link"
     );
     let second: Element = links.item(1).unwrap().dyn_into_element();
