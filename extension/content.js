@@ -127,6 +127,8 @@
       resend(inFlight.values());
       inFlight.clear();
       earlyDetails.clear();
+      // Its card gone (another view of the invitations): the prompt's choices are moot.
+      if (prompt && prompt.card && !prompt.card.isConnected) closePrompt(false);
       queued.push(observed);
       return schedule();
     }
@@ -703,12 +705,32 @@
     const m = a.person_match;
     if (!m) return true;
     if (!m.profile_path) return card.textContent.includes(m.name);
-    for (const link of card.querySelectorAll('a[href]')) {
-      try {
-        if (new URL(link.getAttribute('href'), location.href).pathname.toLowerCase().startsWith(m.profile_path)) return true;
-      } catch (_) { /* not a URL */ }
-    }
+    const links = linksTo(m.profile_path);
+    for (const link of card.querySelectorAll('a[href]')) if (links(link)) return true;
     return false;
+  }
+
+  // A test: does a link point to this profile path? Both sides as written in different
+  // places may differ: percent-encoded or not (`/in/zoé/`, `/in/zo%C3%A9/`), with or
+  // without the trailing slash (`/in/mei?trk=x`), in any case. Compared decoded, lower-case,
+  // with a trailing slash.
+  const pathForm = (p) => {
+    let d = p;
+    try {
+      d = decodeURIComponent(p);
+    } catch (_) { /* malformed escapes: as written */ }
+    d = d.toLowerCase();
+    return d.endsWith('/') ? d : `${d}/`;
+  };
+  function linksTo(profilePath) {
+    const want = pathForm(profilePath);
+    return (link) => {
+      try {
+        return pathForm(new URL(link.getAttribute('href'), location.href).pathname).startsWith(want);
+      } catch (_) {
+        return false; // not a URL
+      }
+    };
   }
 
   function onClickCapture(ev) {
@@ -819,6 +841,7 @@
     const built = { host, root, card, entry, status, area, returnTo, actions };
     const text = () => (area ? area.value : a.reply || '');
     const doAction = (action) => {
+      if (isRetired) return; // cut off from the engine: nothing to arm or record
       switch (action) {
         case 'reply-to-invitation':
         case 'message': {
@@ -880,6 +903,9 @@
     for (const type of ['keyup', 'keypress', 'input', 'paste', 'copy', 'cut']) {
       host.addEventListener(type, (ev) => ev.stopPropagation());
     }
+    // A press on the backdrop does not take focus out of the dialog (the second press of a
+    // double click on Accept lands there: Escape and the Tab trap must keep working).
+    backdrop.addEventListener('mousedown', (ev) => ev.preventDefault());
     backdrop.addEventListener('click', (ev) => {
       if (!ev.isTrusted || repeated(ev)) return;
       putOff();
@@ -965,15 +991,11 @@
     const links = [...conv.querySelectorAll(c.person_link)];
     const titles = [...conv.querySelectorAll(c.title)].map((t) => t.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean);
     if (!links.length && !titles.length) return null;
-    if (m.profile_path && links.some((l) => {
-      try {
-        return new URL(l.getAttribute('href'), location.href).pathname.toLowerCase().startsWith(m.profile_path);
-      } catch (_) {
-        return false;
-      }
-    })) return true;
+    if (m.profile_path && links.some(linksTo(m.profile_path))) return true;
     if (!titles.includes(m.name)) return false;
-    return m.profile_path && links.length ? 'name' : true;
+    // The name alone, where the person has a profile: a namesake's conversation is not
+    // theirs (its header links elsewhere, or it shows none to compare).
+    return m.profile_path ? 'name' : true;
   }
 
   function candidate(editor) {
@@ -1128,8 +1150,8 @@
       const [card, entry] = flagged[(at + 1) % flagged.length];
       lastShortcutCard = card;
       card.scrollIntoView({ block: 'center' });
-      heldKeys.add(entry.answer.key); // seen in the prompt: Accept is not held again
-      openPrompt(card, entry, locate(card, entry.answer.controls.accept));
+      // Seen in the prompt: Accept is not held again (if the prompt could be shown).
+      if (openPrompt(card, entry, locate(card, entry.answer.controls.accept))) heldKeys.add(entry.answer.key);
     } catch (_) { /* fail-open */ }
   }
   runtime.onMessage.addListener((message, sender) => {

@@ -81,6 +81,7 @@ test('a double click on Accept leaves the prompt open: its second click is not a
   const prompt = await promptState(page);
   assert.ok(prompt && prompt.dialog, 'the prompt is still open');
   assert.match(prompt.title, /Ana Pereira/);
+  assert.ok(prompt.focused, 'focus is still inside it (Escape and Tab work)');
   assert.deepEqual(await clicksSeen(page), [], 'LinkedIn saw no click');
   // The user's own choice still works.
   await clickPromptAction(page, 'not-now');
@@ -120,6 +121,28 @@ test('a card LinkedIn re-renders for another person is not guarded with the old 
   assert.equal(await promptState(page), undefined, 'no prompt about Ana on Zoe\'s card');
   assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Zoe Quinn’s invitation']);
   await page.close();
+});
+
+test('cards whose profile links lack the slash or carry non-ASCII letters are guarded', async () => {
+  // As LinkedIn writes them: `/in/mei-chen-lumina?trk=…` (current-truncated.html), and a
+  // slug with an accent that the browser percent-encodes in the link's path.
+  h.serve('/mynetwork/invitation-manager/received/', html
+    .replaceAll('https://www.linkedin.com/in/ana-pereira-e2e/', 'https://www.linkedin.com/in/ana-pereira-e2e?trk=invitation_manager')
+    .replaceAll('https://www.linkedin.com/in/bruno-keller-e2e/', 'https://www.linkedin.com/in/brunö-kéller/'));
+  try {
+    const page = await freshPage();
+    await page.waitForTimeout(500); // the prompt's details
+    for (const name of ['Ana Pereira', 'Bruno Keller']) {
+      await trustedClick(page, accept(name));
+      const prompt = await waitFor(`${name}'s prompt`, () => promptState(page));
+      assert.match(prompt.title, new RegExp(name));
+      await clickPromptAction(page, 'not-now');
+    }
+    assert.deepEqual(await clicksSeen(page), [], 'both Accept clicks were held');
+    await page.close();
+  } finally {
+    h.serve('/mynetwork/invitation-manager/received/', html);
+  }
 });
 
 test('Ignore is never held', async () => {
