@@ -29,6 +29,8 @@ impl Ledger {
         for (key, theirs) in other.records {
             match self.records.get_mut(&key) {
                 None => {
+                    let mut theirs = theirs;
+                    theirs.trim_events();
                     report.added += 1;
                     report.events_added += theirs.events.len() as u32;
                     self.records.insert(key, theirs);
@@ -70,25 +72,30 @@ struct RecordMerge {
 
 fn merge_record(ours: &mut Record, theirs: Record) -> RecordMerge {
     let mut changed = false;
-    let mut events = 0;
     // Strictly newer wins; on a tie ours stays, so merging the same data again is a no-op.
     if theirs.updated_at > ours.updated_at {
         changed |= ours.snapshot != theirs.snapshot;
         ours.snapshot = theirs.snapshot;
         ours.updated_at = theirs.updated_at;
     }
+    // Counted after trimming: a visit of theirs between our first and latest one is not
+    // kept, so importing the same file again reports nothing new (and writes nothing).
+    let before = ours.events.clone();
     for e in theirs.events {
-        if ours.insert_event(e) {
-            events += 1;
-        }
+        ours.insert_event(e);
     }
-    changed |= events > 0;
+    ours.trim_events();
+    let events = ours
+        .events
+        .iter()
+        .filter(|e| before.binary_search(e).is_err())
+        .count() as u32;
+    changed |= ours.events != before;
     // A compacted copy only stays compacted if both sides were.
     if ours.compacted && !theirs.compacted {
         ours.compacted = false;
         changed = true;
     }
-    ours.trim_events();
     RecordMerge { changed, events }
 }
 
@@ -102,6 +109,33 @@ mod tests {
             name: name.into(),
             ..Snapshot::default()
         })
+    }
+
+    #[test]
+    fn importing_visits_again_reports_nothing_new() {
+        use super::super::DAY_MS;
+        let key = "urn:li:invitation:1";
+        let mut ours = Ledger::new();
+        ours.record(key, Action::Seen, 0, snap("Ana")).unwrap();
+        ours.record(key, Action::Seen, 4 * DAY_MS, None).unwrap();
+        // A file with visits between ours and one after.
+        let mut file = Ledger::new();
+        for day in [1, 2, 5] {
+            file.record(key, Action::Seen, day * DAY_MS, snap("Ana"))
+                .unwrap();
+        }
+        let first = ours.merge(file.clone());
+        assert_eq!((first.updated, first.events_added), (1, 1), "{first:?}");
+        let seen: Vec<u64> = ours.records[key].events.iter().map(|e| e.at).collect();
+        assert_eq!(seen, [0, 5 * DAY_MS]);
+        let again = ours.clone().merge(file);
+        assert_eq!(
+            again,
+            MergeReport {
+                unchanged: 1,
+                ..MergeReport::default()
+            }
+        );
     }
 
     #[test]

@@ -474,8 +474,14 @@ impl Ledger {
                 });
             }
         }
-        if !record.insert_event(Event { at, action }) && change == Change::Added {
-            change = Change::Unchanged;
+        let routine = matches!(action, Action::Seen | Action::PromptShown | Action::NotNow);
+        if !record.insert_event(Event { at, action }) {
+            if change == Change::Added {
+                change = Change::Unchanged;
+            }
+        } else if !routine {
+            // Something that matters happened since it was shortened: it may be again.
+            record.compacted = false;
         }
         record.trim_events();
         Ok(change)
