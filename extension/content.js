@@ -1236,6 +1236,10 @@
   // Messages come and go as nodes, their text may be rewritten; attributes (hover and
   // focus classes) change all the time and are not worth a new look.
   const THREAD_CHANGES = { childList: true, subtree: true, characterData: true };
+  const inComposer = (record) => {
+    const el = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+    return !!(el && config && el.closest(config.live.composer.form));
+  };
   function scanThreads() {
     threadTimer = 0;
     try {
@@ -1250,7 +1254,11 @@
           if (thread.parentElement && thread.parentElement.closest(sel)) continue; // outermost only
           if (!threadsWatched.has(thread)) {
             threadsWatched.add(thread);
-            new MutationObserver(() => {
+            new MutationObserver((records) => {
+              // Text going into the message box (typed, pasted, or our own reply) is not a
+              // new message: read then, the thread would still end with their older one
+              // and look answered before the ask is even sent.
+              if (records.every(inComposer)) return;
               threadsChanged.add(thread);
               armThreads();
             }).observe(thread, THREAD_CHANGES);

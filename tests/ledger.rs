@@ -551,6 +551,26 @@ mod protocol {
         );
         assert_eq!(l.get(ANA).unwrap().last_answer(), Some(NOW));
 
+        // Someone never asked: an earlier exchange in their thread is no answer.
+        const CHLOE: &str = "https://www.linkedin.com/in/chloe-martin-42/";
+        let mut l2 = l.clone();
+        l2.record(
+            CHLOE,
+            Action::Seen,
+            NOW - 1,
+            person("Chloé Martin", NoteKind::Stock, PlanKind::AskFirst),
+        )
+        .unwrap();
+        let overlay = serde_json::to_string(&LedgerRequest::ThreadSeen {
+            html: page("messaging-overlay.html"),
+        })
+        .unwrap();
+        assert!(matches!(
+            run(&mut l2, &overlay, Origin::LinkedInTab),
+            LedgerAnswer::ThreadRead { answered: None }
+        ));
+        assert_eq!(l2.get(CHLOE).unwrap().last_answer(), None);
+
         // An ask dated later than now (a clock set back, an ask imported from another
         // machine): one answer, dated with the ask, not one more at every look.
         let mut skewed = l.clone();

@@ -422,12 +422,13 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                 return answer(LedgerAnswer::ThreadRead { answered: None }, false);
             };
             let record = &ledger.records[&key];
-            // One answer per ask: reopening the thread does not add more.
-            let already = match (record.last_ask(), record.last_answer()) {
-                (_, None) => false,
-                (None, Some(_)) => true,
-                (Some(ask), Some(ans)) => ans >= ask,
+            // Without an ask there is nothing to answer (an earlier exchange in the thread
+            // is not one).
+            let Some(ask) = record.last_ask() else {
+                return answer(LedgerAnswer::ThreadRead { answered: None }, false);
             };
+            // One answer per ask: reopening the thread does not add more.
+            let already = record.last_answer().is_some_and(|ans| ans >= ask);
             if already {
                 return answer(
                     LedgerAnswer::ThreadRead {
@@ -438,7 +439,7 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
             }
             // Never before the ask it answers (a clock set back, an imported ask from a
             // later time): else every later look would count it again.
-            let at = ctx.now.max(record.last_ask().unwrap_or(0));
+            let at = ctx.now.max(ask);
             match ledger.record(&key, Action::Answered, at, None) {
                 Ok(_) => answer(
                     LedgerAnswer::ThreadRead {

@@ -35,6 +35,20 @@ test('their reply arriving in an open thread is recorded; an unchanged thread is
   await page.waitForTimeout(2500); // the content script's debounce, and then some
   assert.equal(await h.sw.evaluate(() => globalThis.__threadsSeen), 1, 'an unchanged thread is not sent again');
   assert.deepEqual((await ledger()).records[key].events.map((e) => e.kind), ['reply-inserted'], 'no answer yet');
+  // Text going into the thread's message box is no message: the thread is not read again
+  // (read then, it would still end with their older message).
+  await page.evaluate(() => {
+    const form = Object.assign(document.createElement('form'), { className: 'msg-form' });
+    const editor = Object.assign(document.createElement('div'), { className: 'msg-form__contenteditable', contentEditable: 'true' });
+    editor.setAttribute('role', 'textbox');
+    form.append(editor);
+    document.querySelector('section.msg-thread').append(form);
+  });
+  await until('the thread with its message box', () => h.sw.evaluate(() => globalThis.__threadsSeen === 2));
+  await page.click('.msg-form__contenteditable');
+  await page.keyboard.type('Hi Bruno, what prompted you to connect?');
+  await page.waitForTimeout(2500);
+  assert.equal(await h.sw.evaluate(() => globalThis.__threadsSeen), 2, 'typing is not a new message');
   // Their reply arrives while the thread is open (DOM APIs only: the page runs under
   // Trusted Types), in the markup of the thread's own messages from them.
   await page.evaluate(() => {
