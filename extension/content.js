@@ -1038,7 +1038,19 @@
         armed.polling = 0;
         return insert(found).catch(() => {});
       }
-      armed.polling = Date.now() - started < 5000 ? setTimeout(tick, 100) : 0;
+      if (Date.now() - started < 5000) {
+        armed.polling = setTimeout(tick, 100);
+        return;
+      }
+      armed.polling = 0;
+      // A message box opened after the user's click, but none could be told to be this
+      // person's: nothing went in. Say so, with the reply to copy, rather than nothing.
+      const opened = editors().filter((e) => !armed.known.has(e));
+      if (opened.length) {
+        const job = armed;
+        armed = null;
+        notice(job.answer, opened[opened.length - 1], INSERT_STATUS.unrecognised[1]);
+      }
     };
     armed.polling = setTimeout(tick, 50);
   }
@@ -1109,12 +1121,16 @@
     // clipboard, and say which.
     const copied = await copy(job.text);
     if (copied) record(a, 'reply-copied');
-    // Say so in the prompt, on the card if it is still there (it may have turned into a
-    // connection), focus returning to the composer.
+    notice(a, editor, INSERT_STATUS[outcome][copied ? 0 : 1]);
+  }
+
+  // Says in the prompt what became of a reply, on the card if it is still there (it may
+  // have turned into a connection), focus returning to the composer.
+  function notice(a, editor, status) {
     let card = null;
     for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
     openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null, true);
-    if (prompt) prompt.status.textContent = INSERT_STATUS[outcome][copied ? 0 : 1];
+    if (prompt) prompt.status.textContent = status;
   }
 
   // What the prompt says when a reply could not be put in and checked: [clipboard, none].
@@ -1130,6 +1146,11 @@
     unverified: [
       'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send. The reply is also on your clipboard.',
       'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send.',
+    ],
+    // [1] only: no click of the user's is near enough for the clipboard.
+    unrecognised: [
+      '',
+      'AskFirst could not tell that the message box you opened is theirs, so it left it as it was. Copy the reply from here, paste it there, then press Send yourself.',
     ],
     refused: [
       'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.',

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow, storedLedger,
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow, storedLedger, waitFor,
 } from './harness.mjs';
 
 let h;
@@ -133,6 +133,26 @@ test('a conversation with someone else that links to the armed person in a messa
   // Ana's own composer still gets it.
   await trustedClick(p, 'button[aria-label="Reply to Ana"]');
   await waitForText(p, 'Ana Pereira');
+  await p.close();
+});
+
+test('a message box that cannot be told to be theirs stays empty, and the prompt says so', async () => {
+  const p = await page();
+  await trustedClick(p, accept('Ana Pereira'));
+  const { reply } = await promptState(p);
+  await clickPromptAction(p, 'reply-to-invitation');
+  // LinkedIn opens a conversation titled differently, linking by member id.
+  await p.evaluate(() => {
+    const b = document.querySelector('button[aria-label="Reply to Ana"]');
+    b.dataset.e2ePerson = 'Ana P.';
+    b.dataset.e2eProfile = '/in/ACoAABxyz123/';
+  });
+  await trustedClick(p, 'button[aria-label="Reply to Ana"]');
+  const state = await waitFor('the notice', () => promptState(p), 8000);
+  assert.match(state.status, /could not tell/i);
+  assert.equal(state.reply, reply, 'the reply is there to copy');
+  assert.deepEqual(state.actions, ['copy', 'close']);
+  assert.equal((await composers(p)).find((c) => c.who === 'Ana P.').text.trim(), '', 'nothing went in');
   await p.close();
 });
 
