@@ -348,6 +348,32 @@ fn unreadable_data_is_kept_aside_never_overwritten() {
         }
         other => panic!("garbage must be kept aside and replaced: {other:?}"),
     }
+    // One record that cannot be read does not cost the others: the whole document is kept
+    // aside, and every person that can be read on their own is kept (v1, migrated, and v3).
+    for (version, doc) in [("v1", fixture("v1.json")), ("v3", fixture("v3.json"))] {
+        let mut value: serde_json::Value = serde_json::from_str(&doc).unwrap();
+        let records = value["records"].as_object_mut().unwrap();
+        let good = Ledger::load(Some(&doc)).unwrap().ledger.records.len();
+        records.insert("not a key at all".into(), serde_json::json!({"name": 7}));
+        let broken = value.to_string();
+        match open_stored(Some(&broken), NOW, &[]) {
+            Opened::Recovered { raw, ledger, .. } => {
+                assert_eq!(raw, broken, "{version}: kept aside as it was");
+                assert_eq!(
+                    ledger.records.len(),
+                    good,
+                    "{version}: the readable people kept"
+                );
+                match ledger.notices.last() {
+                    Some(Notice::Recovered { problem, .. }) => {
+                        assert!(problem.contains("could be read and were kept"), "{problem}")
+                    }
+                    other => panic!("{other:?}"),
+                }
+            }
+            other => panic!("{version}: {other:?}"),
+        }
+    }
     // Data from a newer AskFirst is left as it is: not replaced by an empty ledger (found
     // in review: after going back to an older version and updating again, the history
     // was only in a backup key nothing restores).

@@ -116,11 +116,18 @@ pub fn open_stored(raw: Option<&str>, now: u64, taken_keys: &[String]) -> Opened
                 n += 1;
                 backup_key = format!("{BACKUP_KEY_PREFIX}{now}-{n}");
             }
-            let mut ledger = Ledger::new();
+            // What can be read of it is kept; the whole document is kept aside too.
+            let (mut ledger, said) = match raw.and_then(salvage) {
+                Some((ledger, kept, of)) if kept > 0 => (
+                    ledger,
+                    format!("{problem}; {kept} of {of} people could be read and were kept"),
+                ),
+                _ => (Ledger::new(), problem.to_string()),
+            };
             ledger.notices.push(Notice::Recovered {
                 at: now,
                 backup_key: backup_key.clone(),
-                problem: problem.to_string(),
+                problem: said,
             });
             Opened::Recovered {
                 backup_key,
@@ -130,6 +137,32 @@ pub fn open_stored(raw: Option<&str>, now: u64, taken_keys: &[String]) -> Opened
             }
         }
     }
+}
+
+/// What can be read of a ledger that cannot be read whole: each person's record on its own,
+/// in the document's own version and migrated like the rest (one bad record must not cost
+/// all the others); the ledger's notices when they can be read. `None` when it is not a
+/// ledger document at all. Returns the ledger, the people kept and the people there were.
+fn salvage(raw: &str) -> Option<(Ledger, usize, usize)> {
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let version = value.get("version")?;
+    let records = value.get("records")?.as_object()?;
+    let mut ledger = Ledger::new();
+    let mut kept = 0;
+    for (key, record) in records {
+        let one = serde_json::json!({ "version": version, "records": { key: record } });
+        if let Ok(loaded) = Ledger::load(Some(&one.to_string())) {
+            ledger.merge(loaded.ledger);
+            kept += 1;
+        }
+    }
+    if let Some(notices) = value
+        .get("notices")
+        .and_then(|n| serde_json::from_value::<Vec<Notice>>(n.clone()).ok())
+    {
+        ledger.notices = notices;
+    }
+    Some((ledger, kept, records.len()))
 }
 
 fn from_value<T: for<'de> Deserialize<'de>>(
