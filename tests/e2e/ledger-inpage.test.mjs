@@ -177,20 +177,32 @@ test('changing the settings re-evaluates the invitations already shown', async (
   await page.close();
 });
 
-// Last in this file: it stops the service worker, so `h.sw` is stale afterwards.
-test('the popup still knows the tab after the background was stopped (MV3 idles it out)', async () => {
+// The last two in this file stop the service worker: from here on the extension is
+// reached through one of its pages, never through `h.sw` (stale after a stop).
+
+// The invitations page open and the popup's view of its tab, once its flagged invitations
+// are in.
+async function tabInPopup() {
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
-  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, INVITATIONS);
   const ext = await h.ctx.newPage();
   await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const tabId = await ext.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, INVITATIONS);
   const status = () => ext.evaluate((tab_id) => chrome.runtime.sendMessage({ type: 'tab-status', tab_id }), tabId);
   await until('the tab active with its flagged invitations', async () => (await status()).status?.flagged.length === FLAGGED.length);
-  // Stop the worker as Chrome does after ~30 s without events; the next message restarts it.
-  const cdp = await h.ctx.newCDPSession(ext);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((r) => setTimeout(r, 300));
+  // Stops the worker as Chrome does after ~30 s without events; the next message restarts it.
+  const stopWorker = async () => {
+    const cdp = await h.ctx.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+  };
+  return { page, ext, status, stopWorker };
+}
+
+test('the popup still knows the tab after the background was stopped (MV3 idles it out)', async () => {
+  const { page, ext, status, stopWorker } = await tabInPopup();
+  await stopWorker();
   const after = await status();
   assert.equal(after.status?.active, true, `after a restart: ${JSON.stringify(after)}`);
   assert.deepEqual(after.status.flagged.map((f) => f.name).sort(), [...FLAGGED].sort());
@@ -201,25 +213,16 @@ test('the popup still knows the tab after the background was stopped (MV3 idles 
 });
 
 test('delete everything also forgets the names the open tabs showed, even after a worker restart', async () => {
-  const page = await h.open(INVITATIONS);
-  await waitForBadges(page, 6);
-  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url).id, INVITATIONS);
-  const ext = await h.ctx.newPage();
-  await ext.goto(`chrome-extension://${h.extensionId}/popup.html`);
-  const status = () => ext.evaluate((tab_id) => chrome.runtime.sendMessage({ type: 'tab-status', tab_id }), tabId);
-  await until('the tab with its flagged invitations', async () => (await status()).status?.flagged.length === FLAGGED.length);
+  const { page, ext, status, stopWorker } = await tabInPopup();
   const wiped = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'wipe', confirm: 'delete-everything' }));
   assert.equal(wiped.type, 'done');
   assert.deepEqual((await status()).status?.flagged ?? [], []);
   const session = await until('the session copy rewritten', async () => {
-    const s = JSON.stringify(await h.sw.evaluate(() => chrome.storage.session.get(null)));
+    const s = JSON.stringify(await ext.evaluate(() => chrome.storage.session.get(null)));
     return FLAGGED.some((n) => s.includes(n)) ? null : s;
   });
   assert.ok(!session.includes('Ana Pereira'));
-  const cdp = await h.ctx.newCDPSession(ext);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((r) => setTimeout(r, 300));
+  await stopWorker();
   assert.deepEqual((await status()).status?.flagged ?? [], [], 'not brought back by a restart');
   await ext.close();
   await page.close();

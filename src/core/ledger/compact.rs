@@ -141,6 +141,15 @@ mod tests {
     use super::super::{Outcome, Snapshot};
     use super::*;
 
+    /// Someone with a long headline (what compaction drops).
+    fn snap(name: &str) -> Option<Snapshot> {
+        Some(Snapshot {
+            name: name.into(),
+            headline: Some("h".repeat(300)),
+            ..Snapshot::default()
+        })
+    }
+
     #[test]
     fn thresholds() {
         assert!(!needs_compaction(7_999_999, 10_000_000));
@@ -151,13 +160,6 @@ mod tests {
     #[test]
     fn compacts_only_finished_records_and_says_so() {
         let mut l = Ledger::new();
-        let snap = |n: &str| {
-            Some(Snapshot {
-                name: n.into(),
-                headline: Some("h".repeat(300)),
-                ..Snapshot::default()
-            })
-        };
         for i in 0..50u64 {
             let key = format!("urn:li:invitation:{i}");
             l.record(&key, Action::Seen, i * 1000, snap(&format!("P{i}")))
@@ -228,13 +230,6 @@ mod tests {
     #[test]
     fn people_never_asked_are_shortened_after_the_finished_ones_those_asked_never() {
         let mut l = Ledger::new();
-        let snap = |n: &str| {
-            Some(Snapshot {
-                name: n.into(),
-                headline: Some("h".repeat(300)),
-                ..Snapshot::default()
-            })
-        };
         // 40 people only seen (many visits), 10 asked and waiting, 10 answered.
         for i in 0..60u64 {
             let key = format!("urn:li:invitation:{i}");
