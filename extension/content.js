@@ -1049,7 +1049,7 @@
       if (opened.length) {
         const job = armed;
         armed = null;
-        notice(job.answer, opened[opened.length - 1], INSERT_STATUS.unrecognised[1]);
+        showNotice(job.answer, opened[opened.length - 1], UNRECOGNISED_STATUS);
       }
     };
     armed.polling = setTimeout(tick, 50);
@@ -1121,17 +1121,21 @@
     // clipboard, and say which.
     const copied = await copy(job.text);
     if (copied) record(a, 'reply-copied');
-    notice(a, editor, INSERT_STATUS[outcome][copied ? 0 : 1]);
+    showNotice(a, editor, INSERT_STATUS[outcome][copied ? 0 : 1]);
   }
 
   // Says in the prompt what became of a reply, on the card if it is still there (it may
   // have turned into a connection), focus returning to the composer.
-  function notice(a, editor, status) {
+  function showNotice(a, editor, status) {
     let card = null;
     for (const [c, e] of entries) if (e.answer && e.answer.key === a.key) card = c;
     openPrompt(card, card ? entries.get(card) : { answer: a }, editor.isConnected ? editor : null, true);
     if (prompt) prompt.status.textContent = status;
   }
+
+  // What the prompt says when no message box could be told to be the person's (no click of
+  // the user's is near enough for the clipboard).
+  const UNRECOGNISED_STATUS = 'AskFirst could not tell that the message box you opened is theirs, so it left it as it was. Copy the reply from here, paste it there, then press Send yourself.';
 
   // What the prompt says when a reply could not be put in and checked: [clipboard, none].
   const INSERT_STATUS = {
@@ -1146,11 +1150,6 @@
     unverified: [
       'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send. The reply is also on your clipboard.',
       'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send.',
-    ],
-    // [1] only: no click of the user's is near enough for the clipboard.
-    unrecognised: [
-      '',
-      'AskFirst could not tell that the message box you opened is theirs, so it left it as it was. Copy the reply from here, paste it there, then press Send yourself.',
     ],
     refused: [
       'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.',
