@@ -71,6 +71,7 @@
   // Details still missing this long after their answer (the worker stopped in between?):
   // those cards are sent once more; if that fails too, they stay unguarded (fail-open).
   const DETAILS_MS = 3000;
+  const RETRY_MS = 2000; // cards whose message the engine failed on are sent once more then
   let detailsTimer = 0;
   const heldKeys = new Set(); // invitation keys whose Accept was held once (never twice)
   let armed = null; // {key, answer, text, until, known:Set<editor>, openedAt, polling}
@@ -334,7 +335,7 @@
         // the chunk over it.
         if (cards.length >= chunkCards() || bytes >= limits.max_message_bytes / 2) break;
         backlog.delete(card);
-        const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null };
+        const entry = entries.get(card) || { id: '', html: '', answer: null, badge: null, retried: false };
         let html = card.outerHTML;
         for (const c of card.children) if (ourBadges.has(c)) html = html.replace(c.outerHTML, '');
         // Lone surrogates (possible in any text) cannot cross as JSON to Rust: U+FFFD them.
@@ -387,11 +388,29 @@
     }
     if (!answer || answer.ok !== true || !Array.isArray(answer.cards)) {
       // Not "read": the next look at these cards (a change in the list, a route change)
-      // sends them again.
+      // sends them again; and, when the engine failed on its way (no answer, or an engine
+      // error: its worker stopped mid-message, a storage read failed), once more on its
+      // own a little later, so that a list that never changes still gets its badges. Not
+      // when the engine cannot start at all (engine-down).
+      const again = [];
+      const transient = !answer || answer.code === 'engine-error';
       for (const c of cards) {
-        const entry = entries.get(inFlight.get(c.id));
+        const card = inFlight.get(c.id);
+        const entry = entries.get(card);
         forget(c.id);
-        if (entry && entry.id === c.id) entry.html = '';
+        if (!entry || entry.id !== c.id) continue;
+        entry.html = '';
+        if (transient && !entry.retried) {
+          entry.retried = true;
+          again.push(card);
+        }
+      }
+      if (again.length) {
+        setTimeout(() => {
+          if (gen !== generation || retired()) return;
+          resend(again.filter((card) => card.isConnected && entries.has(card)));
+          if (backlog.size && !drainTimer) drainTimer = setTimeout(drain, 0);
+        }, RETRY_MS);
       }
       return report('engine-error');
     }
@@ -420,6 +439,7 @@
         forget(a.id);
         const entry = entries.get(card);
         if (!entry || entry.id !== a.id) continue;
+        entry.retried = false; // answered: a later failure may be retried once again
         if (a.status !== 'unread') readable++;
         if (!card.isConnected) {
           entries.delete(card);

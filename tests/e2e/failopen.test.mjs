@@ -46,6 +46,29 @@ test('with the engine failing, no badge, Accept works at the first click, the ic
   await page.close();
 });
 
+test('the engine failing for a moment on a list that never changes: its cards are sent once more', async () => {
+  h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
+  // Storage reads fail for one second (every triage then answers an error), then work.
+  await h.sw.evaluate(() => {
+    self.__realGet = chrome.storage.local.get;
+    const until = Date.now() + 1000;
+    chrome.storage.local.get = (...a) => (Date.now() < until
+      ? Promise.reject(new Error('test: storage failed for a while'))
+      : self.__realGet.apply(chrome.storage.local, a));
+  });
+  await h.sw.evaluate(settingsChanged);
+  try {
+    const page = await h.open(INVITATIONS);
+    await page.waitForTimeout(500);
+    assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 0, 'the first answer was an error');
+    await waitForBadges(page, 6); // no change in the page: the content script tried again
+    await page.close();
+  } finally {
+    await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+    await h.sw.evaluate(settingsRestored);
+  }
+});
+
 test('a click before the answer arrives passes (no answer, no guard)', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
   // Delay every engine answer by holding storage reads for 1.5 s.
