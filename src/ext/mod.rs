@@ -27,41 +27,45 @@ pub(crate) async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Sends `message` to the content script of tab `tab_id` (`chrome.tabs.sendMessage`), to
-/// `frame_id` when given. A tab with no content script (still loading, closed since) is
-/// not an error: nobody there needs the message.
-/// The ids of the tabs open now (`chrome.tabs.query({})`: ids need no permission).
-pub(crate) async fn open_tab_ids() -> Result<Vec<i64>, JsValue> {
+/// `chrome.tabs` and one of its methods.
+fn tabs_method(name: &str) -> Result<(JsValue, js_sys::Function), JsValue> {
     use js_sys::Reflect;
     use wasm_bindgen::JsCast;
     let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
         .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
-    let query: js_sys::Function = Reflect::get(&tabs, &"query".into())?.dyn_into()?;
+    let method = Reflect::get(&tabs, &name.into())?.dyn_into()?;
+    Ok((tabs, method))
+}
+
+/// The ids of the tabs open now (`chrome.tabs.query({})`: ids need no permission).
+pub(crate) async fn open_tab_ids() -> Result<Vec<i64>, JsValue> {
+    use wasm_bindgen::JsCast;
+    let (tabs, query) = tabs_method("query")?;
     let promise: js_sys::Promise = query.call1(&tabs, &js_sys::Object::new())?.dyn_into()?;
     let list: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
         .await?
         .dyn_into()?;
     Ok(list
         .iter()
-        .filter_map(|tab| Reflect::get(&tab, &"id".into()).ok()?.as_f64())
+        .filter_map(|tab| js_sys::Reflect::get(&tab, &"id".into()).ok()?.as_f64())
         .map(|id| id as i64)
         .collect())
 }
 
+/// Sends `message` to the content script of tab `tab_id` (`chrome.tabs.sendMessage`), to
+/// `frame_id` when given. A tab with no content script (still loading, closed since) is
+/// not an error: nobody there needs the message.
 pub(crate) async fn send_to_tab(
     tab_id: &JsValue,
     message: &JsValue,
     frame_id: Option<&JsValue>,
 ) -> Result<(), JsValue> {
-    use js_sys::Reflect;
     use wasm_bindgen::JsCast;
-    let tabs = Reflect::get(&js_sys::global(), &"chrome".into())
-        .and_then(|c| Reflect::get(&c, &"tabs".into()))?;
-    let send: js_sys::Function = Reflect::get(&tabs, &"sendMessage".into())?.dyn_into()?;
+    let (tabs, send) = tabs_method("sendMessage")?;
     let result = match frame_id {
         Some(frame) => {
             let options = js_sys::Object::new();
-            Reflect::set(&options, &"frameId".into(), frame)?;
+            js_sys::Reflect::set(&options, &"frameId".into(), frame)?;
             send.call3(&tabs, tab_id, message, &options)?
         }
         None => send.call2(&tabs, tab_id, message)?,

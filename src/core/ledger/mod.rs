@@ -112,6 +112,12 @@ impl Action {
     pub fn is_ask(&self) -> bool {
         matches!(self, Action::ReplyInserted | Action::ReplyCopied)
     }
+
+    /// Visits and prompts put off: what a full record loses first, and what does not make
+    /// a shortened record worth shortening again.
+    pub fn is_routine(&self) -> bool {
+        matches!(self, Action::Seen | Action::PromptShown | Action::NotNow)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -211,21 +217,56 @@ impl Snapshot {
             check_len("headline", h, MAX_HEADLINE_CHARS)?;
         }
         // These become links in our pages: only a LinkedIn profile / an invitation urn.
-        if let Some(url) = &self.profile_url {
-            if !normalise_key(url).is_ok_and(|k| k.starts_with("https://")) {
-                return Err(LedgerError::Invalid(
-                    "profile_url is not a LinkedIn profile link".into(),
-                ));
-            }
+        if self
+            .profile_url
+            .as_deref()
+            .is_some_and(|u| !is_profile_link(u))
+        {
+            return Err(LedgerError::Invalid(
+                "profile_url is not a LinkedIn profile link".into(),
+            ));
         }
-        if let Some(urn) = &self.invitation_urn {
-            if !normalise_key(urn).is_ok_and(|k| k.starts_with("urn:")) {
-                return Err(LedgerError::Invalid(
-                    "invitation_urn is not an invitation urn".into(),
-                ));
-            }
+        if self
+            .invitation_urn
+            .as_deref()
+            .is_some_and(|u| !is_invitation_urn(u))
+        {
+            return Err(LedgerError::Invalid(
+                "invitation_urn is not an invitation urn".into(),
+            ));
         }
         Ok(())
+    }
+}
+
+/// A LinkedIn profile link (any form `normalise_key` reads as one).
+pub(crate) fn is_profile_link(url: &str) -> bool {
+    normalise_key(url).is_ok_and(|k| k.starts_with("https://"))
+}
+
+/// An invitation urn (`urn:li:invitation:<id>`).
+pub(crate) fn is_invitation_urn(urn: &str) -> bool {
+    normalise_key(urn).is_ok_and(|k| k.starts_with("urn:"))
+}
+
+impl Snapshot {
+    /// Drops a link that is not a LinkedIn profile and an urn that is not an invitation's,
+    /// keeping the rest (see `schema::drop_bad_links`).
+    pub(crate) fn drop_bad_links(&mut self) {
+        if self
+            .profile_url
+            .as_deref()
+            .is_some_and(|u| !is_profile_link(u))
+        {
+            self.profile_url = None;
+        }
+        if self
+            .invitation_urn
+            .as_deref()
+            .is_some_and(|u| !is_invitation_urn(u))
+        {
+            self.invitation_urn = None;
+        }
     }
 }
 
@@ -340,12 +381,7 @@ impl Record {
         // Over the cap, the oldest routine events go first; asks, answers, outcomes and
         // notes are what the user relies on and are kept.
         while self.events.len() > MAX_EVENTS_PER_RECORD {
-            let routine = self.events.iter().position(|e| {
-                matches!(
-                    e.action,
-                    Action::Seen | Action::PromptShown | Action::NotNow
-                )
-            });
+            let routine = self.events.iter().position(|e| e.action.is_routine());
             match routine {
                 Some(i) => {
                     self.events.remove(i);
@@ -474,7 +510,7 @@ impl Ledger {
                 });
             }
         }
-        let routine = matches!(action, Action::Seen | Action::PromptShown | Action::NotNow);
+        let routine = action.is_routine();
         if !record.insert_event(Event { at, action }) {
             if change == Change::Added {
                 change = Change::Unchanged;

@@ -187,19 +187,7 @@ fn from_value<T: for<'de> Deserialize<'de>>(
 /// in our pages, and never set the whole ledger aside.
 fn drop_bad_links(ledger: &mut Ledger) {
     for record in ledger.records.values_mut() {
-        let s = &mut record.snapshot;
-        if s.profile_url
-            .as_deref()
-            .is_some_and(|u| !normalise_key(u).is_ok_and(|k| k.starts_with("https://")))
-        {
-            s.profile_url = None;
-        }
-        if s.invitation_urn
-            .as_deref()
-            .is_some_and(|u| !normalise_key(u).is_ok_and(|k| k.starts_with("urn:")))
-        {
-            s.invitation_urn = None;
-        }
+        record.snapshot.drop_bad_links();
     }
 }
 
