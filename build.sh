@@ -10,7 +10,7 @@
 # Tools it installs when missing (idempotent, and it says so): the wasm32 target,
 # wasm-bindgen-cli at the version pinned in Cargo.toml, the npm dev tools from
 # package-lock.json (binaryen's wasm-opt, playwright-core, web-ext) and, when run as
-# root, Debian's chromium and chromium-driver.
+# root, Debian's chromium and chromium-driver (and, for the tests, libreoffice-calc-nogui).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -68,6 +68,19 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive run apt-get install -y -qq chromium chromium-driver
   else
     die "Chromium is missing. Install it, e.g.: sudo apt-get install chromium chromium-driver"
+  fi
+}
+
+# LibreOffice Calc (headless) opens the CSV export in tests/spreadsheet.rs: a real
+# spreadsheet engine is the proof that no exported cell is a formula (issue #13). ~45 s.
+ensure_libreoffice() {
+  if command -v soffice >/dev/null; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "installing Debian's libreoffice-calc-nogui (the CSV export test opens the file in it)"
+    run apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive run apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui
+  else
+    die "LibreOffice is missing. Install it, e.g.: sudo apt-get install --no-install-recommends libreoffice-calc-nogui"
   fi
 }
 
@@ -153,6 +166,7 @@ suite() {
 test_all() {
   setup
   ensure_chromium
+  ensure_libreoffice
   build
   build_node_wasm
   # Formatting and clippy's warnings are errors: a reviewer would stop there first.
@@ -196,7 +210,7 @@ bench() {
 
 case "${1:-build}" in
   build) build ;;
-  setup) setup; ensure_chromium ;;
+  setup) setup; ensure_chromium; ensure_libreoffice ;;
   test) test_all ;;
   demo) demo ;;
   bench) bench ;;
