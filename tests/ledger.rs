@@ -705,4 +705,48 @@ mod protocol {
             other => panic!("{other:?}"),
         }
     }
+
+    /// Issue #13, finding 4: someone with Ana's name answers in *their own* thread (their
+    /// own profile link in its header): Ana, asked and waiting, stays unanswered and keeps
+    /// her reminder. Fails on the main before the fix (the name alone matched her).
+    #[test]
+    fn a_namesake_answering_in_their_own_thread_does_not_answer_for_the_person_asked() {
+        let mut l = Ledger::new();
+        l.record(
+            ANA,
+            Action::ReplyInserted,
+            NOW - 9 * DAY_MS,
+            person("Ana Lima", NoteKind::None, PlanKind::AskFirst),
+        )
+        .unwrap();
+        let impostor = page("messaging-answered.html")
+            .replace("/in/ana-lima/", "/in/ana-lima-b7c9/")
+            .replace(
+                "https://www.linkedin.com/in/ana-lima/",
+                "https://www.linkedin.com/in/ana-lima-b7c9/",
+            );
+        assert!(!impostor.contains("/in/ana-lima/"));
+        let thread = serde_json::to_string(&LedgerRequest::ThreadSeen { html: impostor }).unwrap();
+        assert_eq!(
+            run(&mut l, &thread, Origin::LinkedInTab),
+            LedgerAnswer::ThreadRead { answered: None }
+        );
+        assert_eq!(l.get(ANA).unwrap().last_answer(), None);
+        assert_eq!(
+            l.reminders(NOW, 7).len(),
+            1,
+            "Ana's reminder is still there"
+        );
+        // Ana herself answering in her thread is still seen.
+        let real = serde_json::to_string(&LedgerRequest::ThreadSeen {
+            html: page("messaging-answered.html"),
+        })
+        .unwrap();
+        assert_eq!(
+            run(&mut l, &real, Origin::LinkedInTab),
+            LedgerAnswer::ThreadRead {
+                answered: Some(ANA.into())
+            }
+        );
+    }
 }

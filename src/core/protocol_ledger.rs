@@ -8,9 +8,8 @@ use crate::core::ledger::compact::CompactionReport;
 use crate::core::ledger::export::format_time;
 use crate::core::ledger::insights::{FollowUp, Reminder, Stats};
 use crate::core::ledger::merge::{MergeReport, MAX_IMPORT_BYTES};
-use crate::core::ledger::{normalise_key, Action, Change, Ledger, Notice, Outcome, Snapshot};
-use crate::core::linkedin::messaging::{read_thread, Participant};
-use crate::core::text::fold;
+use crate::core::ledger::{Action, Change, Ledger, Notice, Outcome, Snapshot};
+use crate::core::linkedin::messaging::read_thread;
 use serde::{Deserialize, Serialize};
 
 /// Largest message a LinkedIn tab may send (a messaging thread's HTML is the big one).
@@ -417,7 +416,7 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                 .other
                 .as_ref()
                 .filter(|_| thread.answered)
-                .and_then(|p| find_person(ledger, p))
+                .and_then(|p| ledger.record_for_participant(p))
             else {
                 return answer(LedgerAnswer::ThreadRead { answered: None }, false);
             };
@@ -561,26 +560,6 @@ fn user_event(ledger: &mut Ledger, key: &str, action: Action, ctx: Context) -> H
 /// The ledger record for a thread's participant: by profile link when it is the vanity
 /// link the invitation showed; else by name, only when exactly one record has that name
 /// (messaging often links by member id, which invitations do not show).
-fn find_person(ledger: &Ledger, p: &Participant) -> Option<String> {
-    if let Some(key) = p.profile_url.as_deref().and_then(|u| normalise_key(u).ok()) {
-        if ledger.records.contains_key(&key) {
-            return Some(key);
-        }
-    }
-    let name = fold(p.name.as_deref()?);
-    if name.is_empty() {
-        return None;
-    }
-    let mut found = ledger
-        .records
-        .iter()
-        .filter(|(_, r)| fold(&r.snapshot.name) == name);
-    match (found.next(), found.next()) {
-        (Some((key, _)), None) => Some(key.clone()),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,12 +8,14 @@
 //! - `merge`: idempotent merge and import.
 //! - `export`: JSON and CSV (CSV-injection safe).
 //! - `insights`: reminders, recent follow-ups, 30-day stats.
+//! - `lookup`: whose record a messaging conversation is about.
 //! - `compact`: shrinking older finished records near the storage quota, with a notice.
 
 pub mod compact;
 pub mod export;
 pub mod insights;
 pub mod key;
+pub mod lookup;
 pub mod merge;
 pub mod schema;
 
