@@ -1,0 +1,266 @@
+// @ts-check
+// Armed insertion: a reply the user chose in the prompt waits (ARM_MS) for the composer
+// the user opens for that person, and goes in there (execCommand insertText, line by
+// line; Send must become enabled, else the clipboard and a notice). Never sends.
+import { state } from './state.js';
+import { record } from './engine.js';
+import { linksTo } from './paths.js';
+import { copy, showNotice } from './prompt.js';
+import { retired } from './retire.js';
+
+/** @typedef {import('./state.js').Answer} Answer */
+/** @typedef {import('./state.js').Config} Config */
+
+const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
+// A composer that names nobody is taken for the armed person's only this soon after the
+// user's own click on that card's Reply or Message control.
+const OPENED_MS = 4000;
+const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
+const LOOK_MS = 5000; // how long to look for a composer after the user's click
+
+/** @returns {Config} */
+const config = () => /** @type {Config} */ (state.config);
+
+/**
+ * Where composers may be: the document and the open shadow roots of the engine's hosts.
+ * @returns {(Document | ShadowRoot)[]}
+ */
+export function composerRoots() {
+  /** @type {(Document | ShadowRoot)[]} */
+  const roots = [document];
+  for (const sel of config().live.composer.shadow_hosts) {
+    for (const h of document.querySelectorAll(sel)) if (h.shadowRoot) roots.push(h.shadowRoot);
+  }
+  return roots;
+}
+
+/** Every composer's editor in the page. */
+const editors = () => {
+  /** @type {HTMLElement[]} */
+  const out = [];
+  for (const r of composerRoots()) for (const e of r.querySelectorAll(config().live.composer.editor)) out.push(/** @type {HTMLElement} */ (e));
+  return out;
+};
+
+/**
+ * Arms a reply for this answer's person (replacing any armed before).
+ * @param {Answer} answer
+ * @param {string} text
+ */
+export function arm(answer, text) {
+  if (state.armed) clearTimeout(state.armed.polling); // a look for the previous one's composer
+  state.armed = {
+    key: /** @type {string} */ (answer.key),
+    answer,
+    text,
+    until: Date.now() + ARM_MS,
+    known: new Set(editors()), // composers already open: filled only if they name the person
+    openedAt: 0, // the user's last trusted click on this card's Reply / Message control
+    polling: 0,
+  };
+}
+
+/**
+ * Does this composer belong to the armed person? true / false / null (names nobody) /
+ * 'name' (its title says the person's name, but its profile links point elsewhere or in
+ * another form: a namesake, or LinkedIn's URN form of the same profile).
+ * @param {Element} editor
+ * @returns {boolean | null | 'name'}
+ */
+function composerPerson(editor) {
+  const c = config().live.composer;
+  const conv = editor.closest(c.conversation);
+  if (!conv) return null;
+  const m = /** @type {import('./state.js').PersonMatch} */ (/** @type {import('./state.js').Armed} */ (state.armed).answer.person_match);
+  const links = [...conv.querySelectorAll(c.person_link)];
+  const titles = [...conv.querySelectorAll(c.title)].map((t) => (t.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  if (!links.length && !titles.length) return null;
+  if (m.profile_path && links.some(linksTo(m.profile_path))) return true;
+  if (!titles.includes(m.name)) return false;
+  // The name alone, where the person has a profile: a namesake's conversation is not
+  // theirs (its header links elsewhere, or it shows none to compare).
+  return m.profile_path ? 'name' : true;
+}
+
+/**
+ * Is this editor the armed reply's composer?
+ * @param {Element | null} editor
+ */
+function candidate(editor) {
+  const armed = state.armed;
+  if (!armed || !editor || !editor.isConnected) return false;
+  if (Date.now() > armed.until) {
+    state.armed = null;
+    return false;
+  }
+  const who = composerPerson(editor);
+  // A composer that names the person is used; one that names someone else never. One
+  // that only has the person's name (its profile links differ) only when it was not open
+  // before arming: an open conversation with a namesake is not theirs. One that names
+  // nobody only when it was not open before arming and the user has just clicked this
+  // card's Reply or Message control: else it may be anyone's.
+  if (who === 'name') return !armed.known.has(editor);
+  if (who !== null) return who;
+  return !armed.known.has(editor) && Date.now() - armed.openedAt <= OPENED_MS;
+}
+
+/**
+ * The focusin listener (capture, on the document): the user went into a composer.
+ * @param {FocusEvent} ev
+ */
+export function onFocusIn(ev) {
+  if (!state.armed || !state.config || !ev.isTrusted || retired()) return;
+  try {
+    const target = ev.composedPath()[0];
+    // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
+    if (target instanceof HTMLElement && target.matches(state.config.live.composer.editor) && candidate(target)) {
+      setTimeout(() => insert(target).catch(() => {}), 0);
+    }
+  } catch (_) { /* fail-open */ }
+}
+
+/** After the user opens Reply/Message, the composer may appear without focus: look for it. */
+export function watchForComposer() {
+  if (!state.armed || state.armed.polling) return;
+  const started = Date.now();
+  const tick = () => {
+    if (!state.armed) return;
+    const found = editors().find((e) => state.armed && !state.armed.known.has(e) && candidate(e));
+    const armed = state.armed;
+    if (!armed) return; // expired while looking
+    if (found) {
+      armed.polling = 0;
+      insert(found).catch(() => {});
+      return;
+    }
+    if (Date.now() - started < LOOK_MS) {
+      armed.polling = setTimeout(tick, 100);
+      return;
+    }
+    armed.polling = 0;
+    // A message box opened after the user's click, but none could be told to be this
+    // person's: nothing went in. Say so, with the reply to copy, rather than nothing.
+    const opened = editors().filter((e) => !armed.known.has(e));
+    if (opened.length) {
+      state.armed = null;
+      showNotice(armed.answer, opened[opened.length - 1], UNRECOGNISED_STATUS);
+    }
+  };
+  state.armed.polling = setTimeout(tick, 50);
+}
+
+/**
+ * Puts the caret at the end of the editor unless the selection is already inside it.
+ * @param {HTMLElement} editor
+ */
+function caretInto(editor) {
+  const root = /** @type {Document | ShadowRoot} */ (editor.getRootNode());
+  // (A shadow root's getSelection is Chromium's.)
+  const own = /** @type {{ getSelection?: () => Selection | null }} */ (/** @type {unknown} */ (root));
+  const sel = typeof own.getSelection === 'function' ? own.getSelection() : document.getSelection();
+  if (!sel || (sel.rangeCount && editor.contains(sel.anchorNode))) return;
+  const range = document.createRange();
+  range.selectNodeContents(editor);
+  range.collapse(false);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+/**
+ * The lines of a reply as they go in (between two lines: a new paragraph).
+ * @param {string} text
+ */
+export const replyLines = (text) => text.replace(/\r\n?/g, '\n').split('\n');
+
+/**
+ * Plain text into LinkedIn's editor the way it accepts it (DESIGN.md). Never into a
+ * composer that already holds a draft. The outcome: 'inserted' (its Send button became
+ * enabled), 'draft' (left alone), 'refused' (nothing went in), 'partial' (the editor
+ * refused a line after others went in) or 'unverified' (all in, Send stayed disabled).
+ * @param {HTMLElement} editor
+ * @param {string} text
+ * @param {() => Element | null} sendButton
+ * @param {(b: Element | null) => boolean} enabled
+ * @returns {Promise<'inserted' | 'draft' | 'refused' | 'partial' | 'unverified'>}
+ */
+async function insertText(editor, text, sendButton, enabled) {
+  if (!editor.isConnected || !editor.isContentEditable) return 'refused';
+  if ((editor.textContent || '').trim()) return 'draft';
+  editor.focus();
+  caretInto(editor);
+  editor.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  // Line by line with insertParagraph between lines: what both Chromium and Firefox
+  // turn into the editor's own paragraphs.
+  let wrote = false;
+  for (const [i, line] of replyLines(text).entries()) {
+    if (i && !document.execCommand('insertParagraph')) return wrote ? 'partial' : 'refused';
+    if (line && !document.execCommand('insertText', false, line)) return wrote ? 'partial' : 'refused';
+    wrote = wrote || i > 0 || !!line;
+  }
+  const until = Date.now() + VERIFY_MS;
+  while (!enabled(sendButton())) {
+    if (Date.now() > until) return 'unverified';
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return 'inserted';
+}
+
+/**
+ * The armed reply into this editor, then recorded; or the clipboard and a notice.
+ * @param {HTMLElement} editor
+ */
+async function insert(editor) {
+  const job = state.armed;
+  if (!job) return;
+  state.armed = null;
+  if (job.polling) clearTimeout(job.polling);
+  const a = job.answer;
+  const sendButton = () => {
+    const form = editor.closest(config().live.composer.form);
+    return form && form.querySelector(config().live.composer.send);
+  };
+  /** @param {Element | null} b */
+  const enabled = (b) => !!b && !(/** @type {HTMLButtonElement} */ (b).disabled) && b.getAttribute('aria-disabled') !== 'true';
+  /** @type {keyof typeof INSERT_STATUS | 'inserted'} */
+  let outcome = 'refused';
+  const hadText = !!(editor.textContent || '').trim();
+  try {
+    outcome = await insertText(editor, job.text, sendButton, enabled);
+  } catch (_) {
+    // Fall back to the clipboard below; say so honestly if some of it went in.
+    outcome = !hadText && editor.isConnected && (editor.textContent || '').trim() ? 'partial' : 'refused';
+  }
+  if (outcome === 'inserted') {
+    record(a, 'reply-inserted');
+    return;
+  }
+  // Not verified (a draft was there, the editor refused, or Send stayed disabled):
+  // clipboard, and say which.
+  const copied = await copy(job.text);
+  if (copied) record(a, 'reply-copied');
+  showNotice(a, editor, INSERT_STATUS[outcome][copied ? 0 : 1]);
+}
+
+// What the prompt says when no message box could be told to be the person's (no click of
+// the user's is near enough for the clipboard).
+const UNRECOGNISED_STATUS = 'AskFirst could not tell that the message box you opened is theirs, so it left it as it was. Copy the reply from here, paste it there, then press Send yourself.';
+
+// What the prompt says when a reply could not be put in and checked: [clipboard, none].
+const INSERT_STATUS = {
+  draft: [
+    'Your message box already had text in it, so AskFirst left it as it was. The reply is on your clipboard: paste it where you want it, then press Send yourself.',
+    'Your message box already had text in it, so AskFirst left it as it was, and the browser refused the clipboard: copy the reply from here.',
+  ],
+  partial: [
+    'AskFirst put only part of the reply into the message box: check it before you press Send. The whole reply is on your clipboard.',
+    'AskFirst put only part of the reply into the message box: check it before you press Send, or copy the whole reply from here.',
+  ],
+  unverified: [
+    'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send. The reply is also on your clipboard.',
+    'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send.',
+  ],
+  refused: [
+    'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.',
+    'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.',
+  ],
+};

@@ -1,0 +1,138 @@
+// @ts-check
+// Start and stop on route changes: every load and route change says hello to the engine,
+// which answers whether this is an invitations page and with the selectors to read it.
+import { state, OBSERVE, UNREADABLE_MS } from './state.js';
+import { send, report } from './engine.js';
+import { domReady } from './dom.js';
+import { onMutations, schedule, batch, resend } from './collect.js';
+import { removeBadge } from './badges.js';
+import { closePrompt } from './prompt.js';
+import { startThreads } from './threads.js';
+import { retired } from './retire.js';
+
+/**
+ * Asks the engine about this page (or takes the answer to the first hello, `early`) and
+ * starts, keeps or stops reading cards.
+ * @param {Promise<any>} [early]
+ */
+export async function hello(early) {
+  const gen = ++state.generation;
+  // An open prompt stays while this is still the same invitations page (LinkedIn adds a
+  // query to the URL, a filter changes); stop() closes it when the user moved on.
+  const answer = await (early || send({ type: 'hello', url: location.href }));
+  if (gen !== state.generation) return;
+  if (!answer || answer.ok !== true || !answer.limits) {
+    stop();
+    state.cardSel = '';
+    return report('engine-error');
+  }
+  state.config = answer; // its composer selectors serve armed replies on any page
+  state.limits = answer.limits;
+  startThreads();
+  const sel = answer.active ? answer.cards.card_roots.join(',') : '';
+  if (sel && sel === state.cardSel && state.observer) {
+    // Still an invitations page (a filter, a query added by LinkedIn): keep the badges
+    // and look at the whole list again. Answers still on their way belong to the old
+    // generation and will be dropped: their cards are sent again.
+    resend(state.inFlight.values());
+    state.inFlight.clear();
+    state.earlyDetails.clear();
+    // Its card gone (another view of the invitations): the prompt's choices are moot.
+    if (state.prompt && state.prompt.card && !state.prompt.card.isConnected) closePrompt(false);
+    if (state.observed) state.queued.push(state.observed);
+    return schedule();
+  }
+  stop();
+  state.cardSel = sel;
+  if (!sel) return report(answer.active ? 'unreadable' : 'idle');
+  const parsed = domReady();
+  if (parsed) {
+    state.cardSel = ''; // nothing to read before the DOM is parsed
+    await parsed;
+    if (gen !== state.generation) return;
+    state.cardSel = sel;
+  }
+  // Right away in the task of the engine's answer; but not inside the page's
+  // DOMContentLoaded task. (Measured: looking in that task sends the first cards 5-25 ms
+  // sooner, but on a 1,000-card page our first badges then land in the page's first
+  // frame, whose style and layout became one task of 60-165 ms in 5 of 8 loads.)
+  start(!parsed);
+}
+
+/**
+ * Starts observing. `now`: read the cards already there in this task (the first look
+ * after hello, no mutation to wait for); otherwise in the next batch.
+ * @param {boolean} [now]
+ */
+export function start(now) {
+  const config = /** @type {import('./state.js').Config} */ (state.config);
+  // The invitation list when it is there (the narrowest container), else the page's
+  // stable root until the list appears; a light watcher on the root notices when
+  // LinkedIn replaces the list.
+  /** @param {string[] | undefined} sels */
+  const first = (sels) => {
+    for (const sel of sels || []) {
+      const found = document.querySelector(sel);
+      if (found) return found;
+    }
+    return null;
+  };
+  const root = first(config.live.observe_roots) || document.documentElement;
+  const observed = first(config.cards.list_containers) || root;
+  state.observed = observed;
+  state.observer = new MutationObserver(onMutations);
+  state.observer.observe(observed, OBSERVE);
+  if (observed !== root) {
+    state.watcher = new MutationObserver(() => {
+      if (!observed.isConnected || !(config.cards.list_containers || []).some((s) => observed.matches(s))) schedule();
+    });
+    state.watcher.observe(root, { childList: true, subtree: true });
+  } else if (config.cards.list_containers && config.cards.list_containers.length) {
+    state.narrowing = true; // observing the root: move to the list once it appears
+  }
+  state.queued.push(observed);
+  if (now) batch();
+  else schedule();
+  // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
+  // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
+  const gen = state.generation;
+  clearTimeout(state.unreadableTimer);
+  state.unreadableTimer = setTimeout(() => {
+    if (gen === state.generation && state.cardSel && !state.entries.size && state.observed === root) report('unreadable');
+  }, UNREADABLE_MS);
+}
+
+/**
+ * Stops observing and forgets every card (their badges go); the prompt closes unless
+ * `keepPrompt`.
+ * @param {boolean} [keepPrompt]
+ */
+export function stop(keepPrompt) {
+  if (state.observer) state.observer.disconnect();
+  if (state.watcher) state.watcher.disconnect();
+  state.observer = state.watcher = null;
+  state.narrowing = false;
+  clearTimeout(state.batchTimer);
+  clearTimeout(state.drainTimer);
+  clearTimeout(state.unreadableTimer);
+  state.batchTimer = state.drainTimer = 0;
+  state.backlog.clear();
+  state.queued = [];
+  state.touched = [];
+  for (const entry of state.entries.values()) removeBadge(entry);
+  state.entries.clear();
+  state.innerOf = new WeakMap();
+  state.inFlight.clear();
+  state.awaitingDetails.clear();
+  state.earlyDetails.clear();
+  clearTimeout(state.detailsTimer);
+  state.detailsTimer = 0;
+  if (!keepPrompt) closePrompt(false);
+}
+
+/** The URL changed (popstate, the Navigation API, or the poll): hello again. */
+export function onRoute() {
+  if (location.href === state.lastUrl || retired()) return;
+  state.lastUrl = location.href;
+  hello();
+}
