@@ -155,6 +155,7 @@ mod tests {
         NoteVerdict {
             kind,
             language: None,
+            reason_kind: None,
             reasons: vec![],
         }
     }

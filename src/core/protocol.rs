@@ -11,7 +11,7 @@ use crate::core::fit::Fit;
 use crate::core::invitation::{is_strong_key, Controls, InvitationKind, Locator};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
 use crate::core::linkedin::{self, PageSelectors, SentCard};
-use crate::core::note::NoteKind;
+use crate::core::note::{NoteKind, ReasonKind};
 use crate::core::plan::{PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, MESSAGE_LIMIT};
 use crate::core::triage::{Engine, Triage};
@@ -432,6 +432,8 @@ pub struct CardVerdict {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CardBadge {
     pub note_kind: NoteKind,
+    /// For a reasoned note, the kind of reason it gives; the badge's text starts with it.
+    pub reason_kind: Option<ReasonKind>,
     pub fit: Fit,
     pub plan: PlanKind,
     /// The plan in a word or two.
@@ -645,6 +647,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
     CardVerdict {
         badge: CardBadge {
             note_kind: t.note_kind,
+            reason_kind: t.reason_kind,
             fit: t.fit,
             plan: t.plan,
             plan_label,

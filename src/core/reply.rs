@@ -499,6 +499,9 @@ pub fn default_templates(plan: PlanKind, lang: Lang) -> &'static [&'static str] 
             "Hoi {first_name}, bedankt voor de connectie! Wat bracht je naar mijn profiel? Is er iets waar je mee bezig bent waarbij ik kan helpen?\nAls het je helpt: hier vind je {offer_name}: {offer_url}\n{my_name}",
         ],
         (Accept, Nl) => &["Hoi {first_name}, bedankt voor je bericht en de uitnodiging. Leuk om in contact te komen!\n{my_name}"],
+        // Notes are read in more languages than replies are written in (`Lang::REPLY`):
+        // those notes are answered in the user's language.
+        _ => &[],
     }
 }
 
@@ -648,7 +651,7 @@ mod tests {
             PlanKind::AcceptFollowUp,
             PlanKind::Accept,
         ] {
-            for lang in Lang::ALL {
+            for lang in Lang::REPLY {
                 let templates = parsed_defaults(plan, lang);
                 assert!(!templates.is_empty(), "{plan:?} {lang}");
                 for t in &templates {

@@ -220,6 +220,16 @@ impl Settings {
             }
         }
         self.validate_offer()?;
+        if !self.language.has_replies() {
+            return Err(SettingsError::field(
+                "language",
+                format!(
+                    "AskFirst has no replies in {} yet; choose one of {}",
+                    self.language.code(),
+                    Lang::REPLY.map(Lang::code).join(", ")
+                ),
+            ));
+        }
         if self.reminder_days == 0 || self.reminder_days > MAX_REMINDER_DAYS {
             return Err(SettingsError::field(
                 "reminder_days",
@@ -312,6 +322,8 @@ mod tests {
             .starts_with("target_market.include[1]: invalid type"));
         assert!(err(r#"{"colour": "red"}"#).starts_with("colour: unknown field"));
         assert!(err(r#"{"language": "xx"}"#).starts_with("language: unknown variant"));
+        // Notes are read in Swedish; replies are not written in it (yet).
+        assert!(err(r#"{"language": "sv"}"#).starts_with("language: AskFirst has no replies in sv"));
         assert!(err(r#"{"target_market": {"include": ["  "]}}"#)
             .starts_with("target_market.include[0]: "));
         assert!(err(r#"{"target_market": {"exclude": ["ok", "--"]}}"#)

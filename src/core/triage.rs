@@ -6,7 +6,7 @@ use crate::core::fit::{Fit, FitMatcher};
 use crate::core::invitation::{Invitation, InvitationKind};
 use crate::core::lang::Lang;
 use crate::core::linkedin::read_page;
-use crate::core::note::{classify_note, NoteKind};
+use crate::core::note::{classify_note, NoteKind, ReasonKind};
 use crate::core::plan::{decide, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, parsed_defaults, pick, stable_hash, Template, Values};
 use crate::core::settings::{Settings, SettingsError};
@@ -18,6 +18,8 @@ pub struct Triage {
     pub invitation: Invitation,
     pub note_kind: NoteKind,
     pub note_language: Option<Lang>,
+    /// For a reasoned note, the kind of reason it gives ("pitch", "met" …); null otherwise.
+    pub reason_kind: Option<ReasonKind>,
     pub fit: Fit,
     pub matched_terms: Vec<String>,
     pub excluded_terms: Vec<String>,
@@ -65,6 +67,8 @@ impl Engine {
                 Lang::ALL
                     .iter()
                     .map(|&lang| {
+                        // Languages without default replies (`Lang::REPLY`) have none
+                        // unless the user wrote some: their notes get the user's language.
                         let own: Vec<Template> = settings
                             .templates
                             .for_plan(plan)
@@ -165,6 +169,7 @@ impl Engine {
             invitation: inv.clone(),
             note_kind: note.kind,
             note_language: note.language,
+            reason_kind: note.reason_kind,
             fit: fit.fit,
             matched_terms: fit.matched,
             excluded_terms: fit.excluded,

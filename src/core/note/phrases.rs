@@ -75,59 +75,6 @@ pub const RECENT: &[(Option<Lang>, &str)] = &[
     (None, "지난주"),
 ];
 
-/// LinkedIn's default invitation texts, current and older, formal and informal. Every one
-/// names LinkedIn: that word is required for a stock match (see `note::stock`), which
-/// keeps "I'd like to join your network" (no LinkedIn) a generic note, not a stock one.
-pub const STOCK: &[(Lang, &str)] = &[
-    (En, "I'd like to add you to my professional network on LinkedIn."),
-    (En, "I would like to add you to my professional network on LinkedIn."),
-    (En, "I'd like to join your LinkedIn network."),
-    (En, "I want to add you to my professional network on LinkedIn."),
-    (En, "Since you are a person I trust, I wanted to invite you to join my network on LinkedIn."),
-    (Fr, "Je souhaiterais vous ajouter à mon réseau professionnel sur LinkedIn."),
-    (Fr, "Je souhaiterais t'ajouter à mon réseau professionnel sur LinkedIn."),
-    (Fr, "J'aimerais vous ajouter à mon réseau professionnel sur LinkedIn."),
-    (Fr, "J'aimerais t'ajouter à mon réseau professionnel sur LinkedIn."),
-    (Fr, "J'aimerais vous inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn."),
-    (Fr, "J'aimerais t'inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn."),
-    (Fr, "Je souhaiterais rejoindre votre réseau sur LinkedIn."),
-    (De, "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen."),
-    (De, "Ich möchte dich gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen."),
-    (De, "Gerne möchte ich Sie zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen."),
-    (De, "Ich möchte Sie gerne in mein berufliches Netzwerk auf LinkedIn aufnehmen."),
-    (De, "Ich möchte dich gerne in mein berufliches Netzwerk auf LinkedIn aufnehmen."),
-    (De, "Ich möchte mich gerne Ihrem LinkedIn-Netzwerk anschließen."),
-    (De, "Ich möchte mich gerne deinem LinkedIn-Netzwerk anschließen."),
-    (Es, "Me gustaría añadirte a mi red profesional de LinkedIn."),
-    (Es, "Me gustaría añadirle a mi red profesional de LinkedIn."),
-    (Es, "Me gustaría añadirlo a mi red profesional de LinkedIn."),
-    (Es, "Me gustaría añadirla a mi red profesional de LinkedIn."),
-    (Es, "Me gustaría agregarte a mi red profesional en LinkedIn."),
-    (Es, "Me gustaría agregarle a mi red profesional en LinkedIn."),
-    (Es, "Me gustaría agregarlo a mi red profesional en LinkedIn."),
-    (Es, "Me gustaría agregarla a mi red profesional en LinkedIn."),
-    (Es, "Me gustaría unirme a tu red de LinkedIn."),
-    (Es, "Me gustaría unirme a su red de LinkedIn."),
-    (Pt, "Gostaria de adicioná-lo à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de adicioná-la à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de adicionar você à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de te adicionar à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de o adicionar à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de a adicionar à minha rede profissional no LinkedIn."),
-    (Pt, "Gostaria de participar da sua rede do LinkedIn."),
-    (It, "Vorrei aggiungerti alla mia rete professionale su LinkedIn."),
-    (It, "Vorrei aggiungerla alla mia rete professionale su LinkedIn."),
-    (It, "Vorrei aggiungerti alla mia rete professionale di LinkedIn."),
-    (It, "Vorrei entrare a far parte della tua rete su LinkedIn."),
-    (It, "Vorrei unirmi alla tua rete su LinkedIn."),
-    (Nl, "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn."),
-    (Nl, "Ik wil u graag toevoegen aan mijn professionele netwerk op LinkedIn."),
-    (Nl, "Ik zou je graag willen toevoegen aan mijn professionele netwerk op LinkedIn."),
-    (Nl, "Graag voeg ik je toe aan mijn professionele netwerk op LinkedIn."),
-    (Nl, "Ik wil graag deel uitmaken van je LinkedIn-netwerk."),
-    (Nl, "Ik wil graag deel uitmaken van uw LinkedIn-netwerk."),
-];
-
 /// Opening words: a note that is only these (plus a name) has no content.
 pub const GREETINGS: &[&str] = &[
     "hi",
@@ -205,6 +152,81 @@ pub const GREETINGS: &[&str] = &[
     "beste",
     "dag",
     "geachte",
+    // Added 2026-12-07 (#15): the other LinkedIn UI languages.
+    "hej",
+    "hejsan",
+    "tjena",
+    "god morgon",
+    "goddag",
+    "kære",
+    "hei",
+    "heisann",
+    "god dag",
+    "kjære",
+    "moi",
+    "terve",
+    "hyvää päivää",
+    "hyvää huomenta",
+    "cześć",
+    "dzień dobry",
+    "witam",
+    "szanowny panie",
+    "szanowna pani",
+    "drogi",
+    "droga",
+    "dobrý den",
+    "ahoj",
+    "vážený pane",
+    "vážená paní",
+    "milý",
+    "milá",
+    "merhaba",
+    "selam",
+    "iyi günler",
+    "sayın",
+    "здравствуйте",
+    "привет",
+    "добрый день",
+    "доброе утро",
+    "добрый вечер",
+    "уважаемый",
+    "уважаемая",
+    "дорогой",
+    "дорогая",
+    "вітаю",
+    "привіт",
+    "добрий день",
+    "доброго дня",
+    "шановний",
+    "шановна",
+    "bună",
+    "bună ziua",
+    "stimate",
+    "stimată",
+    "dragă",
+    "halo",
+    "selamat pagi",
+    "selamat siang",
+    "selamat sore",
+    "yth",
+    "안녕하세요",
+    "안녕",
+    "こんにちは",
+    "はじめまして",
+    "お世話になっております",
+    "你好",
+    "您好",
+    "嗨",
+    "مرحبا",
+    "مرحباً",
+    "السلام عليكم",
+    "أهلا",
+    "أهلاً",
+    "عزيزي",
+    "عزيزتي",
+    "שלום",
+    "היי",
+    "הי",
 ];
 
 /// Titles that may sit between a greeting and a name ("Dear Dr. Patel").
@@ -332,6 +354,51 @@ pub const SIGN_OFFS: &[&str] = &[
     "bedankt",
     "dank je",
     "tot snel",
+    // Added 2026-12-07 (#15).
+    "hälsningar",
+    "med vänliga hälsningar",
+    "vänliga hälsningar",
+    "mvh",
+    "tack",
+    "tack så mycket",
+    "hilsen",
+    "venlig hilsen",
+    "med venlig hilsen",
+    "vennlig hilsen",
+    "med vennlig hilsen",
+    "tak",
+    "takk",
+    "terveisin",
+    "ystävällisin terveisin",
+    "kiitos",
+    "pozdrawiam",
+    "z pozdrowieniami",
+    "dziękuję",
+    "s pozdravem",
+    "děkuji",
+    "saygılarımla",
+    "teşekkürler",
+    "iyi çalışmalar",
+    "с уважением",
+    "спасибо",
+    "з повагою",
+    "дякую",
+    "cu stimă",
+    "mulțumesc",
+    "toate cele bune",
+    "salam",
+    "terima kasih",
+    "hormat saya",
+    "감사합니다",
+    "よろしくお願いします",
+    "よろしくお願いいたします",
+    "谢谢",
+    "謝謝",
+    "مع التحية",
+    "شكرا",
+    "شكراً",
+    "תודה",
+    "בברכה",
 ];
 
 /// Phrases that show the sender wants the connection but gives no reason for it.
@@ -795,57 +862,4 @@ pub const REASON: &[(Option<Lang>, &str)] = &[
     (None, "keynote"),
     (None, "masterclass"),
     (None, "podcast"),
-];
-
-/// Everyday words per language, for telling a note's language and for knowing that a
-/// capitalised word is not a name. Words shared by languages count for each.
-pub const LEXICON: &[(Lang, &str)] = &[
-    (En, "am he she they them his her their its should think thinks talk out up get got did does not no all any some more most very much many one two next last week year today yesterday soon see saw look time work working team company job role keen glad i i'd i'm i've i'll you you're your yours my me we we're our us the a an and to of in on at for with \
-          would like love connect connecting network hi hello hey dear thanks thank best regards let's is are \
-          was it this that be been great happy looking forward about from came across profile met read just \
-          could have had will can so really wanted here there hope well also both always would've it's \
-          don't i'd've who what when where why how new people professional professionals"),
-    (Fr, "il elle ils on leur leurs lui se sa son ses mais ou donc car si tout tous cette cet ces aussi plus moins bonne journee contact restons serais voudrais peux pouvez avez etes travail equipe entreprise je j'ai j'aimerais vous votre vos tu te toi ton ta tes mon ma mes nous notre nos le la les un une des \
-          du de et avec pour sur dans est suis sommes bonjour salut merci cordialement souhaiterais aimerais \
-          ajouter reseau professionnel rejoindre ravi plaisir echanger avoir ete tres qui que ce c'est au aux \
-          en ne pas comme hier semaine j'aurais serait ligne site bien oui"),
-    (De, "immer neue leute aus zum zur im am er es wir ihr sie sein seine ihrem wurde waren war aber oder denn wenn auch noch nur schon mal gerade hatten konnen kann konnte mochten lass uns freundlichen kontakt bleiben gruss ich sie du dich dir mich mir ihr ihnen ihrem ihren ihre mein meinem meinen meine wir uns unser der \
-          die das den dem des und zu mit auf bei fur von ist bin habe haben hatte gerne gern mochte wurde \
-          freuen freue hallo guten tag grusse viele beste netzwerk beruflichen hinzufugen vernetzen nicht \
-          auch sehr eine ein einen einem uber wenn dass gestern woche schon gesprach sind wie hier danke"),
-    (Es, "el ella ellos les le lo se sus nuestro pero o si todo todos esta este estos tambien mas menos siempre bueno buena contacto estar conectemos ser sido hacer tiene tienes puedo quiero yo me te tu usted mi mis su sus nos nuestro nuestra el la los las un una y de del en con para por \
-          que es soy estoy muy hola gracias saludos gustaria anadirte agregarte red profesional conectar \
-          contigo encantaria pero como tambien semana pasada ayer sobre podria pregunta atentamente \
-          encantado empresa proyecto tu perfil seria"),
-    (Pt, "ele ela eles elas lhe se seus suas nosso nossa mas ou se tudo todos esta este estes tambem mais menos sempre otimo contato manter vamos ser estar fazer tem posso quero aqui eu voce voces seu sua meu minha nos o os as um uma e de do da dos das no na em com para por que sou \
-          estou muito ola oi obrigado obrigada abraco abracos gostaria adicionar rede profissional conectar \
-          adoraria mas como tambem semana passada ontem sobre poderia duvida atenciosamente empresa projeto \
-          nao bom dia boa te"),
-    (It, "egli ella loro gli le si suoi nostri ma o se tutto tutti questa questo questi anche piu meno sempre bello bene contatto restare essere sarebbe fare ha posso voglio qui colleghiamoci io ti tu te lei mi mio mia tuo tua suo sua il lo la gli le i un una uno e di del della alla al in \
-          con per su che sono molto ciao grazie saluti vorrei aggiungerti rete professionale collegarmi \
-          piacerebbe ma come anche settimana scorsa ieri sul sulla domanda cordiali progetto azienda non \
-          buongiorno nostro nostra sto ho abbiamo siamo tuo"),
-    (Nl, "hij zij ze hen hun zijn haar ons maar of als alles alle deze dit ook meer minder altijd leuk lijkt blijven contact zijn worden doen heeft kan wil laten jullie hier ik je jij u jou jouw uw mijn wij we ons onze de het een en van in op met voor aan bij is ben heb \
-          hebben graag wil zou hoi hallo groeten groet bedankt toevoegen netwerk professionele connecten \
-          ontmoet leuk maar hoe ook week vorige gisteren over vraag vriendelijke bedrijf niet goed dag \
-          elkaar jullie kun mag zijn wat dat die er"),
-];
-
-/// Elided articles and pronouns ("l'", "d'", "dell'") and what they say about the language.
-pub const ELISIONS: &[(&str, &[Lang])] = &[
-    ("j", &[Fr]),
-    ("qu", &[Fr]),
-    ("c", &[Fr]),
-    ("n", &[Fr]),
-    ("s", &[Fr]),
-    ("t", &[Fr]),
-    ("m", &[Fr]),
-    ("d", &[Fr, It]),
-    ("l", &[Fr, It]),
-    ("dell", &[It]),
-    ("all", &[It]),
-    ("nell", &[It]),
-    ("sull", &[It]),
-    ("dall", &[It]),
-    ("un", &[It]),
 ];

@@ -79,12 +79,47 @@ fn foreign_phrases_do_not_leak_across_languages() {
 
 #[test]
 fn unknown_languages_fall_back_on_structure() {
-    let v = classify_note(Some("Cześć Anna, poznaliśmy się na konferencji Infoshare 2025 w Gdańsku. Czy moglibyśmy porozmawiać?"));
+    // Hungarian and Greek: no word lists.
+    let v = classify_note(Some("Szia Anna, a Budapesti Fintech Napon találkoztunk 2025-ben a Kiosk standjánál. Beszélhetnénk a projektről?"));
     assert_eq!(v.kind, NoteKind::Reasoned);
     assert_eq!(v.language, None);
-    let v = classify_note(Some("Привет! Давай дружить."));
+    let v = classify_note(Some("Γεια σου! Ας συνδεθούμε."));
     assert_eq!(v.kind, NoteKind::Generic);
     assert_eq!(v.language, None);
+}
+
+#[test]
+fn the_new_languages_are_told() {
+    let lang = |note: &str| classify_note(Some(note)).language;
+    assert_eq!(lang("Cześć Anna, poznaliśmy się na konferencji Infoshare 2025 w Gdańsku. Czy moglibyśmy porozmawiać?"), Some(Lang::Pl));
+    assert_eq!(lang("Привет! Давай дружить."), Some(Lang::Ru));
+    assert_eq!(
+        lang("Привіт! Давай дружити, я тут новенький."),
+        Some(Lang::Uk)
+    );
+    assert_eq!(
+        lang("Hej! Jeg vil gerne høre mere om jeres produkt."),
+        Some(Lang::Da)
+    );
+    assert_eq!(
+        lang("Hei! Jeg vil gjerne høre mer om produktet deres."),
+        Some(Lang::Nb)
+    );
+    assert_eq!(
+        lang("田中さん、先日はありがとうございました。"),
+        Some(Lang::Ja)
+    );
+    assert_eq!(lang("你好，我们上周在会议上见过。"), Some(Lang::ZhHans));
+    assert_eq!(lang("你好，我們上週在會議上見過。"), Some(Lang::ZhHant));
+    assert_eq!(
+        lang("안녕하세요, 지난주 행사에서 만났습니다."),
+        Some(Lang::Ko)
+    );
+    assert_eq!(lang("שלום, נפגשנו בכנס בשבוע שעבר."), Some(Lang::He));
+    assert_eq!(
+        lang("مرحبا، التقينا في المؤتمر الأسبوع الماضي."),
+        Some(Lang::Ar)
+    );
 }
 
 #[test]
@@ -99,6 +134,10 @@ fn language_needs_a_clear_majority() {
     );
     assert_eq!(
         classify_note(Some("Hej! Vill gärna utöka mitt nätverk.")).language,
+        Some(Lang::Sv)
+    );
+    assert_eq!(
+        classify_note(Some("Szia! Szívesen bővíteném a kapcsolati hálómat.")).language,
         None
     );
 }
@@ -139,7 +178,8 @@ fn phrase_tables_are_well_formed() {
     assert!(t.templates.len() <= MAX_TEMPLATES);
     for tpl in &t.templates {
         assert!(
-            tpl.words.iter().any(|w| w == "linkedin"),
+            tpl.words.iter().any(|w| w.starts_with("linkedin")
+                || t.linkedin_names.iter().any(|n| w.contains(n.as_str()))),
             "stock text without LinkedIn: {:?}",
             tpl.words
         );
@@ -154,7 +194,8 @@ fn reasons_quote_what_decided() {
     let v = classify_note(Some(
         "Hallo Frau Müller, wir haben uns gestern auf der re:publica kennengelernt.",
     ));
-    assert_eq!(v.reasons, ["Reason given: \"kennengelernt\""]);
+    assert_eq!(v.reasons, ["Met before: \"kennengelernt\""]);
+    assert_eq!(v.reason_kind, Some(ReasonKind::Met));
 }
 
 #[test]

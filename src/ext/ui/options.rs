@@ -315,7 +315,7 @@ fn render_settings(
     );
     let select = el("select", "");
     let _ = select.set_attribute("id", "language");
-    for lang in Lang::ALL {
+    for lang in Lang::REPLY {
         let option = text_el("option", "", &t(&format!("lang_{}", lang.code()), &[]));
         let _ = option.set_attribute("value", lang.code());
         if lang == settings.language {

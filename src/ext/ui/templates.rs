@@ -173,7 +173,7 @@ pub fn render(
     let user_lang = lang
         .and_then(Lang::from_code)
         .unwrap_or(settings.borrow().language);
-    for lang in Lang::ALL {
+    for lang in Lang::REPLY {
         let o = text_el("option", "", &t(&format!("lang_{}", lang.code()), &[]));
         let _ = o.set_attribute("value", lang.code());
         if lang == user_lang {
