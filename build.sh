@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # AskFirst build script. Plain shell, echoes every step.
 #
-#   ./build.sh          build dist/chrome (unpacked) and dist/askfirst-chrome.zip
+#   ./build.sh          build dist/chrome and dist/firefox (unpacked), and their zips
+#                       dist/askfirst-chrome.zip, dist/askfirst-firefox.zip
 #   ./build.sh test     install what is missing, build, run every test suite, one summary
 #   ./build.sh demo     build, then open Chromium with AskFirst on the bundled demo page
 #   ./build.sh bench    criterion benchmarks (native), the wasm benchmark (Node), the in-page one
@@ -9,14 +10,16 @@
 #
 # Tools it installs when missing (idempotent, and it says so): the wasm32 target,
 # wasm-bindgen-cli at the version pinned in Cargo.toml, the npm dev tools from
-# package-lock.json (binaryen's wasm-opt, playwright-core, web-ext) and, when run as
-# root, Debian's chromium and chromium-driver (and, for the tests, libreoffice-calc-nogui).
+# package-lock.json (binaryen's wasm-opt, playwright-core, puppeteer-core, web-ext) and,
+# when run as root, Debian's chromium, chromium-driver and firefox-esr (and, for the tests,
+# libreoffice-calc-nogui).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$ROOT"
 DIST="$ROOT/dist"
 CHROME_DIR="$DIST/chrome"
+FIREFOX_DIR="$DIST/firefox"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # Keep cargo's output directory where cargo says it is (CARGO_TARGET_DIR is honoured).
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
@@ -84,6 +87,17 @@ ensure_libreoffice() {
   fi
 }
 
+ensure_firefox() {
+  if command -v firefox-esr >/dev/null || [ -n "${FIREFOX:-}" ]; then return; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    step "installing Debian's firefox-esr (the Firefox suite drives it over WebDriver BiDi)"
+    run apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive run apt-get install -y -qq firefox-esr
+  else
+    die "Firefox ESR is missing. Install it, e.g.: sudo apt-get install firefox-esr (or set FIREFOX=/path/to/firefox)"
+  fi
+}
+
 setup() {
   ensure_rust
   ensure_node
@@ -145,10 +159,24 @@ build_extension() {
   ls -l "$DIST/askfirst-chrome.zip"
 }
 
+# The same files and the same wasm as dist/chrome; only the manifest differs (background
+# as an event page: scripts/firefox-manifest.mjs says what changes and why).
+build_firefox() {
+  step "assembling dist/firefox (same files and wasm, Firefox manifest)"
+  rm -rf "$FIREFOX_DIR"
+  run cp -R "$CHROME_DIR" "$FIREFOX_DIR"
+  run node scripts/firefox-manifest.mjs manifest.json "$FIREFOX_DIR/manifest.json"
+  step "packing dist/askfirst-firefox.zip"
+  rm -f "$DIST/askfirst-firefox.zip"
+  (cd "$FIREFOX_DIR" && run zip -qr -X "$DIST/askfirst-firefox.zip" .)
+  ls -l "$DIST/askfirst-firefox.zip"
+}
+
 build() {
   setup
   rm -rf "$CHROME_DIR"
   build_extension
+  build_firefox
 }
 
 # --- tests -------------------------------------------------------------------------------
@@ -184,6 +212,7 @@ test_all() {
   setup
   ensure_chromium
   ensure_libreoffice
+  ensure_firefox
   build
   build_node_wasm
   # Formatting and clippy's warnings are errors: a reviewer would stop there first.
@@ -194,12 +223,13 @@ test_all() {
   suite wasm-parity node --test tests/wasm/
   # Popup/options rendering in headless Chromium (wasm-bindgen-test; .cargo/config.toml).
   suite wasm-browser cargo test --target wasm32-unknown-unknown --test web_ui
-  # The one manifest must also be a valid Firefox extension (0 errors; Firefox ignores the
-  # service_worker key, which is the one expected warning).
-  suite web-ext-lint node_modules/.bin/web-ext lint --source-dir "$CHROME_DIR" --output text
+  # The Firefox build must be a valid Firefox add-on: 0 errors and 0 warnings.
+  suite web-ext-lint node_modules/.bin/web-ext lint --source-dir "$FIREFOX_DIR" --output text --warnings-as-errors
   if [ -d tests/e2e ] && ls tests/e2e/*.test.mjs >/dev/null 2>&1; then
     suite e2e node --test --test-concurrency=1 tests/e2e/
   fi
+  # The same add-on in Firefox ESR over WebDriver BiDi (tests/firefox/harness.mjs).
+  suite firefox node --test --test-concurrency=1 tests/firefox/
   step "summary"
   local i
   for i in "${!SUITES[@]}"; do printf '  %-14s %s\n' "${SUITES[$i]}" "${RESULTS[$i]}"; done
@@ -229,7 +259,7 @@ bench() {
 
 case "${1:-build}" in
   build) build ;;
-  setup) setup; ensure_chromium; ensure_libreoffice ;;
+  setup) setup; ensure_chromium; ensure_libreoffice; ensure_firefox ;;
   test) test_all ;;
   demo) demo ;;
   bench) bench ;;
