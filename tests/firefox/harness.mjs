@@ -322,5 +322,24 @@ export async function trustedClick(page, selector) {
   await page.mouse.click(box.x, box.y);
 }
 
+// Puppeteer's element handles go stale in a tab the add-on itself navigated (the
+// onboarding tab), so these helpers query the DOM afresh each time.
+/** Whether `selector` matches in the page now. */
+export const has = (page, selector) => page.evaluate((s) => !!document.querySelector(s), selector).catch(() => false);
+/** The text of the first match of `selector` (null if none). */
+export const textOf = (page, selector) => page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
+/** The value of the form field `selector`. */
+export const valueOf = (page, selector) => page.evaluate((s) => document.querySelector(s).value, selector);
+/** Waits until `selector` matches. */
+export const waitForSelector = (page, selector, timeout = 10000) => waitFor(selector, () => has(page, selector), timeout);
+/** Focuses the field `selector` and types `text` with real key events. */
+export async function typeInto(page, selector, text) {
+  await page.evaluate((s) => document.querySelector(s).focus(), selector);
+  for (const [i, line] of text.split('\n').entries()) {
+    if (i) await page.keyboard.press('Enter');
+    await page.keyboard.type(line);
+  }
+}
+
 /** The probe's record of clicks that reached "LinkedIn" (a bubbling document listener). */
 export const clicksSeen = (page) => page.evaluate(() => window.__probe.clicks.slice());
