@@ -1,10 +1,12 @@
 // @ts-check
 // Armed insertion: a reply the user chose in the prompt waits (ARM_MS) for the composer
 // the user opens for that person, and goes in there (execCommand insertText, line by
-// line; Send must become enabled, else the clipboard and a notice). Never sends.
+// line; Send must become enabled, else the clipboard and a notice). Never sends. Whose
+// conversation a composer is, the engine decides (composer-owner, src/core/composer.rs):
+// this module only collects the facts (its header's links and titles, open before
+// arming, time since the user's click on the card's Reply / Message).
 import { state } from './state.js';
-import { record } from './engine.js';
-import { linksTo } from './paths.js';
+import { record, send } from './engine.js';
 import { copy, showNotice } from './prompt.js';
 import { retired } from './retire.js';
 
@@ -12,9 +14,6 @@ import { retired } from './retire.js';
 /** @typedef {import('./state.js').Config} Config */
 
 const ARM_MS = 5 * 60 * 1000; // an armed reply waits this long for its composer
-// A composer that names nobody is taken for the armed person's only this soon after the
-// user's own click on that card's Reply or Message control.
-const OPENED_MS = 4000;
 const VERIFY_MS = 1500; // how long Send may take to become enabled after insertion
 const LOOK_MS = 5000; // how long to look for a composer after the user's click
 
@@ -61,47 +60,51 @@ export function arm(answer, text) {
 }
 
 /**
- * Does this composer belong to the armed person? true / false / null (names nobody) /
- * 'name' (its title says the person's name, but its profile links point elsewhere or in
- * another form: a namesake, or LinkedIn's URN form of the same profile).
- * @param {Element} editor
- * @returns {boolean | null | 'name'}
+ * An element's href resolved against the page ('' when it has none or it is no URL).
+ * @param {Element} link
  */
-function composerPerson(editor) {
+const hrefOf = (link) => {
+  try {
+    const href = link.getAttribute('href');
+    return href == null ? '' : new URL(href, location.href).href;
+  } catch (_) {
+    return '';
+  }
+};
+
+/**
+ * What this composer shows of whose conversation it is (`ComposerFacts`,
+ * src/core/composer.rs): the engine decides.
+ * @param {Element} editor
+ * @param {import('./state.js').Armed} job
+ */
+function composerFacts(editor, job) {
   const c = config().live.composer;
   const conv = editor.closest(c.conversation);
-  if (!conv) return null;
-  const m = /** @type {import('./state.js').PersonMatch} */ (/** @type {import('./state.js').Armed} */ (state.armed).answer.person_match);
-  const links = [...conv.querySelectorAll(c.person_link)];
-  const titles = [...conv.querySelectorAll(c.title)].map((t) => (t.textContent || '').replace(/\s+/g, ' ').trim()).filter(Boolean);
-  if (!links.length && !titles.length) return null;
-  if (m.profile_path && links.some(linksTo(m.profile_path))) return true;
-  if (!titles.includes(m.name)) return false;
-  // The name alone, where the person has a profile: a namesake's conversation is not
-  // theirs (its header links elsewhere, or it shows none to compare).
-  return m.profile_path ? 'name' : true;
+  return {
+    in_conversation: !!conv,
+    links: conv ? [...conv.querySelectorAll(c.person_link)].map(hrefOf) : [],
+    titles: conv ? [...conv.querySelectorAll(c.title)].map((t) => t.textContent || '') : [],
+    open_before_arming: job.known.has(editor),
+    since_click_ms: job.openedAt ? Math.max(0, Date.now() - job.openedAt) : null,
+  };
 }
 
 /**
- * Is this editor the armed reply's composer?
+ * May the armed reply go into this editor? The engine decides whose conversation it is
+ * (`composer-owner`); no answer, or the reply expired or replaced meanwhile: no.
  * @param {Element | null} editor
+ * @returns {Promise<boolean>}
  */
-function candidate(editor) {
-  const armed = state.armed;
-  if (!armed || !editor || !editor.isConnected) return false;
-  if (Date.now() > armed.until) {
+async function candidate(editor) {
+  const job = state.armed;
+  if (!job || !editor || !editor.isConnected) return false;
+  if (Date.now() > job.until) {
     state.armed = null;
     return false;
   }
-  const who = composerPerson(editor);
-  // A composer that names the person is used; one that names someone else never. One
-  // that only has the person's name (its profile links differ) only when it was not open
-  // before arming: an open conversation with a namesake is not theirs. One that names
-  // nobody only when it was not open before arming and the user has just clicked this
-  // card's Reply or Message control: else it may be anyone's.
-  if (who === 'name') return !armed.known.has(editor);
-  if (who !== null) return who;
-  return !armed.known.has(editor) && Date.now() - armed.openedAt <= OPENED_MS;
+  const answer = await send({ type: 'composer-owner', person: job.answer.person_match, composer: composerFacts(editor, job) });
+  return !!answer && answer.ok === true && answer.insert === true && state.armed === job;
 }
 
 /**
@@ -112,9 +115,10 @@ export function onFocusIn(ev) {
   if (!state.armed || !state.config || !ev.isTrusted || retired()) return;
   try {
     const target = ev.composedPath()[0];
-    // Insert after LinkedIn's own focus handling has run, not inside its dispatch.
-    if (target instanceof HTMLElement && target.matches(state.config.live.composer.editor) && candidate(target)) {
-      setTimeout(() => insert(target).catch(() => {}), 0);
+    // Insert after LinkedIn's own focus handling has run (the engine's answer comes in a
+    // later task anyway), not inside its dispatch.
+    if (target instanceof HTMLElement && target.matches(state.config.live.composer.editor)) {
+      candidate(target).then((ok) => (ok ? insert(target) : undefined)).catch(() => {});
     }
   } catch (_) { /* fail-open */ }
 }
@@ -123,18 +127,25 @@ export function onFocusIn(ev) {
 export function watchForComposer() {
   if (!state.armed || state.armed.polling) return;
   const started = Date.now();
-  const tick = () => {
+  const tick = async () => {
     if (!state.armed) return;
-    const found = editors().find((e) => state.armed && !state.armed.known.has(e) && candidate(e));
+    let found = null;
+    for (const e of editors()) {
+      if (!state.armed || state.armed.known.has(e)) continue;
+      if (await candidate(e)) {
+        found = e;
+        break;
+      }
+    }
     const armed = state.armed;
-    if (!armed) return; // expired while looking
+    if (!armed) return; // expired (or inserted by focus) while looking
     if (found) {
       armed.polling = 0;
       insert(found).catch(() => {});
       return;
     }
     if (Date.now() - started < LOOK_MS) {
-      armed.polling = setTimeout(tick, 100);
+      armed.polling = setTimeout(() => tick().catch(() => {}), 100);
       return;
     }
     armed.polling = 0;
@@ -146,7 +157,7 @@ export function watchForComposer() {
       showNotice(armed.answer, opened[opened.length - 1], UNRECOGNISED_STATUS);
     }
   };
-  state.armed.polling = setTimeout(tick, 50);
+  state.armed.polling = setTimeout(() => tick().catch(() => {}), 50);
 }
 
 /**

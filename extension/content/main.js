@@ -11,8 +11,9 @@
 //       index, count}, reply, prompt actions, how to recognise this person's composer
 //   badge  : one <askfirst-badge> per person card (closed shadow root, text only)
 //   guard  : first trusted click on a guarded card's Accept is held → <askfirst-prompt>
-//   insert : an armed reply goes into the composer the user opens for that person
-//            (execCommand insertText, Send must become enabled; else clipboard). Never sends.
+//   insert : an armed reply goes into the composer the user opens for that person (the
+//            engine says whose it is: composer-owner{facts}; execCommand insertText, Send
+//            must become enabled; else clipboard). Never sends.
 //   threads: conversation threads on any page ──thread-seen{html}──▶ engine (answered?)
 // Fail-open: no answer, an error, or anything thrown → LinkedIn behaves as without us.
 //
@@ -32,7 +33,8 @@
 //
 // Messages  out (runtime.sendMessage, engine.js send): hello (route), triage-cards
 //             (collect), status (engine report), record (engine record, from guard,
-//             prompt, insert), thread-seen (threads)
+//             prompt, insert), thread-seen (threads), composer-owner (insert: may the
+//             armed reply go into this composer? src/core/composer.rs decides)
 //           in (runtime.onMessage, below): card-details → collect.details,
 //             next-flagged (the manifest command, via the background) → guard.nextFlagged
 //           storage.onChanged(local settings) → collect.onSettingsChanged

@@ -2,6 +2,7 @@
 //! planning the reply. Must not import wasm-bindgen, web-sys or js-sys: it compiles and
 //! tests natively, and the same code runs in the extension's wasm build.
 
+pub mod composer;
 pub mod fit;
 pub mod invitation;
 pub mod lang;

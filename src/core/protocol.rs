@@ -7,6 +7,7 @@
 //! variant in [`Request`] (in the section of the contexts allowed to send it), a line in
 //! [`Request::origin`], and its handling in the router.
 
+use crate::core::composer::{self, ArmedPerson, ComposerFacts, Owner, MAX_HEADER_ITEMS};
 use crate::core::fit::Fit;
 use crate::core::invitation::{is_strong_key, Controls, InvitationKind, Locator};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
@@ -107,6 +108,11 @@ pub enum Request {
     },
     /// The content script's state on this tab, for the toolbar icon.
     Status { url: String, state: PageState },
+    /// May the armed reply for `person` go into this composer? (`core::composer` decides.)
+    ComposerOwner {
+        person: ArmedPerson,
+        composer: ComposerFacts,
+    },
 }
 
 /// Which contexts may send a request.
@@ -125,7 +131,8 @@ impl Request {
             Request::Hello { .. }
             | Request::TriageCards { .. }
             | Request::Record { .. }
-            | Request::Status { .. } => Origin::LinkedInTab,
+            | Request::Status { .. }
+            | Request::ComposerOwner { .. } => Origin::LinkedInTab,
         }
     }
 }
@@ -309,8 +316,44 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
                 MAX_TEXT_BYTES,
             )?;
         }
+        Request::ComposerOwner { person, composer } => {
+            cap("person.name", &person.name, MAX_TEXT_BYTES)?;
+            let path = person.profile_path.as_deref().unwrap_or("");
+            cap("person.profile_path", path, MAX_TEXT_BYTES)?;
+            for (field, items) in [
+                ("composer.links", &composer.links),
+                ("composer.titles", &composer.titles),
+            ] {
+                if items.len() > MAX_HEADER_ITEMS {
+                    return Err(ProtocolError::Malformed(format!(
+                        "{} {field} in one header; the limit is {MAX_HEADER_ITEMS}",
+                        items.len()
+                    )));
+                }
+                for item in items.iter() {
+                    cap(field, item, MAX_TEXT_BYTES)?;
+                }
+            }
+        }
     }
     Ok(request)
+}
+
+/// The answer to `composer-owner`: whose conversation it is, and whether the armed reply
+/// may go in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComposerAnswer {
+    pub ok: bool,
+    pub owner: Owner,
+    pub insert: bool,
+}
+
+pub fn composer_owner(person: &ArmedPerson, facts: &ComposerFacts) -> ComposerAnswer {
+    ComposerAnswer {
+        ok: true,
+        owner: composer::owner(person, facts),
+        insert: composer::may_insert(person, facts),
+    }
 }
 
 // ---- Answers ------------------------------------------------------------------------------
@@ -903,6 +946,56 @@ mod tests {
                 state: PageState::EngineError,
                 ..
             })
+        ));
+    }
+
+    #[test]
+    fn composer_owner_is_a_page_message_with_bounded_facts() {
+        let ask = |links: &str, titles: &str| {
+            format!(
+                r#"{{"type":"composer-owner","person":{{"profile_path":"/in/ana-pereira/","name":"Ana Pereira"}},
+                "composer":{{"in_conversation":true,"links":{links},"titles":{titles},
+                "open_before_arming":false,"since_click_ms":null}}}}"#
+            )
+        };
+        let namesake = ask(
+            r#"["https://www.linkedin.com/in/ana-pereira-2/"]"#,
+            r#"["Ana Pereira"]"#,
+        );
+        let Ok(Request::ComposerOwner { person, composer }) = parse(&namesake, &tab()) else {
+            panic!("refused: {namesake}");
+        };
+        assert_eq!(
+            composer_owner(&person, &composer),
+            ComposerAnswer {
+                ok: true,
+                owner: Owner::Other,
+                insert: false
+            }
+        );
+        let theirs = ask(r#"["https://www.linkedin.com/in/ana-pereira/"]"#, "[]");
+        let Ok(Request::ComposerOwner { person, composer }) = parse(&theirs, &tab()) else {
+            panic!("refused: {theirs}");
+        };
+        assert!(composer_owner(&person, &composer).insert);
+        assert_eq!(parse(&theirs, &popup()), Err(ProtocolError::NotLinkedInTab));
+        let many = format!("[{}]", vec![r#""x""#; MAX_HEADER_ITEMS + 1].join(","));
+        assert!(matches!(
+            parse(&ask(&many, "[]"), &tab()),
+            Err(ProtocolError::Malformed(_))
+        ));
+        let long = format!(r#"["{}"]"#, "a".repeat(MAX_TEXT_BYTES + 1));
+        assert!(matches!(
+            parse(&ask("[]", &long), &tab()),
+            Err(ProtocolError::FieldTooLarge { .. })
+        ));
+        let extra = theirs.replace(
+            r#""since_click_ms":null"#,
+            r#""since_click_ms":null,"decided":true"#,
+        );
+        assert!(matches!(
+            parse(&extra, &tab()),
+            Err(ProtocolError::Malformed(_))
         ));
     }
 

@@ -316,6 +316,9 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             }
             show_state(&sender, state).await
         }
+        Request::ComposerOwner { person, composer } => {
+            Ok(to_js(&protocol::composer_owner(&person, &composer)))
+        }
     };
     answer.unwrap_or_else(|e| error_js("engine-error", &js_error_text(&e)))
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   launch, fixture, cliTriage, FIXTURES, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick,
-  clicksSeen, inShadow,
+  clicksSeen, inShadow, waitFor,
 } from './harness.mjs';
 
 let h;
@@ -101,6 +101,26 @@ test('an armed reply never goes into a conversation with a namesake that was alr
   // Another Ana Pereira: her name in the title, her own profile behind it.
   const page = await armWithOpenConversation('Ana Pereira', '/in/ana-pereira-someone-else/');
   assert.deepEqual(await composers(page), [{ who: 'Ana Pereira', text: '' }], 'the namesake\'s conversation stays empty');
+  await page.close();
+});
+
+test('an armed reply never goes into a namesake\'s conversation opened after arming: its link decides', async () => {
+  // Issue #13, finding 4. On the old rule (the name alone, for a box opened after arming)
+  // Ana's reply went into the other Ana Pereira's message box.
+  const page = await open(composerPage, 6);
+  await page.evaluate(() => {
+    const b = document.querySelector('button[aria-label="Reply to Ana"]');
+    b.setAttribute('data-e2e-profile', '/in/ana-pereira-someone-else/');
+  });
+  await trustedClick(page, accept('Ana Pereira'));
+  await clickPromptAction(page, 'reply-to-invitation');
+  // The user clicks Ana's Reply; the conversation that opens (with focus) is the namesake's.
+  await trustedClick(page, 'button[aria-label="Reply to Ana"]');
+  await trustedClick(page, '[data-e2e-composer="Ana Pereira"] [role=textbox]');
+  const state = await waitFor('the notice', () => promptState(page), 8000);
+  assert.match(state.status, /could not tell/i);
+  assert.deepEqual(await composers(page), [{ who: 'Ana Pereira', text: '' }], 'the namesake\'s conversation stays empty');
+  assert.deepEqual(await page.evaluate(() => window.__probe.sent), []);
   await page.close();
 });
 
