@@ -4,6 +4,7 @@
 //! writer). Strangers' text (names, headlines, notes) only ever becomes text nodes.
 
 pub mod options;
+pub mod permission;
 pub mod popup;
 pub mod templates;
 

@@ -52,7 +52,15 @@ async fn refresh(root: Element) {
         Ok(other) => Err(UiError::Answer(format!("{other:?}"))),
         Err(e) => Err(e),
     };
-    let listeners = render(&root, &tab, dashboard.as_ref().map_err(|e| e.to_string()));
+    let granted = super::permission::linkedin_granted().await;
+    let mut listeners = render(&root, &tab, dashboard.as_ref().map_err(|e| e.to_string()));
+    if !granted {
+        // Firefox: the user has not allowed LinkedIn (yet): say so first, with the button.
+        let again = root.clone();
+        listeners.push(super::permission::show_notice(&root, move || {
+            wasm_bindgen_futures::spawn_local(refresh(again.clone()));
+        }));
+    }
     LISTENERS.with(|l| *l.borrow_mut() = listeners);
 }
 
