@@ -84,3 +84,38 @@ fn every_key_the_ui_asks_for_exists() {
         "keys the UI uses that no message has: {missing:?}"
     );
 }
+
+#[test]
+fn every_key_the_content_script_asks_for_exists() {
+    let en = messages("en");
+    let dir = format!("{}/extension/content", env!("CARGO_MANIFEST_DIR"));
+    let mut asked = BTreeSet::new();
+    for file in std::fs::read_dir(dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("js") {
+            continue;
+        }
+        let src = std::fs::read_to_string(&path).unwrap();
+        // `t('key'…` and `t(ok ? 'one' : 'other')`: every quoted word in the call's
+        // first argument (up to its first comma or closing parenthesis).
+        for (i, _) in src.match_indices("t(") {
+            let before = src[..i].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                continue;
+            }
+            let arg = &src[i + 2..];
+            let arg = &arg[..arg.find([',', ')']).unwrap_or(arg.len())];
+            for (n, quoted) in arg.split('\'').enumerate() {
+                if n % 2 == 1 && !quoted.is_empty() {
+                    asked.insert(quoted.to_string());
+                }
+            }
+        }
+    }
+    assert!(asked.len() >= 15, "{asked:?}");
+    let missing: Vec<_> = asked.iter().filter(|k| !en.contains_key(*k)).collect();
+    assert!(
+        missing.is_empty(),
+        "keys the content script uses that no message has: {missing:?}"
+    );
+}

@@ -4,6 +4,7 @@
 import { state } from './state.js';
 import { el } from './dom.js';
 import { BADGE_CSS, theme } from './styles.js';
+import { t } from './i18n.js';
 
 /** @typedef {import('./state.js').Entry} Entry */
 
@@ -55,7 +56,7 @@ export function renderBadge(card, entry) {
   host.setAttribute('data-note', a.note_kind);
   host.setAttribute('data-fit', a.fit);
   host.setAttribute('data-plan', a.plan);
-  badge.label.textContent = a.overridden ? `${a.plan_label} · marked fine` : a.badge_label;
+  badge.label.textContent = a.overridden ? t('badgeMarkedFine', [a.plan_label]) : a.badge_label;
   // Every reason, one per line: a single text node (cheap for a thousand cards).
   badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
   // A new badge goes into the page once complete: its attributes and text are written

@@ -7,7 +7,6 @@ import { state } from './state.js';
 import { record } from './engine.js';
 import { locate } from './dom.js';
 import { cardOf } from './collect.js';
-import { linksTo } from './paths.js';
 import { buildPrompt, showPrompt, openPrompt } from './prompt.js';
 import { watchForComposer } from './insert.js';
 import { retired } from './retire.js';
@@ -18,7 +17,10 @@ import { retired } from './retire.js';
 /**
  * Is the card still about the person its answer is for? LinkedIn may render another
  * invitation into the same node; until the engine has read it again, the old answer
- * (another person's reply and guard) must not act: the click passes.
+ * (another person's reply and guard) must not act: the click passes. The engine named
+ * the card's links to that person's profile as written (`person_hrefs`): one of them must
+ * still be in the card, compared as it is (whose profile a link is, only the engine
+ * says: src/core/composer.rs). Without a profile, the card must still show the name.
  * @param {Element} card
  * @param {Answer} a
  */
@@ -26,8 +28,8 @@ function showsPerson(card, a) {
   const m = a.person_match;
   if (!m) return true;
   if (!m.profile_path) return /** @type {string} */ (card.textContent).includes(m.name);
-  const links = linksTo(m.profile_path);
-  for (const link of card.querySelectorAll('a[href]')) if (links(link)) return true;
+  const hrefs = new Set(a.person_hrefs || []);
+  for (const link of card.querySelectorAll('a[href]')) if (hrefs.has(/** @type {string} */ (link.getAttribute('href')))) return true;
   return false;
 }
 

@@ -9,6 +9,7 @@ import { state } from './state.js';
 import { record, send } from './engine.js';
 import { copy, showNotice } from './prompt.js';
 import { retired } from './retire.js';
+import { t } from './i18n.js';
 
 /** @typedef {import('./state.js').Answer} Answer */
 /** @typedef {import('./state.js').Config} Config */
@@ -154,7 +155,7 @@ export function watchForComposer() {
     const opened = editors().filter((e) => !armed.known.has(e));
     if (opened.length) {
       state.armed = null;
-      showNotice(armed.answer, opened[opened.length - 1], UNRECOGNISED_STATUS);
+      showNotice(armed.answer, opened[opened.length - 1], unrecognisedStatus());
     }
   };
   state.armed.polling = setTimeout(() => tick().catch(() => {}), 50);
@@ -249,29 +250,19 @@ async function insert(editor) {
   // clipboard, and say which.
   const copied = await copy(job.text);
   if (copied) record(a, 'reply-copied');
-  showNotice(a, editor, INSERT_STATUS[outcome][copied ? 0 : 1]);
+  showNotice(a, editor, INSERT_STATUS[outcome](copied));
 }
 
 // What the prompt says when no message box could be told to be the person's (no click of
 // the user's is near enough for the clipboard).
-const UNRECOGNISED_STATUS = 'AskFirst could not tell that the message box you opened is theirs, so it left it as it was. Copy the reply from here, paste it there, then press Send yourself.';
+const unrecognisedStatus = () => t('noticeUnrecognised');
 
-// What the prompt says when a reply could not be put in and checked: [clipboard, none].
+// What the prompt says when a reply could not be put in and checked, with the reply on
+// the clipboard or not.
+/** @type {Record<'draft' | 'partial' | 'unverified' | 'refused', (copied: boolean) => string>} */
 const INSERT_STATUS = {
-  draft: [
-    'Your message box already had text in it, so AskFirst left it as it was. The reply is on your clipboard: paste it where you want it, then press Send yourself.',
-    'Your message box already had text in it, so AskFirst left it as it was, and the browser refused the clipboard: copy the reply from here.',
-  ],
-  partial: [
-    'AskFirst put only part of the reply into the message box: check it before you press Send. The whole reply is on your clipboard.',
-    'AskFirst put only part of the reply into the message box: check it before you press Send, or copy the whole reply from here.',
-  ],
-  unverified: [
-    'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send. The reply is also on your clipboard.',
-    'The reply is in the message box, but LinkedIn\'s Send button did not turn on: check the message before you press Send.',
-  ],
-  refused: [
-    'AskFirst could not put the reply into the message box. It is on your clipboard: paste it there, then press Send yourself.',
-    'AskFirst could not put the reply into the message box, and the browser refused the clipboard: copy it from here.',
-  ],
+  draft: (copied) => t(copied ? 'noticeDraftCopied' : 'noticeDraftNoClipboard'),
+  partial: (copied) => t(copied ? 'noticePartialCopied' : 'noticePartialNoClipboard'),
+  unverified: (copied) => t(copied ? 'noticeUnverifiedCopied' : 'noticeUnverifiedNoClipboard'),
+  refused: (copied) => t(copied ? 'noticeRefusedCopied' : 'noticeRefusedNoClipboard'),
 };

@@ -27,14 +27,16 @@
 //   badges.js  <askfirst-badge>        styles.js  constructed sheets, the page's theme
 //   guard.js   the Accept guard, the keyboard shortcut, Reply/Message clicks for insertion
 //   prompt.js  <askfirst-prompt>: build, show, close, actions, notices, warm-up
-//   insert.js  armed reply → the person's composer       paths.js  pure: link → profile?
+//   insert.js  armed reply → the person's composer
 //   threads.js answered detection (thread-seen)          dom.js    el, locate, domReady
+//   i18n.js    t(key, subs): every user-visible string, from extension/_locales
 //   retire.js  the extension reloaded or removed: step aside (what to undo: onRetire)
 //
 // Messages  out (runtime.sendMessage, engine.js send): hello (route), triage-cards
 //             (collect), status (engine report), record (engine record, from guard,
 //             prompt, insert), thread-seen (threads), composer-owner (insert: may the
-//             armed reply go into this composer? src/core/composer.rs decides)
+//             armed reply go into this composer? src/core/composer.rs decides),
+//             reply-length (prompt: is the edited reply over the card's limit?)
 //           in (runtime.onMessage, below): card-details → collect.details,
 //             next-flagged (the manifest command, via the background) → guard.nextFlagged
 //           storage.onChanged(local settings) → collect.onSettingsChanged

@@ -3,7 +3,8 @@
 // reply to edit and the engine's actions. It is opened by the Accept guard (guard.js), the
 // keyboard shortcut, and as a notice of what became of an armed reply (insert.js).
 import { state } from './state.js';
-import { record } from './engine.js';
+import { record, send } from './engine.js';
+import { t } from './i18n.js';
 import { el, locate, nextFocus } from './dom.js';
 import { BADGE_CSS, PROMPT_CSS, PROMPT_FONT, PROMPT_HOST_CSS, theme } from './styles.js';
 import { quietly } from './collect.js';
@@ -63,8 +64,8 @@ export function buildPrompt(card, entry, accept, notice = false) {
   // tabindex -1: a click on the dialog's text or padding keeps focus inside it (else it
   // goes to the page's body, out of reach of Escape and of the Tab trap).
   const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why', tabindex: '-1' });
-  const h = el('h2', { id: 'h' }, `${a.plan_label}: ${a.name}`);
-  const reasons = el('ul', { id: 'why', 'aria-label': 'Why' });
+  const h = el('h2', { id: 'h' }, t('promptTitle', [a.plan_label, a.name || '']));
+  const reasons = el('ul', { id: 'why', 'aria-label': t('promptWhy') });
   for (const r of a.reasons) reasons.append(el('li', null, r));
   d.append(h, reasons);
   /** @type {HTMLTextAreaElement | null} */
@@ -72,26 +73,28 @@ export function buildPrompt(card, entry, accept, notice = false) {
   if (a.reply != null) {
     area = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'r', spellcheck: 'true' }));
     area.value = a.reply;
-    d.append(el('label', { for: 'r' }, 'Your reply (you can edit it)'), area);
+    d.append(el('label', { for: 'r' }, t('promptReplyLabel')), area);
   }
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked
-  // against the engine's limit for this card.
+  // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked by
+  // the engine against its limit for this card (reply-length; the latest answer shows).
   const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).join('\n'));
   if (area && a.reply_limit) {
     const limit = a.reply_limit;
     const edited = area;
+    let asked = 0;
     edited.addEventListener('input', () => {
-      const n = [...edited.value].length; // characters, as the engine counts them
-      warn.textContent = n > limit
-        ? `The reply is ${n} characters; LinkedIn takes at most ${limit} here: shorten it before sending.`
-        : '';
+      const n = ++asked;
+      send({ type: 'reply-length', text: edited.value.toWellFormed(), limit }).then((answer) => {
+        if (n !== asked || !answer || answer.ok !== true) return;
+        warn.textContent = answer.too_long ? t('promptReplyTooLong', [answer.length, answer.limit]) : '';
+      });
     });
   }
   const actions = el('div', { class: 'actions' });
   const all = /** @type {import('./state.js').PromptAction[]} */ (a.actions);
   const acts = notice
-    ? all.filter((act) => act.action === 'copy').concat([{ action: 'close', label: 'Close' }])
+    ? all.filter((act) => act.action === 'copy').concat([{ action: 'close', label: t('promptClose') }])
     : all;
   acts.forEach((act, i) => {
     const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
@@ -126,9 +129,7 @@ export function buildPrompt(card, entry, accept, notice = false) {
         break;
       case 'copy':
         copy(text()).then((ok) => {
-          status.textContent = ok
-            ? 'Copied. Paste it into your message to them, then press Send yourself.'
-            : 'Copying was refused by the browser: select the text above and copy it.';
+          status.textContent = t(ok ? 'promptCopied' : 'promptCopyRefused');
           if (ok) record(a, 'reply-copied');
         });
         break;
@@ -273,11 +274,12 @@ export function warmPrompt() {
     // the box adds no scrollable overflow (1 px high would, past a narrow page's edge).
     box.style.cssText = `position:fixed;left:0;top:0;width:min(34rem,94vw);height:0;overflow:hidden;
       visibility:hidden;contain:strict;pointer-events:none;${PROMPT_FONT}`;
-    // The kinds of element buildPrompt makes, in the prompt's classes.
+    // The kinds of element buildPrompt makes, in the prompt's classes (never shown: no
+    // words of the prompt's own).
     const d = el('div', { class: 'd' });
     const actions = el('div', { class: 'actions' });
-    actions.append(el('button', { type: 'button', class: 'primary' }, 'Reply'), el('button', { type: 'button' }, 'Not now'));
-    d.append(el('h2', null, 'AskFirst'), el('ul', null), el('label', null, 'Reply'), el('textarea', null, 'AskFirst'),
+    actions.append(el('button', { type: 'button', class: 'primary' }, 'AskFirst'), el('button', { type: 'button' }, 'AskFirst'));
+    d.append(el('h2', null, 'AskFirst'), el('ul', null), el('label', null, 'AskFirst'), el('textarea', null, 'AskFirst'),
       el('p', { class: 'status' }, 'AskFirst'), actions);
     d.children[1].append(el('li', null, 'AskFirst'));
     box.append(el('div', { class: 'backdrop' }), d);

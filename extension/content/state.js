@@ -37,6 +37,7 @@
  * @property {boolean} [guard]
  * @property {PromptAction[]} [actions]
  * @property {PersonMatch} [person_match]
+ * @property {string[]} [person_hrefs] the card's links to that profile, as written
  * @property {unknown} [snapshot] echoed back in `record` messages
  */
 /**

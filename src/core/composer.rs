@@ -105,6 +105,101 @@ fn percent_decoded(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| text.to_string())
 }
 
+/// The `href`s, as written, of the links in a card's outerHTML that are this profile's
+/// (`profile_path`, as in [`ArmedPerson`]): the Accept guard acts on a live card only
+/// while it still holds one of them (LinkedIn may render another invitation into the same
+/// node before the engine has read it again), comparing them as they are, with no rule of
+/// its own. The HTML is the browser's serialisation: a literal `<` only opens a tag
+/// (text and, in current browsers, attribute values escape it), attribute values are in
+/// double quotes with `&`, `"`, `<`, `>` and U+00A0 escaped.
+pub fn profile_hrefs(html: &str, profile_path: &str) -> Vec<String> {
+    let Some(theirs) = profile_identity(&format!("https://www.linkedin.com{profile_path}")) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..tag_end];
+        rest = &rest[tag_end..];
+        let mut words = tag.splitn(2, |c: char| c.is_ascii_whitespace());
+        if !words
+            .next()
+            .is_some_and(|name| name.eq_ignore_ascii_case("a"))
+        {
+            continue;
+        }
+        let Some(href) = words.next().and_then(href_of) else {
+            continue;
+        };
+        let url = if href.starts_with('/') && !href.starts_with("//") {
+            format!("https://www.linkedin.com{href}")
+        } else {
+            href.clone()
+        };
+        if profile_identity(&url).as_ref() == Some(&theirs) && !out.contains(&href) {
+            out.push(href);
+        }
+    }
+    out
+}
+
+/// The `href` attribute's value in a tag's attributes (`class="x" href="/in/a/"`), as the
+/// page's `getAttribute` returns it.
+fn href_of(attrs: &str) -> Option<String> {
+    let mut rest = attrs;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let name = &rest[..name_end];
+        rest = rest[name_end..].trim_start();
+        let Some(value) = rest.strip_prefix('=') else {
+            continue; // an attribute without a value
+        };
+        let value = value.trim_start();
+        let (raw, after) = match value.strip_prefix('"') {
+            Some(quoted) => {
+                let end = quoted.find('"')?;
+                (&quoted[..end], &quoted[end + 1..])
+            }
+            None => {
+                let end = value
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(value.len());
+                (&value[..end], &value[end..])
+            }
+        };
+        if name.eq_ignore_ascii_case("href") {
+            return Some(unescaped(raw));
+        }
+        rest = after;
+    }
+}
+
+/// The entities a browser writes into a serialised attribute value, as text again.
+fn unescaped(value: &str) -> String {
+    if !value.contains('&') {
+        return value.to_string();
+    }
+    value
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// Whose conversation this composer is, for the armed person.
 pub fn owner(person: &ArmedPerson, facts: &ComposerFacts) -> Owner {
     let titles: Vec<String> = facts
@@ -335,6 +430,98 @@ mod tests {
             "urn:li:invitation:1",
         ] {
             assert_eq!(profile_identity(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn a_cards_profile_hrefs_as_written() {
+        let html = r#"<li class="card"><a class="photo" href="/in/Ana-Pereira/?trk=x&amp;m=1"><img></a>
+            <!-- <a href="/in/ana-pereira/commented/"> -->
+            <a data-x=1 href="https://www.linkedin.com/in/ana-pereira/">Ana Pereira</a>
+            <p>Ask <a href="/in/bob-stone/">Bob</a>, or href="/in/ana-pereira/fake/" in text</p>
+            <a href="/in/ana-pereira/">again</a><a href='/in/ana-pereira-2/'>namesake</a>
+            <abbr href="/in/ana-pereira/x/">not a link</abbr><A HREF=/in/ana-pereira/caps/>caps</A></li>"#;
+        assert_eq!(
+            profile_hrefs(html, ANA),
+            [
+                "/in/Ana-Pereira/?trk=x&m=1",
+                "https://www.linkedin.com/in/ana-pereira/",
+                "/in/ana-pereira/",
+                "/in/ana-pereira/caps/",
+            ]
+        );
+        assert!(profile_hrefs(html, "/in/nobody/").is_empty());
+        assert!(profile_hrefs(html, "/company/x/").is_empty());
+        assert!(
+            profile_hrefs("<a href=\"/in/ana-pereira/", ANA).is_empty(),
+            "unterminated"
+        );
+        assert!(profile_hrefs("<a href", ANA).is_empty());
+        assert_eq!(
+            profile_hrefs("<a href=\"/in/zo%C3%A9/\">", "/in/zoé/"),
+            ["/in/zo%C3%A9/"]
+        );
+    }
+
+    /// Generated slugs: the raw, percent-encoded and upper-case forms of one slug are one
+    /// profile; another slug is another unless they differ only in case.
+    #[test]
+    fn generated_slugs_one_profile_in_every_form() {
+        let letters: Vec<char> = "abcdeéøßжz0123-".chars().collect();
+        let mut seed = 16u32;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % n
+        };
+        for _ in 0..500 {
+            let mut slug = || {
+                (0..1 + next(12))
+                    .map(|_| letters[next(letters.len())])
+                    .collect::<String>()
+            };
+            let (a, b) = (slug(), slug());
+            let encoded: String = a
+                .bytes()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == b'-' {
+                        (c as char).to_string()
+                    } else {
+                        format!("%{c:02X}")
+                    }
+                })
+                .collect();
+            let id = profile_identity(&format!("https://www.linkedin.com/in/{a}/"));
+            assert!(id.is_some(), "{a}");
+            assert_eq!(
+                profile_identity(&format!("https://www.linkedin.com/in/{encoded}")),
+                id,
+                "{a} {encoded}"
+            );
+            assert_eq!(
+                profile_identity(&format!(
+                    "https://www.linkedin.com/in/{}/",
+                    // One character to one (`ß` upper-cases to `SS`: another slug).
+                    a.chars()
+                        .map(|c| {
+                            let mut u = c.to_uppercase();
+                            match (u.next(), u.next()) {
+                                (Some(one), None) => one,
+                                _ => c,
+                            }
+                        })
+                        .collect::<String>()
+                )),
+                id,
+                "{a}"
+            );
+            let same = a.to_lowercase() == b.to_lowercase();
+            assert_eq!(
+                profile_identity(&format!("https://www.linkedin.com/in/{b}/")) == id,
+                same,
+                "{a} {b}"
+            );
         }
     }
 

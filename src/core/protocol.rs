@@ -108,6 +108,9 @@ pub enum Request {
     },
     /// The content script's state on this tab, for the toolbar icon.
     Status { url: String, state: PageState },
+    /// Is the reply the user is editing in the prompt over `limit` (the card's
+    /// `reply_limit`)? (`triage::too_long` decides.)
+    ReplyLength { text: String, limit: usize },
     /// May the armed reply for `person` go into this composer? (`core::composer` decides.)
     ComposerOwner {
         person: ArmedPerson,
@@ -132,7 +135,8 @@ impl Request {
             | Request::TriageCards { .. }
             | Request::Record { .. }
             | Request::Status { .. }
-            | Request::ComposerOwner { .. } => Origin::LinkedInTab,
+            | Request::ComposerOwner { .. }
+            | Request::ReplyLength { .. } => Origin::LinkedInTab,
         }
     }
 }
@@ -264,7 +268,9 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
         }
     }
     match &request {
-        Request::Ping {} => {}
+        // The text is bounded by the message's size: a reply pasted far over LinkedIn's
+        // limit is exactly what must be answered.
+        Request::Ping {} | Request::ReplyLength { .. } => {}
         Request::Hello { url } | Request::Status { url, .. } => linkedin_url(url)?,
         Request::TriageCards { url, cards, .. } => {
             linkedin_url(url)?;
@@ -346,6 +352,26 @@ pub struct ComposerAnswer {
     pub ok: bool,
     pub owner: Owner,
     pub insert: bool,
+}
+
+/// The answer to `reply-length`: the reply's length in characters and the limit, and
+/// whether it is over (the prompt words the warning from the catalogue).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReplyLengthAnswer {
+    pub ok: bool,
+    pub too_long: bool,
+    pub length: usize,
+    pub limit: usize,
+}
+
+pub fn reply_length(text: &str, limit: usize) -> ReplyLengthAnswer {
+    let over = crate::core::triage::too_long(text, limit);
+    ReplyLengthAnswer {
+        ok: true,
+        too_long: over.is_some(),
+        length: over.unwrap_or_else(|| text.chars().count()),
+        limit,
+    }
 }
 
 pub fn composer_owner(person: &ArmedPerson, facts: &ComposerFacts) -> ComposerAnswer {
@@ -507,6 +533,9 @@ pub struct CardDetails {
     pub actions: Vec<PromptAction>,
     /// How to recognise this person's composer.
     pub person_match: PersonMatch,
+    /// The card's links to this person's profile, as written: the guard acts only while
+    /// the live card still holds one (`composer::profile_hrefs`).
+    pub person_hrefs: Vec<String>,
     /// Echoed back in `record` messages.
     pub snapshot: Snapshot,
 }
@@ -668,6 +697,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             strong.is_some(),
         ),
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
+        person_hrefs: Vec::new(), // from the card's HTML: triage_card_in
         snapshot: Snapshot {
             name: inv.name.clone(),
             headline: inv.headline.clone(),
@@ -748,7 +778,13 @@ fn triage_card_in(
             answer(CardStatus::NotPerson, None, vec![])
         }
         Some(inv) => match engine.triage(inv) {
-            Some(t) => answer(CardStatus::Person, Some(verdict(t, fine)), vec![]),
+            Some(t) => {
+                let mut v = verdict(t, fine);
+                if let Some(path) = &v.details.person_match.profile_path {
+                    v.details.person_hrefs = composer::profile_hrefs(&card.html, path);
+                }
+                answer(CardStatus::Person, Some(v), vec![])
+            }
             None => answer(CardStatus::NotPerson, None, vec![]),
         },
     }
@@ -946,6 +982,44 @@ mod tests {
                 state: PageState::EngineError,
                 ..
             })
+        ));
+    }
+
+    #[test]
+    fn reply_length_counts_characters_as_linkedin_does() {
+        let ask = |text: &str, limit: usize| {
+            let json = serde_json::json!({ "type": "reply-length", "text": text, "limit": limit });
+            match parse(&json.to_string(), &tab()) {
+                Ok(Request::ReplyLength { text, limit }) => reply_length(&text, limit),
+                other => panic!("{other:?}"),
+            }
+        };
+        let at = ask(&"x".repeat(MESSAGE_LIMIT), MESSAGE_LIMIT);
+        assert!(!at.too_long);
+        assert_eq!(at.length, MESSAGE_LIMIT);
+        let over = ask(&"x".repeat(MESSAGE_LIMIT + 1), MESSAGE_LIMIT);
+        assert_eq!(
+            over,
+            ReplyLengthAnswer {
+                ok: true,
+                too_long: true,
+                length: MESSAGE_LIMIT + 1,
+                limit: MESSAGE_LIMIT
+            }
+        );
+        // Characters, not UTF-8 bytes or UTF-16 units: 300 emoji are 300.
+        let emoji = ask(&"😀".repeat(300), 300);
+        assert_eq!((emoji.too_long, emoji.length), (false, 300));
+        assert!(ask(&"é".repeat(301), 300).too_long);
+        let popup_sent = serde_json::json!({ "type": "reply-length", "text": "x", "limit": 1 });
+        assert_eq!(
+            parse(&popup_sent.to_string(), &popup()),
+            Err(ProtocolError::NotLinkedInTab)
+        );
+        let negative = r#"{"type":"reply-length","text":"x","limit":-1}"#;
+        assert!(matches!(
+            parse(negative, &tab()),
+            Err(ProtocolError::Malformed(_))
         ));
     }
 

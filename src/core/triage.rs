@@ -152,8 +152,8 @@ impl Engine {
 
         let mut warnings = Vec::new();
         if let (Some(text), Some(&path)) = (&reply, plan.paths.first()) {
-            let (len, limit) = (text.chars().count(), limit_for(path));
-            if len > limit {
+            let limit = limit_for(path);
+            if let Some(len) = too_long(text, limit) {
                 warnings.push(format!(
                     "The reply is {len} characters; LinkedIn takes at most {limit} here: shorten it before sending"
                 ));
@@ -203,4 +203,12 @@ fn key_hash(inv: &Invitation) -> u64 {
         (None, Some(urn)) => stable_hash(urn),
         (None, None) => stable_hash(&inv.name),
     }
+}
+
+/// A reply's length when it is over `limit`, in characters as LinkedIn counts them
+/// (Unicode scalar values); None when it fits. The one length rule: the engine's warning
+/// and the prompt's check of the user's edits (`reply-length`) both use it.
+pub fn too_long(text: &str, limit: usize) -> Option<usize> {
+    let len = text.chars().count();
+    (len > limit).then_some(len)
 }

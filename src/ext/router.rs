@@ -316,6 +316,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             }
             show_state(&sender, state).await
         }
+        Request::ReplyLength { text, limit } => Ok(to_js(&protocol::reply_length(&text, limit))),
         Request::ComposerOwner { person, composer } => {
             Ok(to_js(&protocol::composer_owner(&person, &composer)))
         }

@@ -243,6 +243,12 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   const page = await freshPage();
   await trustedClick(page, accept('Eva Nowak'));
   await clickPromptAction(page, 'mark-fine');
+  // Her badge says so, in the catalogue's words (the browser's language: English here).
+  const labels = [];
+  for (let i = 0; i < NAMES.length; i++) {
+    labels.push(await inShadow(page, 'askfirst-badge', function () { return this.querySelector('.p').textContent; }, undefined, i));
+  }
+  assert.equal(labels.filter((l) => / · marked fine$/.test(l)).length, 1, JSON.stringify(labels));
   // Remembered in the ledger (one source of truth): an "overridden" event for Eva.
   const evaOverridden = (ledger) => Object.entries(ledger?.records ?? {}).some(([k, r]) =>
     k.includes('eva-nowak-e2e') && r.events.some((e) => e.kind === 'overridden'));

@@ -184,12 +184,14 @@ test('the prompt checks an edited reply against the engine\'s limit', async () =
     return { x: r.x + 10, y: r.y + 10 };
   });
   await page.mouse.click(box.x, box.y);
+  // The engine checks each edit (reply-length): its answer comes in a later task.
+  const alert = () => inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; });
   await page.keyboard.insertText('x'.repeat(8001));
-  const alert = await inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; });
-  assert.match(alert, /at most 8000/);
+  assert.match(await waitFor('the warning', alert), /at most 8000/);
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText('Short again.');
-  assert.equal(await inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; }), '');
+  await waitFor('the warning gone', async () => (await alert()) === '');
+  assert.equal(await alert(), '');
   await page.close();
 });
 
