@@ -143,9 +143,14 @@ fn invalid_settings() {
         ),
         (r#"{"version": 9}"#, "update AskFirst"),
         ("{ not json", "settings are not valid JSON"),
+        // A v1 file (no version, a language right under the plan) is migrated first.
         (
             r#"{"templates": {"ask-first": {"en": ["Hi {nmae}"]}}}"#,
-            "templates.ask-first.en[0]: unknown placeholder {nmae}",
+            "templates.ask-first.before-accepting.en[0]: unknown placeholder {nmae}",
+        ),
+        (
+            r#"{"templates": {"ask-first": {"after-accepting": {"en": ["Hi {nmae}"]}}}}"#,
+            "templates.ask-first.after-accepting.en[0]: unknown placeholder {nmae}",
         ),
     ];
     for (i, (json, expect)) in cases.iter().enumerate() {

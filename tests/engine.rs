@@ -213,7 +213,7 @@ fn non_person_invitations_are_never_planned() {
 fn user_language_and_templates() {
     let settings = Settings::from_json(
         r#"{"language": "fr", "my_name": "Dana",
-            "templates": {"ask-first": {"fr": ["Salut {first_name}, on se connaît ?", "Bonjour {first_name} de {company} !"]}}}"#,
+            "templates": {"ask-first": {"after-accepting": {"fr": ["Salut {first_name}, on se connaît ?", "Bonjour {first_name} de {company} !"]}}}}"#,
     )
     .unwrap();
     let engine = Engine::try_new(settings).unwrap();
@@ -251,7 +251,9 @@ fn same_person_same_variant_and_variants_are_spread() {
 #[test]
 fn over_long_replies_are_flagged() {
     let long = format!("Hi {{first_name}}, {} {{headline}}", "a".repeat(7_970));
-    let json = serde_json::json!({"templates": {"ask-first": {"en": [long]}}}).to_string();
+    // No note, no Reply control: the reply goes after accepting.
+    let json = serde_json::json!({"templates": {"ask-first": {"after-accepting": {"en": [long]}}}})
+        .to_string();
     let own = Engine::try_new(Settings::from_json(&json).unwrap()).unwrap();
     let t = own
         .triage(&person(
@@ -311,6 +313,7 @@ fn invalid_settings_built_in_code_are_refused_or_left_out() {
     s.offer.url = "javascript:alert(1)".into();
     s.templates
         .ask_first
+        .after_accepting
         .insert(Lang::En, vec!["Hi {nope}".into()]);
     let e = Engine::try_new(s.clone()).unwrap_err().to_string();
     assert!(e.starts_with("offer.url: "), "{e}");
@@ -433,4 +436,43 @@ fn replies_follow_the_notes_language() {
         (NoteKind::Reasoned, PlanKind::Accept)
     );
     assert!(t.reply.unwrap().starts_with("H"), "a short thank-you");
+}
+
+/// Settings stored by a v1 AskFirst (one text per plan for every moment) read as v2: the
+/// user's "Before I accept" texts stay before accepting, and a card whose only way is
+/// "accept, then ask" gets the built-in after-accepting reply instead (issue 14 §1).
+#[test]
+fn v1_settings_fixture_is_migrated_to_moments() {
+    use askfirst::core::plan::Moment;
+    let json = include_str!("fixtures/settings/v1.json");
+    let s = Settings::from_json(json).unwrap();
+    assert_eq!((s.version, s.reminder_days, s.language), (2, 5, Lang::Fr));
+    let before = s.templates.get(PlanKind::AskFirst, Moment::BeforeAccepting);
+    assert!(before[&Lang::En][0].contains("Before I accept"));
+    assert!(before[&Lang::Fr][0].contains("avant d'accepter"));
+    assert!(s
+        .templates
+        .get(PlanKind::AskFirst, Moment::AfterAccepting)
+        .is_empty());
+    assert!(s
+        .templates
+        .get(PlanKind::AcceptFollowUp, Moment::AfterAccepting)[&Lang::De][0]
+        .contains("Vernetzung"));
+    let engine = Engine::try_new(s.clone()).unwrap();
+    // No note, no Reply control: accept, then ask; in the user's language (French).
+    let t = engine
+        .triage(&person("Ana Souza", Some("Engineer"), None))
+        .unwrap();
+    assert_eq!(t.plan, PlanKind::AskFirst);
+    assert_eq!(t.replies.len(), 1);
+    assert_eq!(t.replies[0].moment, Moment::AfterAccepting);
+    let reply = t.reply.unwrap();
+    assert!(
+        reply.starts_with("Bonjour Ana") && !reply.contains("avant d'accepter"),
+        "{reply}"
+    );
+    // Stored again, it is a v2 document that reads the same.
+    let again = Settings::from_json(&s.to_json()).unwrap();
+    assert_eq!(again, s);
+    assert!(s.to_json().contains("\"version\": 2"));
 }

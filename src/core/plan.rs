@@ -50,12 +50,74 @@ pub enum ReplyPath {
     LeavePending,
 }
 
+/// When a reply is sent: while the invitation is still pending (a reply to it, a message
+/// from the profile) or once the user has accepted (in the new conversation). A reply's
+/// words depend on it: "Before I accept, …" must never reach someone already accepted,
+/// nor "thanks for connecting" someone still waiting (issue 14 §1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Moment {
+    BeforeAccepting,
+    AfterAccepting,
+}
+
+impl Moment {
+    pub const ALL: [Moment; 2] = [Moment::BeforeAccepting, Moment::AfterAccepting];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Moment::BeforeAccepting => "before-accepting",
+            Moment::AfterAccepting => "after-accepting",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Moment> {
+        Moment::ALL.into_iter().find(|m| m.as_str() == code)
+    }
+}
+
+impl ReplyPath {
+    /// When a reply sent on this path arrives; `None` for a path that sends nothing.
+    pub fn moment(self) -> Option<Moment> {
+        match self {
+            ReplyPath::ReplyToInvitation | ReplyPath::MessageViaProfile => {
+                Some(Moment::BeforeAccepting)
+            }
+            ReplyPath::AcceptAndAsk | ReplyPath::AcceptAndFollowUp => Some(Moment::AfterAccepting),
+            ReplyPath::LeavePending => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub plan: PlanKind,
     pub paths: Vec<ReplyPath>,
     /// Why this plan, then how to carry it out on this card. The first is the summary.
     pub reasons: Vec<String>,
+}
+
+impl Plan {
+    /// The moment of the first path that sends something: the reply the user sees first.
+    /// With no such path (a reasoned note and no Reply control) the only way left to write
+    /// is after accepting.
+    pub fn primary_moment(&self) -> Moment {
+        self.paths
+            .iter()
+            .find_map(|p| p.moment())
+            .unwrap_or(Moment::AfterAccepting)
+    }
+
+    /// Every moment this card's paths send a reply at, primary first, each once.
+    pub fn moments(&self) -> Vec<Moment> {
+        let mut out = vec![self.primary_moment()];
+        for m in self.paths.iter().filter_map(|p| p.moment()) {
+            if !out.contains(&m) {
+                out.push(m);
+            }
+        }
+        out
+    }
 }
 
 /// The decision. A note that gives a reason wins over fit (the article: only default

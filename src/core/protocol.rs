@@ -13,9 +13,9 @@ use crate::core::invitation::{is_strong_key, Controls, InvitationKind, Locator};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
 use crate::core::linkedin::{self, PageSelectors, SentCard};
 use crate::core::note::{NoteKind, ReasonKind};
-use crate::core::plan::{PlanKind, ReplyPath};
+use crate::core::plan::{Moment, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, MESSAGE_LIMIT};
-use crate::core::triage::{Engine, Triage};
+use crate::core::triage::{Engine, MomentReply, Triage};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
@@ -520,7 +520,11 @@ pub struct CardDetails {
     /// The invitation's stable key (profile URL, else urn, else name).
     pub key: String,
     pub name: String,
+    /// The reply of the first action that sends one (the prompt shows it first).
     pub reply: Option<String>,
+    /// The reply for each moment this card's actions send one at (`PromptAction::moment`
+    /// says which an action uses): never "before I accept" after Accept (issue 14 §1).
+    pub replies: Vec<MomentReply>,
     /// The longest reply LinkedIn takes on the first path, in characters (Unicode scalar
     /// values): the prompt checks the user's edits against it.
     pub reply_limit: usize,
@@ -607,20 +611,24 @@ pub enum ActionKind {
 pub struct PromptAction {
     pub action: ActionKind,
     pub label: String,
+    /// When the reply this action sends arrives, for actions that send one: its text is
+    /// the card's reply for that moment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moment: Option<Moment>,
 }
 
 /// The prompt's buttons: the engine's reply paths for this card, in the engine's order
 /// (`plan::decide` owns which are possible: reply when a Reply control exists, message
 /// when a free Message button does, accept and ask/follow up, leave pending), then the
-/// ones every guarded card offers. Nothing that needs a reply is offered without one, and
-/// nothing that needs Accept without a located Accept control. "This one is fine" only
+/// ones every guarded card offers. Nothing that needs a reply is offered without a reply for
+/// its moment (`replies`), and nothing that needs Accept without a located Accept control. "This one is fine" only
 /// when the invitation has a strong key (`overridable`): a name alone would clear the
 /// guard for every namesake.
 fn prompt_actions(
     paths: &[ReplyPath],
     controls: &Controls,
     first_name: &str,
-    has_reply: bool,
+    replies: &[Moment],
     overridable: bool,
 ) -> Vec<PromptAction> {
     let who = if first_name.trim().is_empty() {
@@ -629,42 +637,61 @@ fn prompt_actions(
         first_name
     };
     let accept = controls.accept.is_some();
+    let has_reply = !replies.is_empty();
     let mut out = Vec::new();
-    let mut push = |action, label: String| out.push(PromptAction { action, label });
+    let mut push = |action, label: String, moment| {
+        out.push(PromptAction {
+            action,
+            label,
+            moment,
+        })
+    };
     let mut pending = "Not now";
     for path in paths {
+        let moment = path.moment();
+        let has_reply = moment.is_some_and(|m| replies.contains(&m));
         match path {
             ReplyPath::ReplyToInvitation if has_reply => push(
                 ActionKind::ReplyToInvitation,
                 format!("Reply to {who}’s invitation"),
+                moment,
             ),
             ReplyPath::MessageViaProfile if has_reply => {
-                push(ActionKind::Message, format!("Message {who} first"))
+                push(ActionKind::Message, format!("Message {who} first"), moment)
             }
-            ReplyPath::AcceptAndAsk if has_reply && accept => {
-                push(ActionKind::AcceptThenReply, "Accept, then ask".to_string())
-            }
+            ReplyPath::AcceptAndAsk if has_reply && accept => push(
+                ActionKind::AcceptThenReply,
+                "Accept, then ask".to_string(),
+                moment,
+            ),
             ReplyPath::AcceptAndFollowUp if has_reply && accept => push(
                 ActionKind::AcceptThenReply,
                 "Accept, then follow up".to_string(),
+                moment,
             ),
             ReplyPath::LeavePending => pending = "Leave it pending",
             _ => {}
         }
     }
     if has_reply {
-        push(ActionKind::Copy, "Copy the reply".to_string());
+        // The reply shown first: the primary moment's.
+        push(
+            ActionKind::Copy,
+            "Copy the reply".to_string(),
+            replies.first().copied(),
+        );
     }
     if accept {
         push(
             ActionKind::AcceptAnyway,
             "Accept without a message".to_string(),
+            None,
         );
     }
     if overridable {
-        push(ActionKind::MarkFine, "This one is fine".to_string());
+        push(ActionKind::MarkFine, "This one is fine".to_string(), None);
     }
-    push(ActionKind::NotNow, pending.to_string());
+    push(ActionKind::NotNow, pending.to_string(), None);
     out
 }
 
@@ -693,7 +720,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
             &t.reply_paths,
             &inv.controls,
             &inv.first_name,
-            t.reply.is_some(),
+            &t.replies.iter().map(|r| r.moment).collect::<Vec<_>>(),
             strong.is_some(),
         ),
         person_match: live::person_match(inv.profile_url.as_deref(), &inv.name),
@@ -710,6 +737,7 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
         key,
         name: inv.name.clone(),
         reply: t.reply.clone(),
+        replies: t.replies.clone(),
         reply_limit: t
             .reply_paths
             .first()
@@ -1278,8 +1306,10 @@ mod tests {
         })
     }
 
-    fn actions(paths: &[ReplyPath], controls: &Controls, has_reply: bool) -> Vec<ActionKind> {
-        prompt_actions(paths, controls, "Ana", has_reply, true)
+    const BOTH: &[Moment] = &[Moment::BeforeAccepting, Moment::AfterAccepting];
+
+    fn actions(paths: &[ReplyPath], controls: &Controls, replies: &[Moment]) -> Vec<ActionKind> {
+        prompt_actions(paths, controls, "Ana", replies, true)
             .into_iter()
             .map(|a| a.action)
             .collect()
@@ -1302,7 +1332,7 @@ mod tests {
             P::LeavePending,
         ];
         assert_eq!(
-            actions(&ask, &all, true),
+            actions(&ask, &all, BOTH),
             [
                 ReplyToInvitation,
                 Message,
@@ -1313,11 +1343,27 @@ mod tests {
                 NotNow
             ]
         );
-        let labels: Vec<_> = prompt_actions(&ask, &all, "Ana", true, true)
-            .into_iter()
-            .map(|a| a.label)
-            .collect();
+        let offered = prompt_actions(&ask, &all, "Ana", BOTH, true);
+        let labels: Vec<_> = offered.iter().map(|a| a.label.clone()).collect();
         assert_eq!(labels[0], "Reply to Ana’s invitation");
+        // Each action that sends a reply says which moment's.
+        let moments: Vec<_> = offered.iter().map(|a| a.moment).collect();
+        use Moment::*;
+        assert_eq!(
+            moments[..4],
+            [
+                Some(BeforeAccepting),
+                Some(BeforeAccepting),
+                Some(AfterAccepting),
+                Some(BeforeAccepting)
+            ]
+        );
+        assert_eq!(moments[4..], [None, None, None]);
+        // A reply for one moment only: nothing of the other moment is offered.
+        assert_eq!(
+            actions(&ask, &all, &[AfterAccepting]),
+            [AcceptThenReply, Copy, AcceptAnyway, MarkFine, NotNow]
+        );
         assert_eq!(labels.last().map(String::as_str), Some("Leave it pending"));
         // No Accept control located: nothing that needs Accept.
         let no_accept = Controls {
@@ -1325,12 +1371,12 @@ mod tests {
             ..all.clone()
         };
         assert_eq!(
-            actions(&[P::AcceptAndFollowUp], &no_accept, true),
+            actions(&[P::AcceptAndFollowUp], &no_accept, BOTH),
             [Copy, MarkFine, NotNow]
         );
         // No reply text: nothing to insert or copy.
-        assert_eq!(actions(&ask, &all, false), [AcceptAnyway, MarkFine, NotNow]);
-        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", true, true);
+        assert_eq!(actions(&ask, &all, &[]), [AcceptAnyway, MarkFine, NotNow]);
+        let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", BOTH, true);
         assert_eq!(follow_up[0].action, AcceptThenReply);
         assert_eq!(follow_up[0].label, "Accept, then follow up");
         assert_eq!(follow_up.last().map(|a| a.label.as_str()), Some("Not now"));

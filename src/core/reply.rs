@@ -3,7 +3,7 @@
 //! work: must not import wasm-bindgen, web-sys or js-sys, and knows nothing about pages.
 
 use crate::core::lang::Lang;
-use crate::core::plan::{PlanKind, ReplyPath};
+use crate::core::plan::{Moment, PlanKind, ReplyPath};
 use std::fmt::Write as _;
 
 /// LinkedIn's limit for a message (reply to an invitation, InMail-free message, chat).
@@ -431,74 +431,138 @@ pub fn limit_for(path: ReplyPath) -> usize {
     }
 }
 
-/// The default templates, written for this product. Ask-first is short and friendly;
-/// the follow-up asks about their intention and offers what needs a sign-up (its line is
-/// left out when no offer is configured); accept is a short thank-you. Each ends with the
-/// user's name on its own line, left out when no name is set.
-pub fn default_templates(plan: PlanKind, lang: Lang) -> &'static [&'static str] {
+/// The default templates, written for this product, for the moment they are sent at.
+/// Before accepting (a reply to the invitation, a message from the profile) the invitation
+/// is still pending; after accepting (accept, then ask; accept and follow up) they are
+/// connected already, so nothing says "before I accept" there, and nothing says "thanks
+/// for connecting" before (`tests/replies.rs` checks every reply offered on every fixture
+/// card). Ask-first is short and friendly; the follow-up asks about their intention and
+/// offers what needs a sign-up (its line is left out when no offer is configured); accept
+/// is a short thank-you. Each ends with the user's name on its own line, left out when no
+/// name is set.
+pub fn default_templates(plan: PlanKind, moment: Moment, lang: Lang) -> &'static [&'static str] {
     use Lang::*;
+    use Moment::*;
     use PlanKind::*;
-    match (plan, lang) {
-        (AskFirst, En) => &[
+    match (plan, moment, lang) {
+        (AskFirst, BeforeAccepting, En) => &[
             "Hi {first_name}, thanks for the invitation! Before I accept, I'm curious: what prompted you to connect?\n{my_name}",
             "Hello {first_name}, thank you for reaching out. I like to know who I'm connecting with: what made you want to connect?\n{my_name}",
         ],
-        (AcceptFollowUp, En) => &[
+        (AskFirst, AfterAccepting, En) => &[
+            "Hi {first_name}, thanks for connecting! I like to know the people in my network: what prompted you to reach out?\n{my_name}",
+            "Hello {first_name}, glad we're connected now. I'm curious: what made you want to connect?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, En) => &[
+            "Hi {first_name}, thanks for the invitation, happy to connect! What brought you to my profile? Is there something you're working on that I could help with?\nIn case it's useful, here is {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, En) => &[
             "Hi {first_name}, thanks for connecting! What brought you to my profile? Is there something you're working on that I could help with?\nIn case it's useful, here is {offer_name}: {offer_url}\n{my_name}",
             "Hello {first_name}, glad we're connected. I'm curious what made you reach out: what are you focused on at the moment?\nIf it helps, you can get {offer_name} here: {offer_url}\n{my_name}",
         ],
-        (Accept, En) => &[
+        (Accept, BeforeAccepting, En) => &[
             "Hi {first_name}, thanks for your note and the invitation. Glad to connect!\n{my_name}",
-            "Hello {first_name}, thank you for the kind note. Happy to be connected!\n{my_name}",
+            "Hello {first_name}, thank you for the kind note. Happy to connect!\n{my_name}",
         ],
-        (AskFirst, Fr) => &[
+        (Accept, AfterAccepting, En) => &[
+            "Hi {first_name}, thanks for your note, glad we're connected!\n{my_name}",
+        ],
+        (AskFirst, BeforeAccepting, Fr) => &[
             "Bonjour {first_name}, merci pour votre invitation\u{a0}! Avant d'accepter, j'aimerais savoir\u{a0}: qu'est-ce qui vous a donné envie de vous connecter\u{a0}?\n{my_name}",
             "Bonjour {first_name}, merci pour votre demande de connexion. J'aime savoir avec qui je me connecte\u{a0}: quelle est la raison de votre invitation\u{a0}?\n{my_name}",
         ],
-        (AcceptFollowUp, Fr) => &[
+        (AskFirst, AfterAccepting, Fr) => &[
+            "Bonjour {first_name}, merci pour la connexion\u{a0}! J'aime savoir qui fait partie de mon réseau\u{a0}: qu'est-ce qui vous a donné envie de vous connecter\u{a0}?\n{my_name}",
+            "Bonjour {first_name}, merci pour la connexion. J'aimerais savoir\u{a0}: qu'est-ce qui a motivé votre invitation\u{a0}?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, Fr) => &[
+            "Bonjour {first_name}, merci pour votre invitation, avec plaisir\u{a0}! Qu'est-ce qui l'a motivée\u{a0}? Y a-t-il un projet sur lequel je pourrais vous aider\u{a0}?\nSi cela peut vous être utile, voici {offer_name}\u{a0}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, Fr) => &[
             "Bonjour {first_name}, merci pour la connexion\u{a0}! Qu'est-ce qui a motivé votre invitation\u{a0}? Y a-t-il un projet sur lequel je pourrais vous aider\u{a0}?\nSi cela peut vous être utile, voici {offer_name}\u{a0}: {offer_url}\n{my_name}",
         ],
-        (Accept, Fr) => &["Bonjour {first_name}, merci pour votre message et pour l'invitation. Au plaisir d'échanger\u{a0}!\n{my_name}"],
-        (AskFirst, De) => &[
+        (Accept, BeforeAccepting, Fr) => &["Bonjour {first_name}, merci pour votre message et pour l'invitation. Au plaisir d'échanger\u{a0}!\n{my_name}"],
+        (Accept, AfterAccepting, Fr) => &["Bonjour {first_name}, merci pour votre message. Au plaisir d'échanger maintenant que nous sommes en contact\u{a0}!\n{my_name}"],
+        (AskFirst, BeforeAccepting, De) => &[
             "Hallo {first_name}, danke für Ihre Einladung! Bevor ich annehme, eine kurze Frage: Was hat Sie bewogen, sich mit mir zu vernetzen?\n{my_name}",
             "Hallo {first_name}, vielen Dank für die Kontaktanfrage. Ich möchte gern wissen, mit wem ich mich vernetze: Was ist Ihr Anlass?\n{my_name}",
         ],
-        (AcceptFollowUp, De) => &[
+        (AskFirst, AfterAccepting, De) => &[
+            "Hallo {first_name}, danke für die Vernetzung! Ich möchte gern wissen, wer in meinem Netzwerk ist: Was hat Sie bewogen, sich mit mir zu vernetzen?\n{my_name}",
+            "Hallo {first_name}, schön, dass wir jetzt vernetzt sind. Eine kurze Frage: Was war der Anlass für Ihre Einladung?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, De) => &[
+            "Hallo {first_name}, danke für Ihre Einladung, sehr gern! Was hat Sie auf mein Profil aufmerksam gemacht? Gibt es ein Thema, bei dem ich helfen kann?\nFalls es nützlich ist, hier finden Sie {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, De) => &[
             "Hallo {first_name}, danke für die Vernetzung! Was hat Sie auf mein Profil aufmerksam gemacht? Gibt es ein Thema, bei dem ich helfen kann?\nFalls es nützlich ist, hier finden Sie {offer_name}: {offer_url}\n{my_name}",
         ],
-        (Accept, De) => &["Hallo {first_name}, danke für Ihre Nachricht und die Einladung. Ich freue mich auf den Austausch!\n{my_name}"],
-        (AskFirst, Es) => &[
+        (Accept, BeforeAccepting, De) => &["Hallo {first_name}, danke für Ihre Nachricht und die Einladung. Ich freue mich auf den Austausch!\n{my_name}"],
+        (Accept, AfterAccepting, De) => &["Hallo {first_name}, danke für Ihre Nachricht, schön, dass wir jetzt vernetzt sind!\n{my_name}"],
+        (AskFirst, BeforeAccepting, Es) => &[
             "Hola {first_name}, ¡gracias por la invitación! Antes de aceptar, me gustaría saber: ¿qué te llevó a querer conectar?\n{my_name}",
             "Hola {first_name}, gracias por tu solicitud de contacto. Me gusta saber con quién conecto: ¿cuál es el motivo de tu invitación?\n{my_name}",
         ],
-        (AcceptFollowUp, Es) => &[
+        (AskFirst, AfterAccepting, Es) => &[
+            "Hola {first_name}, ¡gracias por conectar! Me gusta saber quién forma parte de mi red: ¿qué te llevó a querer conectar?\n{my_name}",
+            "Hola {first_name}, me alegra que estemos conectados. Tengo curiosidad: ¿cuál fue el motivo de tu invitación?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, Es) => &[
+            "Hola {first_name}, ¡gracias por la invitación, con gusto! ¿Qué te llevó a mi perfil? ¿Hay algo en lo que estés trabajando y en lo que pueda ayudarte?\nPor si te resulta útil, aquí tienes {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, Es) => &[
             "Hola {first_name}, ¡gracias por conectar! ¿Qué te llevó a mi perfil? ¿Hay algo en lo que estés trabajando y en lo que pueda ayudarte?\nPor si te resulta útil, aquí tienes {offer_name}: {offer_url}\n{my_name}",
         ],
-        (Accept, Es) => &["Hola {first_name}, gracias por tu mensaje y por la invitación. ¡Un placer conectar!\n{my_name}"],
-        (AskFirst, Pt) => &[
+        (Accept, BeforeAccepting, Es) => &["Hola {first_name}, gracias por tu mensaje y por la invitación. ¡Será un placer conectar!\n{my_name}"],
+        (Accept, AfterAccepting, Es) => &["Hola {first_name}, gracias por tu mensaje. ¡Me alegra que ya estemos conectados!\n{my_name}"],
+        (AskFirst, BeforeAccepting, Pt) => &[
             "Olá {first_name}, agradeço o convite! Antes de aceitar, gostaria de saber: o que motivou você a se conectar comigo?\n{my_name}",
             "Olá {first_name}, agradeço o pedido de conexão. Gosto de saber com quem me conecto: qual é o motivo do seu convite?\n{my_name}",
         ],
-        (AcceptFollowUp, Pt) => &[
+        (AskFirst, AfterAccepting, Pt) => &[
+            "Olá {first_name}, agradeço a conexão! Gosto de saber quem faz parte da minha rede: o que motivou você a se conectar comigo?\n{my_name}",
+            "Olá {first_name}, que bom que estamos conectados. Uma curiosidade: qual foi o motivo do seu convite?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, Pt) => &[
+            "Olá {first_name}, agradeço o convite, com prazer! O que chamou sua atenção no meu perfil? Há algo em que você esteja trabalhando e em que eu possa ajudar?\nSe for útil, aqui está {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, Pt) => &[
             "Olá {first_name}, agradeço a conexão! O que chamou sua atenção no meu perfil? Há algo em que você esteja trabalhando e em que eu possa ajudar?\nSe for útil, aqui está {offer_name}: {offer_url}\n{my_name}",
         ],
-        (Accept, Pt) => &["Olá {first_name}, agradeço a mensagem e o convite. Será um prazer manter contato!\n{my_name}"],
-        (AskFirst, It) => &[
+        (Accept, BeforeAccepting, Pt) => &["Olá {first_name}, agradeço a mensagem e o convite. Será um prazer manter contato!\n{my_name}"],
+        (Accept, AfterAccepting, Pt) => &["Olá {first_name}, agradeço a mensagem. Que bom que agora estamos conectados!\n{my_name}"],
+        (AskFirst, BeforeAccepting, It) => &[
             "Ciao {first_name}, grazie per l'invito! Prima di accettare, mi piacerebbe sapere: cosa ti ha spinto a collegarti con me?\n{my_name}",
             "Ciao {first_name}, grazie per la richiesta di collegamento. Mi piace sapere con chi mi collego: qual è il motivo del tuo invito?\n{my_name}",
         ],
-        (AcceptFollowUp, It) => &[
+        (AskFirst, AfterAccepting, It) => &[
+            "Ciao {first_name}, grazie per il collegamento! Mi piace sapere chi fa parte della mia rete: cosa ti ha spinto a collegarti con me?\n{my_name}",
+            "Ciao {first_name}, è un piacere essere in contatto. Una curiosità: qual è stato il motivo del tuo invito?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, It) => &[
+            "Ciao {first_name}, grazie per l'invito, mi collego volentieri! Cosa ti ha portato al mio profilo? C'è qualcosa su cui stai lavorando in cui posso aiutarti?\nSe ti è utile, ecco {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, It) => &[
             "Ciao {first_name}, grazie per il collegamento! Cosa ti ha portato al mio profilo? C'è qualcosa su cui stai lavorando in cui posso aiutarti?\nSe ti è utile, ecco {offer_name}: {offer_url}\n{my_name}",
         ],
-        (Accept, It) => &["Ciao {first_name}, grazie per il messaggio e per l'invito. Piacere di essere in contatto!\n{my_name}"],
-        (AskFirst, Nl) => &[
+        (Accept, BeforeAccepting, It) => &["Ciao {first_name}, grazie per il messaggio e per l'invito. Sarà un piacere restare in contatto!\n{my_name}"],
+        (Accept, AfterAccepting, It) => &["Ciao {first_name}, grazie per il messaggio. Piacere di essere in contatto!\n{my_name}"],
+        (AskFirst, BeforeAccepting, Nl) => &[
             "Hoi {first_name}, bedankt voor je uitnodiging! Voordat ik accepteer, ben ik benieuwd: wat bracht je ertoe om te connecten?\n{my_name}",
             "Hallo {first_name}, dank je voor het connectieverzoek. Ik weet graag met wie ik connect: wat is de aanleiding?\n{my_name}",
         ],
-        (AcceptFollowUp, Nl) => &[
+        (AskFirst, AfterAccepting, Nl) => &[
+            "Hoi {first_name}, bedankt voor de connectie! Ik weet graag wie er in mijn netwerk zit: wat bracht je ertoe om te connecten?\n{my_name}",
+            "Hallo {first_name}, leuk dat we nu verbonden zijn. Ik ben benieuwd: wat was de aanleiding voor je uitnodiging?\n{my_name}",
+        ],
+        (AcceptFollowUp, BeforeAccepting, Nl) => &[
+            "Hoi {first_name}, bedankt voor je uitnodiging, ik connect graag! Wat bracht je naar mijn profiel? Is er iets waar je mee bezig bent waarbij ik kan helpen?\nAls het je helpt: hier vind je {offer_name}: {offer_url}\n{my_name}",
+        ],
+        (AcceptFollowUp, AfterAccepting, Nl) => &[
             "Hoi {first_name}, bedankt voor de connectie! Wat bracht je naar mijn profiel? Is er iets waar je mee bezig bent waarbij ik kan helpen?\nAls het je helpt: hier vind je {offer_name}: {offer_url}\n{my_name}",
         ],
-        (Accept, Nl) => &["Hoi {first_name}, bedankt voor je bericht en de uitnodiging. Leuk om in contact te komen!\n{my_name}"],
+        (Accept, BeforeAccepting, Nl) => &["Hoi {first_name}, bedankt voor je bericht en de uitnodiging. Leuk om in contact te komen!\n{my_name}"],
+        (Accept, AfterAccepting, Nl) => &["Hoi {first_name}, bedankt voor je bericht. Leuk dat we nu verbonden zijn!\n{my_name}"],
         // Notes are read in more languages than replies are written in (`Lang::REPLY`):
         // those notes are answered in the user's language.
         _ => &[],
@@ -507,8 +571,8 @@ pub fn default_templates(plan: PlanKind, lang: Lang) -> &'static [&'static str] 
 
 /// The default templates, parsed. They are constants checked by tests, so a parse failure
 /// here is a programming error caught before release.
-pub fn parsed_defaults(plan: PlanKind, lang: Lang) -> Vec<Template> {
-    default_templates(plan, lang)
+pub fn parsed_defaults(plan: PlanKind, moment: Moment, lang: Lang) -> Vec<Template> {
+    default_templates(plan, moment, lang)
         .iter()
         .map(|s| Template::parse(s).expect("default templates are valid (tested)"))
         .collect()
@@ -651,9 +715,12 @@ mod tests {
             PlanKind::AcceptFollowUp,
             PlanKind::Accept,
         ] {
-            for lang in Lang::REPLY {
-                let templates = parsed_defaults(plan, lang);
-                assert!(!templates.is_empty(), "{plan:?} {lang}");
+            for (moment, lang) in Moment::ALL
+                .into_iter()
+                .flat_map(|m| Lang::REPLY.map(|l| (m, l)))
+            {
+                let templates = parsed_defaults(plan, moment, lang);
+                assert!(!templates.is_empty(), "{plan:?} {moment:?} {lang}");
                 for t in &templates {
                     for v in [long, Values::default()] {
                         let out = t.render(&v);

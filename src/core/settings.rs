@@ -3,15 +3,24 @@
 //! error naming the field path. Pure: must not import wasm-bindgen, web-sys or js-sys.
 
 use crate::core::lang::Lang;
-use crate::core::plan::PlanKind;
+use crate::core::plan::{Moment, PlanKind};
 use crate::core::reply::Template;
 use crate::core::text::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The settings schema this build reads and writes. Older versions are migrated in
-/// `from_json` (none exist yet); newer ones are refused rather than half-understood.
-pub const SETTINGS_VERSION: u32 = 1;
+/// `from_json`; newer ones are refused rather than half-understood.
+///
+/// Versions (each has a fixture under tests/fixtures/settings/ and its own test):
+/// - v1: templates per plan and language (`{"ask-first": {"en": [...]}}`), one text for
+///   every way of sending it.
+/// - v2 (current): templates per plan, moment and language
+///   (`{"ask-first": {"before-accepting": {"en": [...]}}}`), see `migrate_1_to_2`.
+///
+/// Adding v3: a `v2` module freezing today's structs, `migrate_2_to_3`, a fixture written
+/// by v2, a test; bump `SETTINGS_VERSION`. Never edit an old migration.
+pub const SETTINGS_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,25 +48,70 @@ impl Offer {
     }
 }
 
-/// The user's own reply variants per plan and language; a plan/language left out uses
-/// the built-in defaults. JSON: `{"ask-first": {"en": ["Hi {first_name}, …"]}}`.
+/// Reply variants per language: `{"en": ["Hi {first_name}, …"]}`.
+pub type ByLang = BTreeMap<Lang, Vec<String>>;
+
+/// One plan's own variants, per moment and language (see `Moment`: a reply sent before
+/// accepting is worded unlike one sent after).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PlanTemplates {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub before_accepting: ByLang,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub after_accepting: ByLang,
+}
+
+impl PlanTemplates {
+    pub fn is_empty(&self) -> bool {
+        self.before_accepting.is_empty() && self.after_accepting.is_empty()
+    }
+}
+
+/// The user's own reply variants per plan, moment and language; what is left out uses the
+/// built-in defaults. JSON:
+/// `{"ask-first": {"before-accepting": {"en": ["Hi {first_name}, …"]}}}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Templates {
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ask_first: BTreeMap<Lang, Vec<String>>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub accept_follow_up: BTreeMap<Lang, Vec<String>>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub accept: BTreeMap<Lang, Vec<String>>,
+    #[serde(default, skip_serializing_if = "PlanTemplates::is_empty")]
+    pub ask_first: PlanTemplates,
+    #[serde(default, skip_serializing_if = "PlanTemplates::is_empty")]
+    pub accept_follow_up: PlanTemplates,
+    #[serde(default, skip_serializing_if = "PlanTemplates::is_empty")]
+    pub accept: PlanTemplates,
 }
 
 impl Templates {
-    pub fn for_plan(&self, plan: PlanKind) -> &BTreeMap<Lang, Vec<String>> {
+    fn plan(&self, plan: PlanKind) -> &PlanTemplates {
         match plan {
             PlanKind::AskFirst => &self.ask_first,
             PlanKind::AcceptFollowUp => &self.accept_follow_up,
             PlanKind::Accept => &self.accept,
+        }
+    }
+
+    fn plan_mut(&mut self, plan: PlanKind) -> &mut PlanTemplates {
+        match plan {
+            PlanKind::AskFirst => &mut self.ask_first,
+            PlanKind::AcceptFollowUp => &mut self.accept_follow_up,
+            PlanKind::Accept => &mut self.accept,
+        }
+    }
+
+    pub fn get(&self, plan: PlanKind, moment: Moment) -> &ByLang {
+        let p = self.plan(plan);
+        match moment {
+            Moment::BeforeAccepting => &p.before_accepting,
+            Moment::AfterAccepting => &p.after_accepting,
+        }
+    }
+
+    pub fn get_mut(&mut self, plan: PlanKind, moment: Moment) -> &mut ByLang {
+        let p = self.plan_mut(plan);
+        match moment {
+            Moment::BeforeAccepting => &mut p.before_accepting,
+            Moment::AfterAccepting => &mut p.after_accepting,
         }
     }
 
@@ -146,22 +200,26 @@ impl Settings {
                 "expected a JSON object at the top level".into(),
             ));
         };
-        if let Some(v) = object.get("version") {
-            match v.as_u64() {
+        let version = match object.get("version") {
+            Some(v) => match v.as_u64() {
                 Some(n) if n > u64::from(SETTINGS_VERSION) => {
                     return Err(SettingsError::TooNew { found: n })
                 }
                 Some(0) => return Err(SettingsError::field("version", "must be 1 or more")),
-                _ => {} // wrong types are reported by the typed parse below
-            }
-        }
-        let mut de = serde_json::Deserializer::from_str(json);
-        let settings: Settings = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            // A bad map key shows as "?" (e.g. a language code): the map's path is enough.
-            let path = e.path().to_string().trim_end_matches(".?").to_string();
-            let message = strip_position(&e.inner().to_string());
-            SettingsError::field(if path == "." { "settings".into() } else { path }, message)
-        })?;
+                Some(n) => n,
+                // Wrong types are reported by the typed parse below.
+                None => u64::from(SETTINGS_VERSION),
+            },
+            // Hand-written files often leave the version out: their templates' shape says
+            // which it is (a language right under a plan is v1's).
+            None if v1::templates_look_like_v1(object.get("templates")) => 1,
+            None => u64::from(SETTINGS_VERSION),
+        };
+        let settings = if version == 1 {
+            migrate_1_to_2(typed::<v1::Settings>(json)?)
+        } else {
+            typed::<Settings>(json)?
+        };
         settings.validate()?;
         Ok(settings)
     }
@@ -236,26 +294,115 @@ impl Settings {
                 format!("must be between 1 and {MAX_REMINDER_DAYS}"),
             ));
         }
-        for plan in [
-            PlanKind::AskFirst,
-            PlanKind::AcceptFollowUp,
-            PlanKind::Accept,
-        ] {
-            for (lang, variants) in self.templates.for_plan(plan) {
-                let at = format!("templates.{}.{}", plan.as_str(), lang.code());
-                if variants.is_empty() {
-                    return Err(SettingsError::field(
-                        at,
-                        "give at least one variant, or remove the language to use the defaults",
-                    ));
-                }
-                for (i, source) in variants.iter().enumerate() {
-                    Template::parse(source)
-                        .map_err(|e| SettingsError::field(format!("{at}[{i}]"), e.to_string()))?;
+        for plan in PlanKind::ALL {
+            for moment in Moment::ALL {
+                for (lang, variants) in self.templates.get(plan, moment) {
+                    let at = format!(
+                        "templates.{}.{}.{}",
+                        plan.as_str(),
+                        moment.as_str(),
+                        lang.code()
+                    );
+                    if variants.is_empty() {
+                        return Err(SettingsError::field(
+                            at,
+                            "give at least one variant, or remove the language to use the defaults",
+                        ));
+                    }
+                    for (i, source) in variants.iter().enumerate() {
+                        Template::parse(source).map_err(|e| {
+                            SettingsError::field(format!("{at}[{i}]"), e.to_string())
+                        })?;
+                    }
                 }
             }
         }
         Ok(())
+    }
+}
+
+/// The typed parse of one version's document; errors name the field path.
+fn typed<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, SettingsError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        // A bad map key shows as "?" (e.g. a language code): the map's path is enough.
+        let path = e.path().to_string().trim_end_matches(".?").to_string();
+        let message = strip_position(&e.inner().to_string());
+        SettingsError::field(if path == "." { "settings".into() } else { path }, message)
+    })
+}
+
+/// v1's document, frozen as it was: read only to be migrated. (`Offer` and
+/// `TargetMarket` are today's: unchanged since v1. A version that changes them freezes
+/// their v1 form here first.)
+mod v1 {
+    use super::{Lang, Offer, TargetMarket};
+    use serde::Deserialize;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+    pub struct Templates {
+        #[serde(default)]
+        pub ask_first: BTreeMap<Lang, Vec<String>>,
+        #[serde(default)]
+        pub accept_follow_up: BTreeMap<Lang, Vec<String>>,
+        #[serde(default)]
+        pub accept: BTreeMap<Lang, Vec<String>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Settings {
+        #[allow(dead_code)] // read to be checked, always 1 here
+        #[serde(default)]
+        pub version: u32,
+        #[serde(default)]
+        pub target_market: TargetMarket,
+        #[serde(default)]
+        pub offer: Offer,
+        #[serde(default)]
+        pub my_name: String,
+        #[serde(default = "super::default_language")]
+        pub language: Lang,
+        #[serde(default)]
+        pub templates: Option<Templates>,
+        #[serde(default = "super::default_reminder_days")]
+        pub reminder_days: u32,
+    }
+
+    /// Whether a document without a version holds v1's templates: some plan maps a
+    /// language code straight to its variants.
+    pub fn templates_look_like_v1(templates: Option<&serde_json::Value>) -> bool {
+        templates.and_then(|t| t.as_object()).is_some_and(|plans| {
+            plans
+                .values()
+                .filter_map(|p| p.as_object())
+                .any(|by| by.keys().any(|k| Lang::from_code(k).is_some()))
+        })
+    }
+}
+
+/// Migration 1 → 2: v1's one text per plan served every moment, and its defaults were
+/// worded for one: ask-first and accept before accepting (a reply to the invitation), the
+/// follow-up after. The user's own variants keep that moment; the other moment gets the
+/// built-in defaults rather than a text worded for the wrong moment ("Before I accept"
+/// sent to someone accepted: issue 14 §1).
+fn migrate_1_to_2(old: v1::Settings) -> Settings {
+    let mut templates = Templates::default();
+    if let Some(t) = old.templates {
+        templates.ask_first.before_accepting = t.ask_first;
+        templates.accept_follow_up.after_accepting = t.accept_follow_up;
+        templates.accept.before_accepting = t.accept;
+    }
+    Settings {
+        version: 2,
+        target_market: old.target_market,
+        offer: old.offer,
+        my_name: old.my_name,
+        language: old.language,
+        templates,
+        reminder_days: old.reminder_days,
     }
 }
 
@@ -342,23 +489,39 @@ mod tests {
         assert!(err(r#"{"offer": {"name": "x"}}"#).starts_with("offer.url: "));
         assert!(err(r#"{"reminder_days": 0}"#).starts_with("reminder_days: "));
         assert!(err(r#"{"reminder_days": -1}"#).starts_with("reminder_days: invalid value"));
+        assert!(err(
+            r#"{"templates": {"ask-first": {"after-accepting": {"en": ["Hi {firstname}"]}}}}"#
+        )
+        .starts_with("templates.ask-first.after-accepting.en[0]: unknown placeholder {firstname}"));
         assert!(
-            err(r#"{"templates": {"ask-first": {"en": ["Hi {firstname}"]}}}"#)
-                .starts_with("templates.ask-first.en[0]: unknown placeholder {firstname}")
-        );
-        assert!(
-            err(r#"{"templates": {"accept": {"fr": []}}}"#).starts_with("templates.accept.fr: ")
+            err(r#"{"templates": {"accept": {"before-accepting": {"fr": []}}}}"#)
+                .starts_with("templates.accept.before-accepting.fr: ")
         );
         assert!(err(r#"{"templates": {"ask_first": {}}}"#)
             .starts_with("templates.ask_first: unknown field"));
-        assert!(err(r#"{"templates": {"accept": {"xx": ["a"]}}}"#).starts_with("templates.accept"));
+        assert!(err(r#"{"templates": {"accept": {"later": {}}}}"#)
+            .starts_with("templates.accept.later: unknown field"));
+        assert!(
+            err(r#"{"templates": {"accept": {"after-accepting": {"xx": ["a"]}}}}"#)
+                .starts_with("templates.accept")
+        );
+        // Errors in a v1 document name v1's paths: the file the user has.
+        assert!(
+            err(r#"{"version": 1, "templates": {"ask-first": {"en": ["Hi {firstname}"]}}}"#)
+                .starts_with("templates.ask-first.before-accepting.en[0]: unknown placeholder")
+        );
+        assert!(
+            err(r#"{"version": 1, "templates": {"ask-first": {"fr": 3}}}"#)
+                .starts_with("templates.ask-first: invalid type")
+        );
     }
 
     #[test]
     fn versions() {
-        assert_eq!(Settings::from_json(r#"{"version": 1}"#).unwrap().version, 1);
-        let e = Settings::from_json(r#"{"version": 2, "new_thing": true}"#).unwrap_err();
-        assert_eq!(e, SettingsError::TooNew { found: 2 });
+        assert_eq!(Settings::from_json(r#"{"version": 1}"#).unwrap().version, 2);
+        assert_eq!(Settings::from_json(r#"{"version": 2}"#).unwrap().version, 2);
+        let e = Settings::from_json(r#"{"version": 3, "new_thing": true}"#).unwrap_err();
+        assert_eq!(e, SettingsError::TooNew { found: 3 });
         assert!(e.to_string().contains("update AskFirst"));
         assert!(err(r#"{"version": 0}"#).starts_with("version: "));
         assert!(err(r#"{"version": "1"}"#).starts_with("version: invalid type"));
@@ -381,15 +544,53 @@ mod tests {
     }
 
     #[test]
+    fn migration_1_to_2_keeps_each_text_at_the_moment_it_was_worded_for() {
+        let v1 = r#"{"version": 1, "my_name": "Dana", "reminder_days": 9,
+            "templates": {"ask-first": {"en": ["Before I accept: why, {first_name}?"]},
+                          "accept-follow-up": {"fr": ["Merci pour la connexion, {first_name}"]},
+                          "accept": {"de": ["Danke, {first_name}!"]}}}"#;
+        let s = Settings::from_json(v1).unwrap();
+        assert_eq!(
+            (s.version, s.my_name.as_str(), s.reminder_days),
+            (2, "Dana", 9)
+        );
+        let t = &s.templates;
+        assert_eq!(
+            t.ask_first.before_accepting[&Lang::En],
+            ["Before I accept: why, {first_name}?"]
+        );
+        assert!(
+            t.ask_first.after_accepting.is_empty(),
+            "the defaults, not a 'before' text"
+        );
+        assert_eq!(
+            t.accept_follow_up.after_accepting[&Lang::Fr],
+            ["Merci pour la connexion, {first_name}"]
+        );
+        assert!(t.accept_follow_up.before_accepting.is_empty());
+        assert_eq!(
+            t.accept.before_accepting[&Lang::De],
+            ["Danke, {first_name}!"]
+        );
+        // Without a version, the shape says which it is.
+        let unversioned = v1.replace(r#""version": 1, "#, "");
+        assert_eq!(Settings::from_json(&unversioned).unwrap(), s);
+        // Written back, it is a v2 document that reads the same.
+        assert!(s.to_json().contains("\"before-accepting\""));
+        assert_eq!(Settings::from_json(&s.to_json()).unwrap(), s);
+    }
+
+    #[test]
     fn round_trips() {
         let json = r#"{
-            "version": 1,
+            "version": 2,
             "target_market": {"include": ["founder", "Head of Sales"], "exclude": ["recruiter"]},
             "offer": {"name": "the checklist", "url": "https://example.com/c"},
             "my_name": "Dana",
             "language": "fr",
-            "templates": {"ask-first": {"en": ["Hi {first_name}!", "Hello {first_name}."]},
-                          "accept": {"de": ["Danke, {first_name}!"]}},
+            "templates": {"ask-first": {"before-accepting": {"en": ["Hi {first_name}!", "Hello {first_name}."]},
+                                        "after-accepting": {"en": ["Thanks for connecting, {first_name}!"]}},
+                          "accept": {"after-accepting": {"de": ["Danke, {first_name}!"]}}},
             "reminder_days": 10
         }"#;
         let s = Settings::from_json(json).unwrap();

@@ -7,7 +7,7 @@ use crate::core::invitation::{Invitation, InvitationKind};
 use crate::core::lang::Lang;
 use crate::core::linkedin::read_page;
 use crate::core::note::{classify_note, NoteKind, ReasonKind};
-use crate::core::plan::{decide, PlanKind, ReplyPath};
+use crate::core::plan::{decide, Moment, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, parsed_defaults, pick, stable_hash, Template, Values};
 use crate::core::settings::{Settings, SettingsError};
 use serde::Serialize;
@@ -29,10 +29,21 @@ pub struct Triage {
     pub summary: String,
     /// Every reason, for the user: note, fit, plan, in that order.
     pub reasons: Vec<String>,
+    /// The reply for the first path that sends one (`Plan::primary_moment`).
     pub reply: Option<String>,
+    /// The reply for every moment this card's paths send one at, primary first: the words
+    /// depend on whether the invitation is still pending (`Moment`).
+    pub replies: Vec<MomentReply>,
     pub reply_language: Lang,
     /// Problems the user should see before sending, e.g. a reply over LinkedIn's limit.
     pub warnings: Vec<String>,
+}
+
+/// One reply and when it is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MomentReply {
+    pub moment: Moment,
+    pub text: String,
 }
 
 /// Settings compiled for many invitations: fit terms folded and templates parsed once.
@@ -40,9 +51,9 @@ pub struct Triage {
 pub struct Engine {
     settings: Settings,
     fit: FitMatcher,
-    /// Reply variants per plan (index in `PlanKind::ALL`) and language (in `Lang::ALL`):
-    /// the user's when they gave some, else the defaults.
-    templates: Vec<Vec<Vec<Template>>>,
+    /// Reply variants per plan (index in `PlanKind::ALL`), moment (in `Moment::ALL`) and
+    /// language (in `Lang::ALL`): the user's when they gave some, else the defaults.
+    templates: Vec<Vec<Vec<Vec<Template>>>>,
     /// Whether the offer may go into replies (see `Engine::new`).
     offer_usable: bool,
 }
@@ -64,22 +75,30 @@ impl Engine {
         let templates = PlanKind::ALL
             .iter()
             .map(|&plan| {
-                Lang::ALL
+                Moment::ALL
                     .iter()
-                    .map(|&lang| {
-                        // Languages without default replies (`Lang::REPLY`) have none
-                        // unless the user wrote some: their notes get the user's language.
-                        let own: Vec<Template> = settings
-                            .templates
-                            .for_plan(plan)
-                            .get(&lang)
-                            .map(|v| v.iter().filter_map(|s| Template::parse(s).ok()).collect())
-                            .unwrap_or_default();
-                        if own.is_empty() {
-                            parsed_defaults(plan, lang)
-                        } else {
-                            own
-                        }
+                    .map(|&moment| {
+                        Lang::ALL
+                            .iter()
+                            .map(|&lang| {
+                                // Languages without default replies (`Lang::REPLY`) have
+                                // none unless the user wrote some: their notes get the
+                                // user's language.
+                                let own: Vec<Template> = settings
+                                    .templates
+                                    .get(plan, moment)
+                                    .get(&lang)
+                                    .map(|v| {
+                                        v.iter().filter_map(|s| Template::parse(s).ok()).collect()
+                                    })
+                                    .unwrap_or_default();
+                                if own.is_empty() {
+                                    parsed_defaults(plan, moment, lang)
+                                } else {
+                                    own
+                                }
+                            })
+                            .collect()
                     })
                     .collect()
             })
@@ -103,10 +122,11 @@ impl Engine {
         &self.settings
     }
 
-    fn variants(&self, plan: PlanKind, lang: Lang) -> &[Template] {
+    fn variants(&self, plan: PlanKind, moment: Moment, lang: Lang) -> &[Template] {
         let p = PlanKind::ALL.iter().position(|&x| x == plan).unwrap_or(0);
+        let m = Moment::ALL.iter().position(|&x| x == moment).unwrap_or(0);
         let l = Lang::ALL.iter().position(|&x| x == lang).unwrap_or(0);
-        &self.templates[p][l]
+        &self.templates[p][m][l]
     }
 
     /// None for non-person invitations: they are never planned.
@@ -121,9 +141,10 @@ impl Engine {
         let plan = decide(inv, &note, &fit);
 
         // The note's language when we have words for it, else the user's.
+        let primary = plan.primary_moment();
         let reply_language = note
             .language
-            .filter(|&l| !self.variants(plan.plan, l).is_empty())
+            .filter(|&l| !self.variants(plan.plan, primary, l).is_empty())
             .unwrap_or(self.settings.language);
         let values = Values {
             first_name: &inv.first_name,
@@ -143,20 +164,36 @@ impl Engine {
                 ""
             },
         };
-        let reply = pick(
-            self.variants(plan.plan, reply_language),
-            &values,
-            key_hash(inv),
-        )
-        .map(|t| t.render(&values));
+        let hash = key_hash(inv);
+        let replies: Vec<MomentReply> = plan
+            .moments()
+            .into_iter()
+            .filter_map(|moment| {
+                pick(
+                    self.variants(plan.plan, moment, reply_language),
+                    &values,
+                    hash,
+                )
+                .map(|t| MomentReply {
+                    moment,
+                    text: t.render(&values),
+                })
+            })
+            .collect();
+        let reply = replies.first().map(|r| r.text.clone());
 
         let mut warnings = Vec::new();
-        if let (Some(text), Some(&path)) = (&reply, plan.paths.first()) {
-            let limit = limit_for(path);
-            if let Some(len) = too_long(text, limit) {
+        for r in &replies {
+            // Every path of one moment ends in a message composer: one limit each.
+            let Some(path) = plan.paths.iter().find(|p| p.moment() == Some(r.moment)) else {
+                continue;
+            };
+            let limit = limit_for(*path);
+            if let Some(len) = too_long(&r.text, limit) {
                 warnings.push(format!(
                     "The reply is {len} characters; LinkedIn takes at most {limit} here: shorten it before sending"
                 ));
+                break;
             }
         }
 
@@ -178,6 +215,7 @@ impl Engine {
             summary,
             reasons,
             reply,
+            replies,
             reply_language,
             warnings,
         })

@@ -193,7 +193,7 @@ test('template editor: defaults with a live preview, unknown placeholder named, 
     await page.click('#template-save');
     await page.waitForFunction(() => /Replies saved/.test(document.querySelector('#templates-status')?.textContent ?? ''));
     const stored = (await h.storage()).settings;
-    assert.deepEqual(stored.templates['ask-first'].en,
+    assert.deepEqual(stored.templates['ask-first']['before-accepting'].en,
       ['Hello {first_name}, what made you reach out?\n{my_name}', 'Hi {first_name}! Why connect?']);
     assert.equal(stored.my_name, 'Sam', 'the form and the editor share one copy of the settings');
     await page.click('#template-reset');

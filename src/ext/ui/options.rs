@@ -105,16 +105,13 @@ fn show_templates(section: &Element, shared: Rc<RefCell<Settings>>) {
             }
         });
     });
-    let plan = document()
-        .get_element_by_id("template-plan")
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value());
-    let lang = document()
-        .get_element_by_id("template-lang")
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value());
-    let mut listeners =
-        super::templates::render(section, shared, save, plan.as_deref(), lang.as_deref());
+    let picked = ["template-plan", "template-moment", "template-lang"].map(|id| {
+        document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| s.value())
+    });
+    let mut listeners = super::templates::render(section, shared, save, picked);
     let status = el("p", "status-line");
     let _ = status.set_attribute("id", "templates-status");
     let _ = status.set_attribute("role", "status");

@@ -1,4 +1,5 @@
-//! The template editor of the options page: reply variants per plan and language, with a
+//! The template editor of the options page: reply variants per plan, moment (before or
+//! after accepting: the words differ, see `core::plan::Moment`) and language, with a
 //! live preview on a sample invitation, validation as you type (the engine's own parser:
 //! unknown placeholders named, LinkedIn's length limit), several variants, reset to the
 //! built-in defaults. wasm only; parsing, rendering and validation are `core::reply` and
@@ -6,12 +7,11 @@
 
 use super::{append, clear, document, el, t, text_el};
 use crate::core::lang::Lang;
-use crate::core::plan::PlanKind;
+use crate::core::plan::{Moment, PlanKind};
 use crate::core::reply::{default_templates, Template, Values, MESSAGE_LIMIT};
-use crate::core::settings::{Settings, Templates};
+use crate::core::settings::Settings;
 use gloo_events::EventListener;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement, HtmlTextAreaElement};
@@ -25,20 +25,16 @@ pub const PLANS: [PlanKind; 3] = [
     PlanKind::Accept,
 ];
 
-fn plan_map_mut(t: &mut Templates, plan: PlanKind) -> &mut BTreeMap<Lang, Vec<String>> {
-    match plan {
-        PlanKind::AskFirst => &mut t.ask_first,
-        PlanKind::AcceptFollowUp => &mut t.accept_follow_up,
-        PlanKind::Accept => &mut t.accept,
-    }
-}
+/// Which replies the editor shows: plan, moment, language.
+pub type Shown = (PlanKind, Moment, Lang);
 
-/// The variants the user would get for `plan` in `lang`: theirs, else the defaults.
-pub fn variants_for(settings: &Settings, plan: PlanKind, lang: Lang) -> (Vec<String>, bool) {
-    match settings.templates.for_plan(plan).get(&lang) {
+/// The variants the user would get for `plan` at `moment` in `lang`: theirs, else the
+/// defaults; and whether they are theirs.
+pub fn variants_for(settings: &Settings, (plan, moment, lang): Shown) -> (Vec<String>, bool) {
+    match settings.templates.get(plan, moment).get(&lang) {
         Some(v) => (v.clone(), true),
         None => (
-            default_templates(plan, lang)
+            default_templates(plan, moment, lang)
                 .iter()
                 .map(|s| s.to_string())
                 .collect(),
@@ -47,14 +43,13 @@ pub fn variants_for(settings: &Settings, plan: PlanKind, lang: Lang) -> (Vec<Str
     }
 }
 
-/// Replaces the user's variants for `plan`/`lang` (`None`: back to the defaults).
+/// Replaces the user's variants for `shown` (`None`: back to the defaults).
 pub fn set_variants(
     settings: &mut Settings,
-    plan: PlanKind,
-    lang: Lang,
+    (plan, moment, lang): Shown,
     variants: Option<Vec<String>>,
 ) {
-    let map = plan_map_mut(&mut settings.templates, plan);
+    let map = settings.templates.get_mut(plan, moment);
     match variants {
         Some(v) => {
             map.insert(lang, v);
@@ -62,6 +57,14 @@ pub fn set_variants(
         None => {
             map.remove(&lang);
         }
+    }
+}
+
+/// The moment's name in the editor's picker, and what it means for the words.
+pub fn moment_texts(moment: Moment) -> (String, String) {
+    match moment {
+        Moment::BeforeAccepting => (t("momentBefore", &[]), t("momentBeforeHelp", &[])),
+        Moment::AfterAccepting => (t("momentAfter", &[]), t("momentAfterHelp", &[])),
     }
 }
 
@@ -97,12 +100,12 @@ fn plan_name(plan: PlanKind) -> String {
 thread_local! {
     /// Edits not saved yet, by plan and language (this page's memory only): looking at
     /// another plan's reply and coming back must not throw them away.
-    static DRAFTS: RefCell<std::collections::HashMap<(PlanKind, Lang), Vec<String>>> =
+    static DRAFTS: RefCell<std::collections::HashMap<Shown, Vec<String>>> =
         RefCell::new(std::collections::HashMap::new());
 }
 
 /// Keeps what `body` shows for `shown` as a draft when it differs from the saved replies.
-fn keep_draft(body: &Element, settings: &Settings, shown: (PlanKind, Lang)) {
+fn keep_draft(body: &Element, settings: &Settings, shown: Shown) {
     let Ok(areas) = body.query_selector_all("textarea.template") else {
         return;
     };
@@ -110,7 +113,7 @@ fn keep_draft(body: &Element, settings: &Settings, shown: (PlanKind, Lang)) {
         .filter_map(|i| areas.get(i).and_then(|n| n.dyn_into::<Element>().ok()))
         .map(|e| textarea_value(&e))
         .collect();
-    let (saved, _) = variants_for(settings, shown.0, shown.1);
+    let (saved, _) = variants_for(settings, shown);
     DRAFTS.with(|d| {
         let mut d = d.borrow_mut();
         if values == saved {
@@ -138,14 +141,16 @@ fn plan_from(value: &str) -> PlanKind {
 
 /// The editor. `settings` is the page's shared copy; `save` stores it (after the core
 /// validator accepted it) and reports the result.
-/// `plan`/`lang`: the selection to show (kept across re-renders), else the user's language.
+/// `picked`: the plan, moment and language to show, as the pickers' values (kept across
+/// re-renders); else the first plan and moment and the user's language.
 pub fn render(
     section: &Element,
     settings: Rc<RefCell<Settings>>,
     save: Rc<dyn Fn(Settings)>,
-    plan: Option<&str>,
-    lang: Option<&str>,
+    picked: [Option<String>; 3],
 ) -> Vec<EventListener> {
+    let [plan, moment, lang] = picked;
+    let (plan, moment, lang) = (plan.as_deref(), moment.as_deref(), lang.as_deref());
     clear(section);
     let mut listeners = Vec::new();
     append(
@@ -155,10 +160,21 @@ pub fn render(
             &text_el("p", "help", &t("templatesHelp", &[])),
         ],
     );
-    let pickers = el("div", "row-actions");
-    let plan_select = el("select", "");
-    let _ = plan_select.set_attribute("id", "template-plan");
-    let _ = plan_select.set_attribute("aria-label", &t("colPlan", &[]));
+    let pickers = el("div", "pickers");
+    // Visible labels: a select named only by aria-label tells a sighted user nothing.
+    let picker = |id: &str, label_key: &str| {
+        let wrap = el("div", "picker");
+        let label = text_el("label", "", &t(label_key, &[]));
+        let _ = label.set_attribute("for", id);
+        let select = el("select", "");
+        let _ = select.set_attribute("id", id);
+        append(&wrap, &[&label, &select]);
+        append(&pickers, &[&wrap]);
+        select
+    };
+    let plan_select = picker("template-plan", "colPlan");
+    let moment_select = picker("template-moment", "templateMoment");
+    let lang_select = picker("template-lang", "fieldLanguage");
     for p in PLANS {
         let o = text_el("option", "", &plan_name(p));
         let _ = o.set_attribute("value", p.as_str());
@@ -167,9 +183,14 @@ pub fn render(
         }
         append(&plan_select, &[&o]);
     }
-    let lang_select = el("select", "");
-    let _ = lang_select.set_attribute("id", "template-lang");
-    let _ = lang_select.set_attribute("aria-label", &t("fieldLanguage", &[]));
+    for m in Moment::ALL {
+        let o = text_el("option", "", &moment_texts(m).0);
+        let _ = o.set_attribute("value", m.as_str());
+        if Some(m.as_str()) == moment {
+            let _ = o.set_attribute("selected", "");
+        }
+        append(&moment_select, &[&o]);
+    }
     let user_lang = lang
         .and_then(Lang::from_code)
         .unwrap_or(settings.borrow().language);
@@ -181,14 +202,17 @@ pub fn render(
         }
         append(&lang_select, &[&o]);
     }
-    append(&pickers, &[&plan_select, &lang_select]);
+    // What the chosen moment means for the words, next to the pickers.
+    let moment_help = el("p", "help moment-help");
+    let _ = moment_help.set_attribute("id", "template-moment-help");
+    let _ = moment_select.set_attribute("aria-describedby", "template-moment-help");
     let body = el("div", "template-variants");
     let _ = body.set_attribute("id", "template-variants");
-    append(section, &[&pickers, &body]);
+    append(section, &[&pickers, &moment_help, &body]);
 
     // The variants' listeners, replaced when the plan or language changes.
     let editor: Rc<RefCell<Option<Listeners>>> = Rc::new(RefCell::new(None));
-    let shown: Rc<std::cell::Cell<Option<(PlanKind, Lang)>>> = Rc::default();
+    let shown: Rc<std::cell::Cell<Option<Shown>>> = Rc::default();
     let show = {
         let (settings, body, editor, save) =
             (settings.clone(), body.clone(), editor.clone(), save.clone());
@@ -197,14 +221,17 @@ pub fn render(
                 keep_draft(&body, &settings.borrow(), before);
             }
             let plan = plan_from(&selected("template-plan"));
+            let moment =
+                Moment::from_code(&selected("template-moment")).unwrap_or(Moment::BeforeAccepting);
             let lang = Lang::from_code(&selected("template-lang")).unwrap_or(Lang::En);
-            shown.set(Some((plan, lang)));
-            let l = render_variants(&body, settings.clone(), plan, lang, save.clone());
+            moment_help.set_text_content(Some(&moment_texts(moment).1));
+            shown.set(Some((plan, moment, lang)));
+            let l = render_variants(&body, settings.clone(), (plan, moment, lang), save.clone());
             *editor.borrow_mut() = Some(l);
         })
     };
     show();
-    for select in [&plan_select, &lang_select] {
+    for select in [&plan_select, &moment_select, &lang_select] {
         let show = show.clone();
         listeners.push(EventListener::new(select, "change", move |_| show()));
     }
@@ -220,14 +247,13 @@ fn textarea_value(e: &Element) -> String {
 fn render_variants(
     body: &Element,
     settings: Rc<RefCell<Settings>>,
-    plan: PlanKind,
-    lang: Lang,
+    shown: Shown,
     save: Rc<dyn Fn(Settings)>,
 ) -> Listeners {
     clear(body);
     let mut listeners = Vec::new();
-    let (saved, custom) = variants_for(&settings.borrow(), plan, lang);
-    let draft = DRAFTS.with(|d| d.borrow().get(&(plan, lang)).cloned());
+    let (saved, custom) = variants_for(&settings.borrow(), shown);
+    let draft = DRAFTS.with(|d| d.borrow().get(&shown).cloned());
     let variants = draft.clone().unwrap_or(saved);
     if !custom && draft.is_none() {
         append(body, &[&text_el("p", "help", &t("templatesDefaults", &[]))]);
@@ -332,9 +358,9 @@ fn render_variants(
     {
         let (settings, save) = (settings.clone(), save.clone());
         own.push(EventListener::new(&reset, "click", move |_| {
-            DRAFTS.with(|d| d.borrow_mut().remove(&(plan, lang)));
+            DRAFTS.with(|d| d.borrow_mut().remove(&shown));
             let mut next = settings.borrow().clone();
-            set_variants(&mut next, plan, lang, None);
+            set_variants(&mut next, shown, None);
             save(next);
         }));
     }
@@ -342,9 +368,9 @@ fn render_variants(
         let (settings, areas) = (settings.clone(), areas.clone());
         own.push(EventListener::new(&save_button, "click", move |_| {
             let sources: Vec<String> = areas.borrow().iter().map(textarea_value).collect();
-            DRAFTS.with(|d| d.borrow_mut().remove(&(plan, lang)));
+            DRAFTS.with(|d| d.borrow_mut().remove(&shown));
             let mut next = settings.borrow().clone();
-            set_variants(&mut next, plan, lang, Some(sources));
+            set_variants(&mut next, shown, Some(sources));
             save(next);
         }));
     }
