@@ -155,7 +155,7 @@ export function watchForComposer() {
     const opened = editors().filter((e) => !armed.known.has(e));
     if (opened.length) {
       state.armed = null;
-      showNotice(armed.answer, opened[opened.length - 1], unrecognisedStatus());
+      showNotice(armed.answer, opened[opened.length - 1], unrecognisedStatus(), armed.text);
     }
   };
   state.armed.polling = setTimeout(() => tick().catch(() => {}), 50);
@@ -250,7 +250,7 @@ async function insert(editor) {
   // clipboard, and say which.
   const copied = await copy(job.text);
   if (copied) record(a, 'reply-copied');
-  showNotice(a, editor, INSERT_STATUS[outcome](copied));
+  showNotice(a, editor, INSERT_STATUS[outcome](copied), job.text);
 }
 
 // What the prompt says when no message box could be told to be the person's (no click of

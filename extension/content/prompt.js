@@ -68,28 +68,47 @@ export function buildPrompt(card, entry, accept, notice = false) {
   const reasons = el('ul', { id: 'why', 'aria-label': t('promptWhy') });
   for (const r of a.reasons) reasons.append(el('li', null, r));
   d.append(h, reasons);
-  /** @type {HTMLTextAreaElement | null} */
-  let area = null;
-  if (a.reply != null) {
-    area = /** @type {HTMLTextAreaElement} */ (el('textarea', { id: 'r', spellcheck: 'true' }));
-    area.value = a.reply;
-    d.append(el('label', { for: 'r' }, t('promptReplyLabel')), area);
-  }
+  // One reply per moment the actions send one at (the engine's words differ: "before I
+  // accept" never goes to someone accepted). One moment: one box; two: each box says
+  // when it is sent, and each action sends its own moment's text.
+  /** @type {import('./state.js').MomentReply[]} */
+  const replies = a.replies && a.replies.length
+    ? a.replies
+    : (a.reply != null ? [{ moment: 'before-accepting', text: a.reply }] : []);
+  /** @type {Map<string, HTMLTextAreaElement>} */
+  const areas = new Map();
+  replies.forEach((r, i) => {
+    const id = i ? `r${i}` : 'r';
+    const box = /** @type {HTMLTextAreaElement} */ (el('textarea', { id, spellcheck: 'true', 'data-moment': r.moment }));
+    box.value = r.text;
+    const after = r.moment === 'after-accepting';
+    let label = t('promptReplyLabel');
+    if (replies.length > 1) label = after ? t('promptReplyAfterLabel') : t('promptReplyBeforeLabel');
+    d.append(el('label', { for: id }, label), box);
+    areas.set(r.moment, box);
+  });
+  const area = replies.length ? /** @type {HTMLTextAreaElement} */ (areas.get(replies[0].moment)) : null;
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked by
   // the engine against its limit for this card (reply-length; the latest answer shows).
   const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).join('\n'));
-  if (area && a.reply_limit) {
+  if (areas.size && a.reply_limit) {
     const limit = a.reply_limit;
-    const edited = area;
-    let asked = 0;
-    edited.addEventListener('input', () => {
-      const n = ++asked;
-      send({ type: 'reply-length', text: edited.value.toWellFormed(), limit }).then((answer) => {
-        if (n !== asked || !answer || answer.ok !== true) return;
-        warn.textContent = answer.too_long ? t('promptReplyTooLong', [answer.length, answer.limit]) : '';
+    // Each box asks the engine (the one length rule); the latest answer per box shows.
+    /** @type {Map<HTMLTextAreaElement, string>} */
+    const over = new Map();
+    for (const edited of areas.values()) {
+      let asked = 0;
+      edited.addEventListener('input', () => {
+        const n = ++asked;
+        send({ type: 'reply-length', text: edited.value.toWellFormed(), limit }).then((answer) => {
+          if (n !== asked || !answer || answer.ok !== true) return;
+          if (answer.too_long) over.set(edited, t('promptReplyTooLong', [answer.length, answer.limit]));
+          else over.delete(edited);
+          warn.textContent = [...over.values()].join('\n');
+        });
       });
-    });
+    }
   }
   const actions = el('div', { class: 'actions' });
   const all = /** @type {import('./state.js').PromptAction[]} */ (a.actions);
@@ -99,7 +118,7 @@ export function buildPrompt(card, entry, accept, notice = false) {
   acts.forEach((act, i) => {
     const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
     b.addEventListener('click', (ev) => {
-      if (ev.isTrusted && !repeated(ev)) doAction(act.action);
+      if (ev.isTrusted && !repeated(ev)) doAction(act.action, act.moment);
     });
     actions.append(b);
   });
@@ -109,26 +128,31 @@ export function buildPrompt(card, entry, accept, notice = false) {
   const returnTo = accept;
   /** @type {Prompt} */
   const built = { host, root, card, entry, status, area, returnTo, actions };
-  const text = () => (area ? area.value : a.reply || '');
-  /** @param {string} action */
-  const doAction = (action) => {
+  // The text an action sends: its moment's box (a copy takes the first box).
+  /** @param {string | undefined} moment */
+  const text = (moment) => {
+    const box = (moment && areas.get(moment)) || area;
+    return box ? box.value : a.reply || '';
+  };
+  /** @param {string} action @param {string | undefined} moment */
+  const doAction = (action, moment) => {
     if (state.isRetired) return; // cut off from the engine: nothing to arm or record
     switch (action) {
       case 'reply-to-invitation':
       case 'message': {
         const controls = /** @type {NonNullable<Answer['controls']>} */ (a.controls);
         const opener = locate(card, action === 'message' ? controls.message : controls.reply);
-        arm(a, text());
+        arm(a, text(moment));
         closePrompt(true, opener || returnTo);
         break;
       }
       case 'accept-then-reply':
-        arm(a, text());
+        arm(a, text(moment));
         record(a, 'accepted-follow-up');
         closePrompt(true);
         break;
       case 'copy':
-        copy(text()).then((ok) => {
+        copy(text(moment)).then((ok) => {
           status.textContent = t(ok ? 'promptCopied' : 'promptCopyRefused');
           if (ok) record(a, 'reply-copied');
         });
@@ -244,13 +268,16 @@ export async function copy(text) {
  * @param {Answer} a
  * @param {HTMLElement} editor
  * @param {string} status
+ * @param {string} text the reply that was armed (with the user's edits, of its moment)
  */
-export function showNotice(a, editor, status) {
+export function showNotice(a, editor, status, text) {
   /** @type {Element | null} */
   let card = null;
   for (const [c, e] of state.entries) if (e.answer && e.answer.key === a.key) card = c;
-  const entry = (card && state.entries.get(card)) || { answer: a };
-  openPrompt(card, entry, editor.isConnected ? editor : null, true);
+  // The notice shows the text that was armed, not the card's replies as the engine wrote
+  // them: one box, the user's words.
+  const shown = { ...a, reply: text, replies: [] };
+  openPrompt(card, { answer: shown }, editor.isConnected ? editor : null, true);
   if (state.prompt) state.prompt.status.textContent = status;
 }
 

@@ -12,7 +12,9 @@
  * How to recognise this person's composer (src/core/linkedin/live.rs `PersonMatch`).
  * @typedef {{ name: string, profile_path?: string | null }} PersonMatch
  */
-/** @typedef {{ action: string, label: string }} PromptAction */
+/** @typedef {{ action: string, label: string, moment?: Moment }} PromptAction */
+/** @typedef {'before-accepting' | 'after-accepting'} Moment when a reply is sent */
+/** @typedef {{ moment: Moment, text: string }} MomentReply */
 /**
  * The engine's answer for one card (`CardAnswer` + `CardBadge`), completed by its
  * `card-details` (`CardDetails`, src/core/protocol.rs) when they come.
@@ -30,7 +32,8 @@
  * @property {boolean} overridden
  * @property {string} [key] from the details on: no key, no guard
  * @property {string} [name]
- * @property {string | null} [reply]
+ * @property {string | null} [reply] the reply of the first action that sends one
+ * @property {MomentReply[]} [replies] the reply for each moment the actions send one at
  * @property {number} [reply_limit]
  * @property {string[]} [warnings]
  * @property {{ accept?: Locator | null, reply?: Locator | null, message?: Locator | null }} [controls]
