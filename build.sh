@@ -7,6 +7,8 @@
 #   ./build.sh demo     build, then open Chromium with AskFirst on the bundled demo page
 #   ./build.sh bench    criterion benchmarks (native), the wasm benchmark (Node), the in-page one
 #   ./build.sh setup    only install what is missing
+#   ./build.sh train    retrain the note classifier's model (src/core/note/model.bin) from
+#                       the committed fitting tables; same tables, same bytes
 #
 # Tools it installs when missing (idempotent, and it says so): the wasm32 target,
 # wasm-bindgen-cli at the version pinned in Cargo.toml, the npm dev tools from
@@ -257,11 +259,17 @@ bench() {
   run node benches/inpage-bench.mjs
 }
 
+train() {
+  step "training the note model from the fitting tables (labelled.tsv, fit-*.tsv)"
+  run cargo run --release --example train_note_model
+}
+
 case "${1:-build}" in
   build) build ;;
+  train) train ;;
   setup) setup; ensure_chromium; ensure_libreoffice; ensure_firefox ;;
   test) test_all ;;
   demo) demo ;;
   bench) bench ;;
-  *) die "unknown command '$1' (try: build, test, demo, bench, setup)" ;;
+  *) die "unknown command '$1' (try: build, test, demo, bench, train, setup)" ;;
 esac

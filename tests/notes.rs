@@ -25,10 +25,10 @@ use std::path::Path;
 /// classifier reaches, minus nothing: a change that loses a row fails here.
 const FLOORS: &[(&str, usize, usize, usize)] = &[
     ("labelled.tsv", 256, 256, 230),
-    ("fit-2026-12-07.tsv", 0, 0, 0),
+    ("fit-2026-12-07.tsv", 841, 842, 832),
     ("held-out.tsv", 67, 67, 57),
-    ("audit.tsv", 227, 229, 1),
-    ("test-2026-12-07.tsv", 504, 506, 662),
+    ("audit.tsv", 254, 256, 1),
+    ("test-2026-12-07.tsv", 702, 704, 693),
 ];
 
 const FITTING: &[&str] = &["labelled.tsv", "fit-2026-12-07.tsv"];

@@ -48,8 +48,8 @@ const LETTERS: &[(char, &[Lang])] = &[
 
 /// Han characters only simplified Chinese writes, and only traditional Chinese writes
 /// (the commonest of each pair: 们/們, 这/這, 个/個 …).
-const SIMPLIFIED: &str = "们这个会说认识过时来对为络网发经业专关与现问题动谢请联领见议讨论产务员后开门学书读车东长机当们还进们么样应该将给让从觉师贵钱难组织团队欢聊间结项营销资环区际觉";
-const TRADITIONAL: &str = "們這個會說認識過時來對為絡網發經業專關與現問題動謝請聯領見議討論產務員後開門學書讀車東長機當還進麼樣應該將給讓從覺師貴錢難組織團隊歡聊間結項營銷資環區際";
+const SIMPLIFIED: &str = "们这个会说认识过时来对为络网发经业专关与现问题动谢请联领见议讨论产务员后开门学书读车东长机当还进么样应该将给让从觉师贵钱难组织团队欢间结项营销资环区际简脉总监适吗听写点实头号岁热气爱变帮亿华岗职绍价准备费线层报视频账户买卖边";
+const TRADITIONAL: &str = "們這個會說認識過時來對為絡網發經業專關與現問題動謝請聯領見議討論產務員後開門學書讀車東長機當還進麼樣應該將給讓從覺師貴錢難組織團隊歡間結項營銷資環區際簡脈總監適嗎聽寫點實頭號歲熱氣愛變幫億華崗職紹價準備費線層報視頻賬戶買賣邊";
 
 #[derive(Default)]
 struct Scripts {

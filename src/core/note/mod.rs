@@ -314,14 +314,14 @@ fn read_note(note: Option<&str>) -> Read {
     {
         return Read::Done(verdict(
             NoteKind::Stock,
-            None,
+            language,
             match language {
                 None => {
                     "Looks like LinkedIn's default text in a language AskFirst has no words for"
                         .into()
                 }
                 Some(l) => format!(
-                    "Looks like LinkedIn's default text ({}; its exact wording is not confirmed)",
+                    "Stock LinkedIn text by its shape ({}: short, names LinkedIn, no reason; its exact wording is not confirmed)",
                     lang_name(l)
                 ),
             },

@@ -98,11 +98,15 @@ pub const STOCK: &[(Lang, &str)] = &[
     (Ar, "أود إضافتك إلى شبكتي المهنية على LinkedIn."),
     (He, "ברצוני להוסיף אותך לרשת המקצועית שלי ב-LinkedIn."),
     (He, "אשמח להוסיף אותך לרשת המקצועית שלי ב-LinkedIn."),
+    // As the fitting corpus of 2026-12-07 writes it (also unconfirmed).
+    (He, "אני רוצה להוסיף אותך לרשת המקצועית שלי בלינקדאין."),
     // Scripts written without spaces are compared letter by letter (`note::stock`).
     (Ja, "LinkedInのネットワークにぜひ追加させてください。"),
     (Ja, "LinkedInであなたを私のネットワークに追加したいと思います。"),
     (ZhHans, "我想邀请您加入我的LinkedIn职业社交网络。"),
     (ZhHans, "我想邀请你加入我的领英职业社交网络。"),
+    // As the fitting corpus of 2026-12-07 writes it (also unconfirmed).
+    (ZhHans, "我想邀请您加入我在领英上的职业人脉。"),
     (ZhHant, "我想邀請您加入我的LinkedIn專業人脈網絡。"),
     (ZhHant, "我想邀請您加入我在LinkedIn的專業人脈網絡。"),
 ];

@@ -217,3 +217,18 @@ fn other_scripts_are_matched_as_notes_are_folded() {
         "Мы познакомились вчера на конференции в Москве, Acme 2024."
     ));
 }
+
+#[test]
+fn the_committed_model_is_read_and_decides() {
+    let m = model::model().expect("src/core/note/model.bin is a trained model");
+    // A note the rules alone call generic (no cue word, no signal) is a pitch to the model.
+    let note = "Hello Ana, we help logistics teams cut fuel costs by 20% in 90 days. Worth a 15-minute call next week?";
+    let v = classify_note(Some(note));
+    assert_eq!(v.kind, NoteKind::Reasoned, "{:?}", v.reasons);
+    assert_eq!(v.reason_kind, Some(ReasonKind::Pitch), "{:?}", v.reasons);
+    assert!(v.reasons[0].starts_with("Sales pitch: "), "{:?}", v.reasons);
+    // Its scores are integers: the same on every target.
+    let f = model_features(Some(note)).unwrap();
+    assert_eq!(m.scores(&f), m.scores(&f));
+    assert!(model::Model::parse(&[0u8; 16]).is_none());
+}
