@@ -476,3 +476,33 @@ fn v1_settings_fixture_is_migrated_to_moments() {
     assert_eq!(again, s);
     assert!(s.to_json().contains("\"version\": 2"));
 }
+
+#[test]
+fn the_reason_kind_is_in_the_json_and_first_in_the_reasons() {
+    let note = "Hello Ana, we help logistics teams cut fuel costs by 20% in 90 days. Worth a 15-minute call next week?";
+    let t = engine()
+        .triage(&person("Ana Souza", Some("Software engineer"), Some(note)))
+        .unwrap();
+    let v = serde_json::to_value(&t).unwrap();
+    assert_eq!(v["note_kind"], "reasoned");
+    assert_eq!(v["reason_kind"], "pitch");
+    assert!(t.reasons[0].starts_with("Sales pitch: "), "{:?}", t.reasons);
+    // A flagged note has none.
+    let t = engine()
+        .triage(&person("Ana Souza", None, Some("Let's connect!")))
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(&t).unwrap()["reason_kind"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn a_note_in_a_language_without_replies_gets_the_users_language() {
+    let note = "Hej Anna, vi träffades på Nordic Business Forum 2024 i Helsingfors. Har du tid för en kort fråga?";
+    let t = engine()
+        .triage(&person("Anna Berg", None, Some(note)))
+        .unwrap();
+    assert_eq!(t.note_language, Some(Lang::Sv));
+    assert_eq!(t.reply_language, Lang::En);
+}
