@@ -26,6 +26,14 @@ fn links_of<'a>(key: &'a str, r: &'a Record) -> impl Iterator<Item = String> + '
     own.into_iter().chain(snap)
 }
 
+/// Whether a canonical profile link names a member id (`/in/ACoAA…`, opaque, what
+/// LinkedIn's messaging links) rather than a vanity name (what invitation cards link).
+fn is_member_id(link: &str) -> bool {
+    link.split("/in/")
+        .nth(1)
+        .is_some_and(|slug| slug.to_ascii_lowercase().starts_with("acoa"))
+}
+
 impl Ledger {
     /// The key of the record the conversation with `p` is about, if one can be told.
     pub fn record_for_participant(&self, p: &Participant) -> Option<String> {
@@ -54,7 +62,17 @@ impl Ledger {
             // A link that disagrees is never overridden by the name. (With a link on both
             // sides that agreed, the record was found above.)
             // A link that could not be read still names someone: no name overrides it.
-            .filter(|(k, r)| p.profile_url.is_none() || links_of(k, r).next().is_none());
+            .filter(|(k, r)| match (&p.profile_url, &link) {
+                (None, _) => true,
+                // A link that could not be read still names someone: no name overrides it.
+                (Some(_), None) => links_of(k, r).next().is_none(),
+                // Only a link of the same form can disagree: LinkedIn's messaging links a
+                // member id (`/in/ACoAA…`, tests/fixtures/linkedin/messaging-*.html) where
+                // invitation cards link the vanity name, and the two cannot be compared.
+                (Some(_), Some(link)) => {
+                    links_of(k, r).all(|l| is_member_id(&l) != is_member_id(link))
+                }
+            });
         match (named.next(), named.next()) {
             (Some((key, _)), None) => Some(key.clone()),
             _ => None,
@@ -132,10 +150,12 @@ mod tests {
                 Some("https://www.linkedin.com/in/ana-lima-7f3a/"),
                 None,
             ),
+            // A member id (what messaging links) cannot be compared with a vanity link:
+            // the name decides, as when the thread links nobody.
             (
                 Some("Ana Lima"),
                 Some("https://www.linkedin.com/in/ACoAAB123456789abcdefghijkl"),
-                None,
+                Some(ANA),
             ),
             (Some("Ana Lima"), Some("/in/ana-lima-7f3a/"), None),
             (
@@ -162,6 +182,30 @@ mod tests {
         ] {
             assert_eq!(found(name, link).as_deref(), want, "{name:?} {link:?}");
         }
+    }
+
+    #[test]
+    fn a_member_id_disagrees_only_with_another_member_id() {
+        let mut l = Ledger::new();
+        let dana = "https://www.linkedin.com/in/ACoAAB111/";
+        l.record(dana, Action::ReplyCopied, 1, snap("Dana Cruz", Some(dana)))
+            .unwrap();
+        let found = |link: &str| l.record_for_participant(&thread(Some("Dana Cruz"), Some(link)));
+        let key = normalise_key(dana).unwrap();
+        assert_eq!(
+            found("https://www.linkedin.com/in/ACoAAB111").as_deref(),
+            Some(key.as_str())
+        );
+        assert_eq!(
+            found("https://www.linkedin.com/in/ACoAAB222/"),
+            None,
+            "another member id is someone else"
+        );
+        assert_eq!(
+            found("https://www.linkedin.com/in/dana-cruz/").as_deref(),
+            Some(key.as_str()),
+            "a vanity link cannot be compared"
+        );
     }
 
     #[test]
