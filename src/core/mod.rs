@@ -11,7 +11,9 @@ pub mod linkedin;
 pub mod note;
 pub mod plan;
 pub mod protocol;
-pub mod protocol_ledger;
+/// The ledger's messages, at their old path while branches written against it land
+/// (`protocol::ledger` is where they live; use that in new code).
+pub use protocol::ledger as protocol_ledger;
 pub mod reply;
 pub mod settings;
 pub mod text;

@@ -6,6 +6,12 @@
 //! Every request is a JSON object `{"type": "<kebab-case>", …}`. To add a message: a
 //! variant in [`Request`] (in the section of the contexts allowed to send it), a line in
 //! [`Request::origin`], and its handling in the router.
+//!
+//! The tree: this module (page messages: cards, prompt events, composer ownership, reply
+//! length), [`ledger`] (the ledger's messages: popup, options, answered detection). Still
+//! to become one (issue #16): their two `Origin`s, error types and parsers.
+
+pub mod ledger;
 
 use crate::core::composer::{self, ArmedPerson, ComposerFacts, Owner, MAX_HEADER_ITEMS};
 use crate::core::fit::Fit;
@@ -435,7 +441,7 @@ pub const LIMITS: Limits = Limits {
     max_message_bytes: MAX_MESSAGE_BYTES,
     max_card_html_bytes: MAX_CARD_HTML_BYTES,
     max_cards_per_message: MAX_CARDS_PER_MESSAGE,
-    max_thread_message_bytes: crate::core::protocol_ledger::MAX_TAB_MESSAGE_BYTES,
+    max_thread_message_bytes: ledger::MAX_TAB_MESSAGE_BYTES,
 };
 
 pub fn hello(url: &str) -> HelloAnswer {
@@ -1275,7 +1281,7 @@ mod tests {
         );
         assert_eq!(
             json["limits"]["max_thread_message_bytes"],
-            crate::core::protocol_ledger::MAX_TAB_MESSAGE_BYTES
+            ledger::MAX_TAB_MESSAGE_BYTES
         );
     }
 
