@@ -2,7 +2,8 @@
 // AskFirst content script: collect, ask the engine, execute. No LinkedIn knowledge here.
 // Bundled by esbuild (build.sh) into the one content.js the manifest lists.
 //
-//   load / route change ──hello{url}──────────────▶ engine: invitations page? selectors
+//   load / route change, on invitations and messaging pages only (routes.js, the
+//   engine's rule as data) ──hello{url}──▶ engine: invitations page? selectors
 //   MutationObserver(narrowest root) → batch (setTimeout 0, never in the callback)
 //     new or changed card roots, ≤ 100 per task ──triage-cards{id, outerHTML}──▶ engine
 //   ◀── per card: badge text and attributes, reasons — or "holds": the element wraps
@@ -22,6 +23,7 @@
 //   state.js   the shared state object and the types of what the engine sends
 //   engine.js  messaging with the engine: send, report (toolbar icon), record (ledger)
 //   route.js   hello, start / stop observing on route changes
+//   routes.js  pure: does this page need the engine at all (routes.json, from Rust)?
 //   collect.js observe, batch, drain cards to the engine, apply answers and card-details
 //   batching.js  pure: chunk limits, a card's HTML as sent, halves, overdue details
 //   badges.js  <askfirst-badge>        styles.js  constructed sheets, the page's theme
@@ -50,19 +52,20 @@
 //           (checked when a composer is looked at, no timer).
 // Observers state.observer (the list container or root, collect.onMutations),
 //           state.watcher (the root: the list replaced, route), threadWatcher (document
-//           and the composers' shadow roots) and one observer per thread (threads).
+//           and the composers' shadow roots, from the first hello answer on) and one
+//           observer per thread (threads). None before the first hello (routes.js).
 // Listeners click (capture, guard), focusin (capture, insert), popstate and navigation
 //           currententrychange (route), from the first badge on pointerover and focusin
 //           (badge tooltips' theme); the prompt's own on its host. All but the badges'
 //           and the prompt's are removed when the extension is gone (retire.js).
 import { state } from './state.js';
 import { runtime, send } from './engine.js';
-import { domReady } from './dom.js';
 import { hello, onRoute, stop } from './route.js';
+import { needsEngine } from './routes.js';
 import { details, onSettingsChanged } from './collect.js';
 import { onClickCapture, nextFlagged } from './guard.js';
 import { onFocusIn } from './insert.js';
-import { watchThreads, stopThreads } from './threads.js';
+import { stopThreads } from './threads.js';
 import { onRetire } from './retire.js';
 
 /** @type {any} */
@@ -73,7 +76,10 @@ if (!g.__askfirstContent) {
   // The engine's answer to the first hello is on its way while the page is still parsing
   // (run_at document_start): when the DOM is ready its selectors are usually there
   // already, and the cards go to the engine right after the page's DOMContentLoaded.
-  const firstHello = send({ type: 'hello', url: location.href });
+  // Not on the rest of LinkedIn (feed, profiles, search…): there no hello goes out (it
+  // would wake the worker and compile the engine), nothing observes the page, and only a
+  // route change to an invitations or messaging page starts anything.
+  const firstHello = needsEngine(location.href) ? send({ type: 'hello', url: location.href }) : null;
 
   runtime.onMessage.addListener((/** @type {any} */ message, /** @type {chrome.runtime.MessageSender} */ sender) => {
     if (!message || !sender || sender.id !== runtime.id) return;
@@ -84,11 +90,6 @@ if (!g.__askfirstContent) {
   // Every card already read is read again with the new settings (fit, plan, reply).
   const storageApi = (g.browser && g.browser.storage) || chrome.storage;
   storageApi.onChanged.addListener(onSettingsChanged);
-
-  // Threads are watched once the page is parsed (not every node the parser adds).
-  const parsed = domReady();
-  if (parsed) parsed.then(watchThreads);
-  else watchThreads();
 
   window.addEventListener('click', onClickCapture, true);
   document.addEventListener('focusin', onFocusIn, true);
@@ -115,5 +116,5 @@ if (!g.__askfirstContent) {
     stopThreads();
   });
 
-  hello(firstHello);
+  if (firstHello) hello(firstHello);
 }

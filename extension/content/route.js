@@ -1,6 +1,7 @@
 // @ts-check
-// Start and stop on route changes: every load and route change says hello to the engine,
-// which answers whether this is an invitations page and with the selectors to read it.
+// Start and stop on route changes: every load and route change to an invitations or
+// messaging page (routes.js) says hello to the engine, which answers whether this is an
+// invitations page and with the selectors to read it. Other pages cost no message.
 import { state, OBSERVE, UNREADABLE_MS } from './state.js';
 import { send, report } from './engine.js';
 import { domReady } from './dom.js';
@@ -9,6 +10,7 @@ import { removeBadge } from './badges.js';
 import { closePrompt } from './prompt.js';
 import { startThreads } from './threads.js';
 import { retired } from './retire.js';
+import { needsEngine } from './routes.js';
 
 /**
  * Asks the engine about this page (or takes the answer to the first hello, `early`) and
@@ -130,9 +132,16 @@ export function stop(keepPrompt) {
   if (!keepPrompt) closePrompt(false);
 }
 
-/** The URL changed (popstate, the Navigation API, or the poll): hello again. */
+/**
+ * The URL changed (popstate, the Navigation API, or the poll): hello again, or, on a page
+ * the engine has nothing to do on (routes.js), stop without a word to it.
+ */
 export function onRoute() {
   if (location.href === state.lastUrl || retired()) return;
   state.lastUrl = location.href;
-  hello();
+  if (needsEngine(location.href)) return void hello();
+  ++state.generation; // a hello still on its way is for the page left
+  stop();
+  state.cardSel = '';
+  report('idle'); // a message only if the toolbar icon showed a problem
 }

@@ -6,6 +6,7 @@
 import { state } from './state.js';
 import { send } from './engine.js';
 import { composerRoots } from './insert.js';
+import { domReady } from './dom.js';
 
 const THREAD_MS = 1500;
 /** @type {WeakMap<Element, string>} thread root → the HTML last sent */
@@ -33,8 +34,20 @@ const inComposer = (record) => {
   return !!(el && state.config && el.closest(state.config.live.composer.form));
 };
 
-/** The first look, once the engine's selectors are in (route.js, after each hello). */
+let watching = false;
+
+/**
+ * The first look, once the engine's selectors are in (route.js, after each hello); from
+ * the first on, the document is watched for threads (once it is parsed: not every node
+ * the parser adds). Never before: a page that needs no engine is not observed at all.
+ */
 export function startThreads() {
+  if (!watching) {
+    watching = true;
+    const parsed = domReady();
+    if (parsed) parsed.then(watchThreads);
+    else watchThreads();
+  }
   if (!threadTimer) threadTimer = setTimeout(scanThreads, THREAD_MS);
 }
 
@@ -76,11 +89,10 @@ function scanThreads() {
 
 /**
  * Watches the document for threads coming and going. The document itself: it is there
- * whatever the page holds (main.js calls this once the page is parsed, not for every
- * node the parser adds; the first scan comes after hello anyway).
+ * whatever the page holds, and overlay bubbles open on any page.
  */
-export function watchThreads() {
-  threadWatcher.observe(document, { childList: true, subtree: true });
+function watchThreads() {
+  if (!state.isRetired) threadWatcher.observe(document, { childList: true, subtree: true });
 }
 
 /** Stops watching threads (the extension is gone). */

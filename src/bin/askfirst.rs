@@ -1,5 +1,6 @@
 //! `askfirst triage PAGE.html [--settings FILE] [--json]`: triage a saved LinkedIn
-//! invitations page with the same engine the extension runs. Native only (feature `cli`);
+//! invitations page with the same engine the extension runs. `askfirst routes`: the pages
+//! the content script starts the engine on, as it reads them (extension/content/routes.json). Native only (feature `cli`);
 //! every rule lives in `askfirst::core`, this file only reads files and prints.
 //! Bad input → one `askfirst: …` line on stderr and exit code 2, never a panic.
 
@@ -42,6 +43,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the pages the extension starts its engine on, as the content script reads
+    /// them (extension/content/routes.json is this output).
+    Routes,
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,19 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Routes => {
+            let routes = askfirst::core::linkedin::live::engine_routes();
+            match serde_json::to_string_pretty(&routes) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("askfirst: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -44,16 +44,64 @@ fn linkedin_path(url: &str) -> Option<String> {
     Some(path.to_ascii_lowercase())
 }
 
+/// Path prefix (lower case) of LinkedIn's messaging pages (`/messaging/thread/…`).
+const MESSAGING_PATH: &str = "/messaging";
+
+/// Is `path` (lower case) `prefix` itself or below it (`/messaging`, `/messaging/…`, not
+/// `/messaging-old`)?
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
 /// Is this a page whose received invitations AskFirst should triage?
 pub fn is_invitations_url(url: &str) -> bool {
     let Some(path) = linkedin_path(url) else {
         return false;
     };
-    let under = |prefix: &str| {
-        path.strip_prefix(prefix)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    INVITATION_PATHS.iter().any(|p| under(&path, p)) && !under(&path, NOT_RECEIVED)
+}
+
+/// Is this one of LinkedIn's messaging pages?
+pub fn is_messaging_url(url: &str) -> bool {
+    linkedin_path(url).is_some_and(|path| under(&path, MESSAGING_PATH))
+}
+
+/// The pages on which the content script starts the engine at all: invitation pages and
+/// messaging. Everywhere else on LinkedIn (the feed, profiles, search…) it says no hello,
+/// so the worker is not woken and the wasm not compiled for them. The content script
+/// cannot ask the engine this (asking is what costs), so it reads this rule as data:
+/// `extension/content/routes.json`, written from this value (`askfirst routes`; a test
+/// checks that the committed file is this value). A LinkedIn URL's path, lower-cased and
+/// without query or fragment, is on an engine page when it is under one of `under` and
+/// under none of `except` ("under": the prefix itself or below it after a `/`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EngineRoutes {
+    pub origin: &'static str,
+    pub under: Vec<&'static str>,
+    pub except: Vec<&'static str>,
+}
+
+pub fn engine_routes() -> EngineRoutes {
+    EngineRoutes {
+        origin: ORIGIN,
+        under: INVITATION_PATHS
+            .iter()
+            .copied()
+            .chain([MESSAGING_PATH])
+            .collect(),
+        except: vec![NOT_RECEIVED],
+    }
+}
+
+/// Does the content script start the engine on this page? [`engine_routes`] applied to
+/// the URL: true exactly for invitation pages and messaging pages.
+pub fn needs_engine(url: &str) -> bool {
+    let Some(path) = linkedin_path(url) else {
+        return false;
     };
-    INVITATION_PATHS.iter().any(|p| under(p)) && !under(NOT_RECEIVED)
+    let routes = engine_routes();
+    routes.under.iter().any(|p| under(&path, p)) && !routes.except.iter().any(|p| under(&path, p))
 }
 
 /// Where LinkedIn's message composers live and what they look like (DESIGN.md, "Messaging
@@ -177,6 +225,73 @@ mod tests {
         for url in no {
             assert!(!is_invitations_url(url), "{url}");
         }
+    }
+
+    #[test]
+    fn the_engine_starts_on_invitation_and_messaging_pages_only() {
+        // The same cases the content script's reading of routes.json is tested against
+        // (tests/js/routes.test.mjs).
+        let cases: Vec<(String, bool)> = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/engine-routes-cases.json"
+        ))
+        .expect("cases parse");
+        assert!(cases.len() > 20);
+        for (url, want) in cases {
+            assert_eq!(needs_engine(&url), want, "{url}");
+        }
+    }
+
+    #[test]
+    fn needs_engine_is_invitations_or_messaging_for_generated_urls() {
+        use super::super::messaging::{page_at, LinkedInPage};
+        let heads = [
+            "",
+            "/",
+            "/mynetwork",
+            "/MyNetwork",
+            "/messaging",
+            "/Messaging",
+            "/feed",
+        ];
+        let parts = [
+            "",
+            "/",
+            "/grow",
+            "/invitation-manager",
+            "/invitation-manager/sent",
+            "/sent",
+            "-old",
+            "/thread/2-abc/",
+            "/received/NEWSLETTER/",
+            "?x=/messaging/",
+            "#/grow",
+            "/invitation-manager/SENT/",
+            "/invitation-manager/sentx",
+        ];
+        for h in heads {
+            for a in parts {
+                for b in parts {
+                    let url = format!("{ORIGIN}{h}{a}{b}");
+                    let page = page_at(&url);
+                    let want = matches!(page, LinkedInPage::Invitations | LinkedInPage::Messaging);
+                    assert_eq!(needs_engine(&url), want, "{url}: {page:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_content_scripts_copy_of_the_rule_is_this_one() {
+        let committed = include_str!("../../../extension/content/routes.json");
+        let written = format!(
+            "{}\n",
+            serde_json::to_string_pretty(&engine_routes()).expect("serialises")
+        );
+        assert_eq!(
+            committed, written,
+            "extension/content/routes.json is out of date: \
+             cargo run --features cli -- routes > extension/content/routes.json"
+        );
     }
 
     #[test]

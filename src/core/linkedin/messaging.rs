@@ -244,15 +244,12 @@ pub enum LinkedInPage {
 }
 
 pub fn page_at(url: &str) -> LinkedInPage {
-    use super::live::{is_invitations_url, is_linkedin_url};
+    use super::live::{is_invitations_url, is_linkedin_url, is_messaging_url};
     if !is_linkedin_url(url) {
-        return LinkedInPage::NotLinkedIn;
-    }
-    if is_invitations_url(url) {
-        return LinkedInPage::Invitations;
-    }
-    let path = url.strip_prefix("https://www.linkedin.com").unwrap_or("");
-    if path.starts_with("/messaging") {
+        LinkedInPage::NotLinkedIn
+    } else if is_invitations_url(url) {
+        LinkedInPage::Invitations
+    } else if is_messaging_url(url) {
         LinkedInPage::Messaging
     } else {
         LinkedInPage::Other
