@@ -8,13 +8,14 @@
 //      sender and payload and answers; errors come back as {ok:false, code, error}.
 // Every rule and every piece of LinkedIn knowledge lives in Rust (src/core).
 
-import init, * as engine from './pkg/askfirst.js';
+// The worker's own wasm build (feature `worker`): the engine, without the pages' UI.
+import init, * as engine from './pkg/worker.js';
 
 // Started by the first event that needs it: the worker is also woken for events that do
 // not (a tab closed anywhere in the browser, a storage change), and compiling 1.7 MB of
 // wasm for those would be work for nothing.
 let ready = null;
-const engineReady = () => (ready ||= init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.meta.url) })
+const engineReady = () => (ready ||= init({ module_or_path: new URL('./pkg/worker_bg.wasm', import.meta.url) })
   .then(() => ({ ok: true }))
   .catch((error) => {
     // Fail-open: the content script gets error answers and leaves LinkedIn alone; the

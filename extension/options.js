@@ -1,6 +1,7 @@
 // Options page loader: starts the Rust/wasm engine and hands the page to it
 // (src/ext/ui/options.rs).
-import init, { startOptions } from './pkg/askfirst.js';
+// The pages' own wasm build (feature `pages`): the UI, without the worker's engine.
+import init, { startOptions } from './pkg/pages.js';
 
-await init({ module_or_path: new URL('./pkg/askfirst_bg.wasm', import.meta.url) });
+await init({ module_or_path: new URL('./pkg/pages_bg.wasm', import.meta.url) });
 await startOptions();

@@ -22,7 +22,7 @@ use crate::core::protocol_ledger::{
 };
 use crate::ext::storage;
 // Where the options page stores the settings (read here for `reminder_days`).
-use crate::ext::ui::options::SETTINGS_KEY;
+use crate::ext::storage::SETTINGS_KEY;
 use futures_util::lock::Mutex;
 use js_sys::{Reflect, JSON};
 use std::cell::{Cell, RefCell};

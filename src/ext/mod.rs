@@ -1,9 +1,13 @@
 //! wasm entry points used by the extension's background and pages. Only glue lives here:
-//! every rule is in `core`. Errors become `JsValue` here and nowhere else.
+//! every rule is in `core`. Errors become `JsValue` here and nowhere else. The background's
+//! (feature `worker`) and the pages' (feature `pages`) are two wasm builds (build.sh).
 
+#[cfg(feature = "worker")]
 pub mod ledger_store;
+#[cfg(feature = "worker")]
 pub mod router;
 pub mod storage;
+#[cfg(feature = "pages")]
 pub mod ui;
 
 #[cfg(feature = "node")]
@@ -13,6 +17,7 @@ use wasm_bindgen::prelude::*;
 /// Resolves in a later task (`setTimeout(0)`), after the pending answers went out: for
 /// writes the answer must not wait for (a task spawned with `spawn_local` alone runs in
 /// the current task's microtasks, before the answer reaches the page).
+#[cfg(feature = "worker")]
 pub(crate) async fn next_task() {
     use wasm_bindgen::JsCast;
     let set_timeout = js_sys::Reflect::get(&js_sys::global(), &"setTimeout".into())
@@ -28,6 +33,7 @@ pub(crate) async fn next_task() {
 }
 
 /// `chrome.tabs` and one of its methods.
+#[cfg(feature = "worker")]
 fn tabs_method(name: &str) -> Result<(JsValue, js_sys::Function), JsValue> {
     use js_sys::Reflect;
     use wasm_bindgen::JsCast;
@@ -38,6 +44,7 @@ fn tabs_method(name: &str) -> Result<(JsValue, js_sys::Function), JsValue> {
 }
 
 /// The ids of the tabs open now (`chrome.tabs.query({})`: ids need no permission).
+#[cfg(feature = "worker")]
 pub(crate) async fn open_tab_ids() -> Result<Vec<i64>, JsValue> {
     use wasm_bindgen::JsCast;
     let (tabs, query) = tabs_method("query")?;
@@ -55,6 +62,7 @@ pub(crate) async fn open_tab_ids() -> Result<Vec<i64>, JsValue> {
 /// Sends `message` to the content script of tab `tab_id` (`chrome.tabs.sendMessage`), to
 /// `frame_id` when given. A tab with no content script (still loading, closed since) is
 /// not an error: nobody there needs the message.
+#[cfg(feature = "worker")]
 pub(crate) async fn send_to_tab(
     tab_id: &JsValue,
     message: &JsValue,

@@ -21,7 +21,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-const SETTINGS_KEY: &str = "settings";
+use crate::ext::storage::SETTINGS_KEY;
 
 thread_local! {
     /// The engine built from the last settings seen, keyed by their JSON: settings change

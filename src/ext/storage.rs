@@ -2,10 +2,16 @@
 //! script's localStorage would belong to linkedin.com), and `chrome.storage.session` for
 //! the background's passing state. Thin async glue over the promise API that
 //! Chrome and Firefox both offer in MV3; values cross as JSON-compatible JS values.
+// One build holds either user of some of these (`worker`, `pages`): not dead in the other.
+#![cfg_attr(not(all(feature = "worker", feature = "pages")), allow(dead_code))]
 
 use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+/// Where the user's settings are stored (the options page writes them, the worker reads
+/// them).
+pub const SETTINGS_KEY: &str = "settings";
 
 fn storage_area(name: &str) -> Result<JsValue, JsValue> {
     let global = js_sys::global();

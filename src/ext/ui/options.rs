@@ -22,7 +22,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 
-pub const SETTINGS_KEY: &str = "settings";
+pub use crate::ext::storage::SETTINGS_KEY;
 
 thread_local! {
     /// Listeners of each section, replaced (and so removed) when the section re-renders.
