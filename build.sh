@@ -203,6 +203,8 @@ build_extension() {
   done
   run cp manifest.json "$CHROME_DIR/manifest.json"
   build_content
+  step "rasterising the icons (extension/icons/*.svg → PNG, @resvg/resvg-js)"
+  run node scripts/icons.mjs "$CHROME_DIR"
   build_wasm
   step "packing dist/askfirst-chrome.zip"
   rm -f "$DIST/askfirst-chrome.zip"

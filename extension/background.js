@@ -21,6 +21,7 @@ const engineReady = () => (ready ||= init({ module_or_path: new URL('./pkg/worke
     // Fail-open: the content script gets error answers and leaves LinkedIn alone; the
     // toolbar icon says why.
     chrome.action?.setBadgeText({ text: 'off' });
+    chrome.action?.setIcon?.({ path: { 16: 'icons/off-16.png', 32: 'icons/off-32.png' } });
     chrome.action?.setTitle({ title: `AskFirst is inactive: its engine did not start (${error}). LinkedIn works as usual.` });
     return { ok: false, error: String(error) };
   }));

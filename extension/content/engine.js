@@ -21,13 +21,13 @@ export const send = (message) => {
 };
 
 /**
- * Tells the toolbar icon how this tab is doing. It only changes when we stop working or
- * start again: 'active' and 'idle' look the same (no badge), which is also how every tab
- * starts.
+ * Tells the toolbar icon how this tab is doing, when that changes: active (the coloured
+ * icon), idle (grey, which is how every tab starts: the manifest's default icon), or
+ * stepped aside (struck through, with a badge).
  * @param {'active' | 'idle' | 'unreadable' | 'engine-error'} next
  */
 export function report(next) {
-  const shown = next === 'active' || next === 'idle' ? 'fine' : next;
+  const shown = next;
   if (shown === state.shownState) return;
   state.shownState = shown;
   send({ type: 'status', url: location.href, state: next });

@@ -172,5 +172,5 @@ export const state = {
   lastUrl: location.href,
   routePoll: 0, // the route check's interval, where there is no Navigation API
   isRetired: false, // the extension was reloaded or removed: see retire.js
-  shownState: 'fine', // what the toolbar icon shows (engine.js report)
+  shownState: 'idle', // what the toolbar icon shows (engine.js report): the default icon
 };

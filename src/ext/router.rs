@@ -267,6 +267,25 @@ async fn show_state(sender: &JsValue, state: PageState) -> Result<JsValue, JsVal
             JsFuture::from(promise).await?;
         }
     }
+    // The icon too (not only a badge): grey where AskFirst has nothing to do, struck
+    // through where it stepped aside. A browser without setIcon keeps the badge and title.
+    if let Ok(func) = get(&action, "setIcon").dyn_into::<js_sys::Function>() {
+        let name = state.icon();
+        let details = Object::new();
+        Reflect::set(&details, &"tabId".into(), &tab_id)?;
+        Reflect::set(
+            &details,
+            &"path".into(),
+            &to_js(&serde_json::json!({
+                "16": format!("icons/{name}-16.png"),
+                "32": format!("icons/{name}-32.png"),
+            })),
+        )?;
+        let result = func.call1(&action, &details)?;
+        if let Ok(promise) = result.dyn_into::<js_sys::Promise>() {
+            JsFuture::from(promise).await?;
+        }
+    }
     Ok(to_js(&serde_json::json!({ "ok": true, "shown": true })))
 }
 

@@ -202,6 +202,17 @@ pub enum PageState {
 }
 
 impl PageState {
+    /// The toolbar icon for this state: `icons/<name>-<size>.png`, rasterised by the build
+    /// from `extension/icons/<name>.svg`. Active on an invitations page AskFirst reads,
+    /// inactive where it has nothing to do, off where it stepped aside.
+    pub fn icon(self) -> &'static str {
+        match self {
+            PageState::Active => "active",
+            PageState::Idle => "inactive",
+            PageState::Unreadable | PageState::EngineError => "off",
+        }
+    }
+
     /// The toolbar badge text and title for this state (discreet: empty when all is well).
     pub fn toolbar(self) -> (&'static str, &'static str) {
         match self {
