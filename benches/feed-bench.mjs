@@ -99,7 +99,7 @@ export async function feedBench({ runs = RUNS, before = process.env.BEFORE } = {
     if (h.sw) {
       await h.sw.evaluate(() => {
         self.__heard = 0;
-        chrome.runtime.onMessage.addListener((m, sender) => { if (sender.tab) self.__heard++; });
+        chrome.runtime.onMessage.addListener((m, sender) => { if (sender.tab && /^https:\/\/www\.linkedin\.com\//.test(sender.tab.url || '')) self.__heard++; });
       });
     }
     // The onboarding tab (options page) opened at install: closed, so it costs nothing.

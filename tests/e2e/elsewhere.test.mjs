@@ -17,7 +17,8 @@ const listen = () => h.sw.evaluate(() => {
   if (!self.__listening) {
     self.__listening = true;
     chrome.runtime.onMessage.addListener((m, sender) => {
-      if (sender.tab) self.__heard.push([m && m.type, sender.tab.url]);
+      // LinkedIn tabs only: the options page opened at install is a tab too.
+      if (sender.tab && /^https:\/\/www\.linkedin\.com\//.test(sender.tab.url || '')) self.__heard.push([m && m.type, sender.tab.url]);
     });
   }
 });
