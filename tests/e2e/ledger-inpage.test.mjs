@@ -90,8 +90,11 @@ test('a reply template edited in the options shows in the next prompt', async ()
   await options.goto(`chrome-extension://${h.extensionId}/options.html`);
   await options.waitForSelector('#template-variants textarea');
   await options.selectOption('#template-plan', 'ask-first');
+  // Eva's card has no note: the only path is "accept, then ask", whose reply is sent after
+  // accepting (issue #14: templates know their moment).
+  await options.selectOption('#template-moment', 'after-accepting');
   await options.selectOption('#template-lang', 'en');
-  await options.fill('#template-0', 'Hello {first_name}! Quick question before I accept: what made you reach out?');
+  await options.fill('#template-0', 'Hello {first_name}! Thanks for connecting: what made you reach out?');
   while (await options.$$eval('#template-variants textarea', (a) => a.length) > 1) {
     await options.click('#template-variants .variant:nth-child(2) button');
   }
@@ -103,7 +106,7 @@ test('a reply template edited in the options shows in the next prompt', async ()
   await waitForBadges(page, 6);
   await trustedClick(page, accept('Eva Nowak'));
   const prompt = await promptState(page);
-  assert.equal(prompt.reply, 'Hello Eva! Quick question before I accept: what made you reach out?');
+  assert.equal(prompt.reply, 'Hello Eva! Thanks for connecting: what made you reach out?');
   await page.keyboard.press('Escape');
   await page.close();
 });

@@ -34,7 +34,7 @@ export function text(r, max) {
   return s;
 }
 
-/** The engine's message limits, read from the Rust source that owns them (protocol.rs). */
+/** The engine's message limits, read from the Rust source that owns them (protocol/mod.rs). */
 export function engineLimits() {
   const read = (file, name) => {
     const src = readFileSync(join(ROOT, 'src', 'core', file), 'utf8');
@@ -43,8 +43,8 @@ export function engineLimits() {
     return m[1].split('*').reduce((p, f) => p * Number(f.trim()), 1);
   };
   return {
-    max_message_bytes: read('protocol.rs', 'MAX_MESSAGE_BYTES'),
-    max_card_html_bytes: read('protocol.rs', 'MAX_CARD_HTML_BYTES'),
-    max_cards_per_message: read('protocol.rs', 'MAX_CARDS_PER_MESSAGE'),
+    max_message_bytes: read('protocol/mod.rs', 'MAX_MESSAGE_BYTES'),
+    max_card_html_bytes: read('protocol/mod.rs', 'MAX_CARD_HTML_BYTES'),
+    max_cards_per_message: read('protocol/mod.rs', 'MAX_CARDS_PER_MESSAGE'),
   };
 }
