@@ -187,7 +187,6 @@ async fn triage(
         .map(|v| {
             (
                 v.key.clone(),
-                Action::Seen,
                 Some(LedgerSnapshot::from(v.snapshot.clone())),
             )
         })
@@ -204,12 +203,13 @@ async fn triage(
         });
     }
     if !seen.is_empty() {
+        let url = url.to_string();
         // Not awaited, and not even started in this task: a task spawned here would run
         // (and serialise the whole ledger) before the answer reaches the page; the badges
         // must not wait for the ledger's write.
         wasm_bindgen_futures::spawn_local(async move {
             crate::ext::next_task().await;
-            let _ = ledger_store::record_events(seen).await;
+            let _ = ledger_store::record_seen(tab, url, seen).await;
         });
     }
     Ok(to_js(&answer))
