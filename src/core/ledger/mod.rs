@@ -40,6 +40,13 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_HEADLINE_CHARS: usize = 500;
 pub const MAX_FREE_NOTE_CHARS: usize = 2_000;
 pub const MAX_EVENTS_PER_RECORD: usize = 500;
+/// The latest time (ms) a stored or imported value may carry: 9999-12-31T23:59:59.999Z.
+/// Every time is shown as a date and crosses into JavaScript as a number, exact only up
+/// to 2^53: one event dated past that made the options page's ledger section fail to
+/// render, export and delete with it (issue #13, finding 7).
+pub const MAX_TIME_MS: u64 = 253_402_300_799_999;
+/// The largest count or size a stored value may carry (JavaScript's exact integers).
+pub const MAX_STORED_NUMBER: u64 = (1 << 53) - 1;
 
 /// A repeated `seen` of the same invitation within this window is the same visit (the
 /// user reloads, LinkedIn re-renders the list): one event, not hundreds.
