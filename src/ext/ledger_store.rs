@@ -561,6 +561,7 @@ pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue
 pub fn tab_closed(tab_id: f64) {
     let tab = tab_id as i64;
     PAGE_BUDGETS.with_borrow_mut(|b| b.remove(&tab));
+    crate::ext::router::forget_tab_work(tab);
     // Most tabs closed are not LinkedIn's: nothing to forget, nothing to write. Before the
     // saved copy is read, the closure is remembered so that the copy cannot bring it back.
     if TABS_RESTORED.with(Cell::get) && TABS.with(|t| !t.borrow().knows(tab)) {
