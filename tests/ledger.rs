@@ -315,6 +315,74 @@ fn stats_count_the_last_thirty_days() {
     assert!(follow[0].answered);
 }
 
+/// Issue #13, finding 7: one huge event time in an import made the options page's ledger
+/// section fail (numbers past 2^53 cannot cross into JavaScript), export and delete with
+/// it. Every time and size is range-checked where stored data and files are parsed: the
+/// import is refused with a clear error and nothing changes; stored data with such a time
+/// keeps its other records. Fails on the main before the fix (the import was accepted).
+#[test]
+fn times_and_sizes_out_of_range_are_refused_where_they_are_parsed() {
+    use askfirst::core::ledger::{MAX_STORED_NUMBER, MAX_TIME_MS};
+    let good = fixture("v3.json");
+    assert!(good.contains("\"at\": 1761000000000"));
+    for huge in [
+        "8640000000000001".to_string(), // past JavaScript's last date
+        (1u64 << 60).to_string(),
+        u64::MAX.to_string(),
+        (MAX_TIME_MS + 1).to_string(),
+    ] {
+        let hostile = good.replacen("\"at\": 1761000000000", &format!("\"at\": {huge}"), 1);
+        let mut l = busy_ledger();
+        let err = l.import_json(&hostile).unwrap_err();
+        assert!(err.to_string().contains("out of range"), "{huge}: {err}");
+        assert_eq!(l, busy_ledger(), "nothing changed");
+        // Stored: the other records are kept, the whole document set aside.
+        match open_stored(Some(&hostile), NOW, &[]) {
+            Opened::Recovered { ledger, raw, .. } => {
+                assert_eq!(raw, hostile);
+                assert!(!ledger.records.is_empty(), "the readable records are kept");
+                let json: serde_json::Value = serde_json::from_str(&ledger.to_json()).unwrap();
+                assert_numbers_fit(&json);
+            }
+            other => panic!("{huge}: {other:?}"),
+        }
+    }
+    for notice in [
+        format!(
+            r#"{{"kind":"compacted","at":1,"records":1,"bytes_before":{},"bytes_after":1,"still_over":false}}"#,
+            MAX_STORED_NUMBER + 1
+        ),
+        format!(
+            r#"{{"kind":"flooded","since":1,"at":{},"refused":1}}"#,
+            u64::MAX
+        ),
+    ] {
+        let doc = format!(r#"{{"version":3,"records":{{}},"notices":[{notice}]}}"#);
+        assert!(Ledger::load(Some(&doc)).is_err(), "{notice}");
+        assert!(Ledger::new().import_json(&doc).is_err(), "{notice}");
+        if let Opened::Recovered { ledger, .. } = open_stored(Some(&doc), NOW, &[]) {
+            assert_numbers_fit(&serde_json::from_str(&ledger.to_json()).unwrap());
+        }
+    }
+    // The latest time allowed is still read.
+    let mut edge = busy_ledger();
+    edge.record(ANA, Action::ReplyCopied, MAX_TIME_MS, None)
+        .unwrap();
+    assert_eq!(Ledger::load(Some(&edge.to_json())).unwrap().ledger, edge);
+}
+
+/// Every number in the document is an exact JavaScript integer.
+fn assert_numbers_fit(v: &serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) => {
+            assert!(n.as_u64().is_some_and(|n| n < 1 << 53), "{n}")
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(assert_numbers_fit),
+        serde_json::Value::Object(o) => o.values().for_each(assert_numbers_fit),
+        _ => {}
+    }
+}
+
 #[test]
 fn unreadable_data_is_kept_aside_never_overwritten() {
     let garbage = "{\"version\":3,\"records\":{\"https://www.linkedin.com/in/ana/\":{\"snapshot\":";

@@ -8,6 +8,7 @@ pub mod invitation;
 pub mod lang;
 pub mod ledger;
 pub mod linkedin;
+pub mod markup_budget;
 pub mod note;
 pub mod plan;
 pub mod protocol;

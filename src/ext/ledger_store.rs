@@ -13,6 +13,7 @@
 //! notice.
 
 use crate::core::ledger::compact::{needs_compaction, COMPACT_TO};
+use crate::core::ledger::flood::PageBudget;
 use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
 use crate::core::ledger::schema::{BACKUP_KEY_PREFIX, STORAGE_KEY};
 use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
@@ -31,7 +32,7 @@ use std::hash::{Hash, Hasher};
 use wasm_bindgen::prelude::*;
 
 /// `chrome.storage.local` quota without the `unlimitedStorage` permission.
-const QUOTA_BYTES: u64 = 10 * 1024 * 1024;
+const QUOTA_BYTES: u64 = crate::core::ledger::compact::STORAGE_QUOTA_BYTES;
 
 thread_local! {
     /// What each tab's content script last reported, for the popup.
@@ -191,7 +192,8 @@ async fn store(ledger: &mut Ledger) -> Result<(), String> {
             .await
             .map_err(js_err)? as u64;
         let others = in_use.saturating_sub(stored);
-        if ledger.compact(now(), compaction_target(others)).records == 0 {
+        let report = ledger.compact(now(), compaction_target(others));
+        if report.records == 0 && report.dropped == 0 {
             return Err(refused);
         }
         return put(ledger.to_json()).await.map_err(|_| refused);
@@ -395,6 +397,48 @@ pub async fn record_events(events: Vec<(String, Action, Option<Snapshot>)>) -> L
     .await
 }
 
+thread_local! {
+    /// What each tab's page has added to the ledger (by `seen`) since it was opened at its
+    /// address: the page ceiling of `core::ledger::flood`.
+    static PAGE_BUDGETS: RefCell<BTreeMap<i64, (String, PageBudget)>> =
+        const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Records `seen` for the person cards of one triage batch of `tab` at `url`, within the
+/// page's and the day's ceilings (`core::ledger::flood`).
+pub async fn record_seen(
+    tab: Option<i64>,
+    url: String,
+    cards: Vec<(String, Option<Snapshot>)>,
+) -> LedgerAnswer {
+    // Without a tab (never from a content script) the batch is its own page.
+    let mut budget = tab.map_or_else(PageBudget::default, |tab| {
+        PAGE_BUDGETS.with_borrow(|b| match b.get(&tab) {
+            Some((at, budget)) if *at == url => *budget,
+            _ => PageBudget::default(),
+        })
+    });
+    let answer = transact(DEFAULT_REMINDER_DAYS, |ledger, ctx| {
+        let report = ledger.record_seen(cards, ctx.now, &mut budget);
+        let answer = match report.problems.first() {
+            Some(p) if !report.changed => LedgerAnswer::Error { message: p.clone() },
+            _ => LedgerAnswer::Recorded {
+                change: Change::Unchanged,
+                compaction: None,
+            },
+        };
+        Handled {
+            answer,
+            changed: report.changed,
+        }
+    })
+    .await;
+    if let Some(tab) = tab {
+        PAGE_BUDGETS.with_borrow_mut(|b| b.insert(tab, (url, budget)));
+    }
+    answer
+}
+
 /// `chrome.storage.session` key of the tabs' states: MV3 stops an idle background after
 /// ~30 s, and without a copy the popup would ask the user to reload a page that works.
 const TABS_KEY: &str = "tabs";
@@ -516,6 +560,8 @@ pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue
 #[wasm_bindgen(js_name = tabClosed)]
 pub fn tab_closed(tab_id: f64) {
     let tab = tab_id as i64;
+    PAGE_BUDGETS.with_borrow_mut(|b| b.remove(&tab));
+    crate::ext::router::forget_tab_work(tab);
     // Most tabs closed are not LinkedIn's: nothing to forget, nothing to write. Before the
     // saved copy is read, the closure is remembered so that the copy cannot bring it back.
     if TABS_RESTORED.with(Cell::get) && TABS.with(|t| !t.borrow().knows(tab)) {

@@ -6,6 +6,7 @@
 //! or a panic: the content script fails open on those.
 
 use crate::core::ledger::{Action, Snapshot as LedgerSnapshot};
+use crate::core::markup_budget::{self, TabWork};
 use crate::core::protocol::{
     self, CardHtml, ErrorAnswer, Overrides, PageState, ReadCache, RecordEvent, Request, Sender,
     Snapshot,
@@ -38,6 +39,14 @@ thread_local! {
     /// What the reader made of card HTML seen before (a page opened again, a list
     /// re-rendered): in memory only, gone when the worker stops.
     static READS: RefCell<ReadCache> = RefCell::new(ReadCache::new(ReadCache::BACKGROUND_CAP));
+    /// What each tab has had read lately (`core::markup_budget::TabWork`).
+    static TAB_WORK: RefCell<std::collections::BTreeMap<i64, TabWork>> =
+        const { RefCell::new(std::collections::BTreeMap::new()) };
+}
+
+/// A tab closed: its reading allowance goes with it.
+pub fn forget_tab_work(tab: i64) {
+    TAB_WORK.with_borrow_mut(|w| w.remove(&tab));
 }
 
 /// "Delete everything": the cards' HTML kept in memory (strangers' names and notes) goes.
@@ -160,8 +169,33 @@ async fn triage(
             .map(|(k, at)| (k, at as f64))
             .collect(),
     };
-    let mut answer =
-        READS.with_borrow_mut(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads));
+    // One tab's allowance of reading (issue #13, finding 5): a page that keeps sending
+    // cards cannot keep the engine from the other tabs.
+    let elements: usize = cards
+        .iter()
+        .map(|c| {
+            markup_budget::scan(
+                &c.html,
+                markup_budget::MAX_DEPTH,
+                markup_budget::MAX_CARD_ELEMENTS,
+            )
+            .elements
+        })
+        .sum();
+    let tab_for_work = tab_id(sender).unwrap_or(-1);
+    let admitted = TAB_WORK.with_borrow_mut(|w| {
+        w.entry(tab_for_work)
+            .or_default()
+            .admit(js_sys::Date::now() as u64, elements)
+    });
+    let mut answer = if admitted {
+        READS.with_borrow_mut(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads))
+    } else {
+        protocol::triage_refused(
+            cards,
+            "this tab sent more to read than its allowance for now: not read",
+        )
+    };
     // The ledger remembers who was seen, the popup what is flagged on this tab.
     let verdicts: Vec<_> = answer
         .cards
@@ -187,7 +221,6 @@ async fn triage(
         .map(|v| {
             (
                 v.key.clone(),
-                Action::Seen,
                 Some(LedgerSnapshot::from(v.snapshot.clone())),
             )
         })
@@ -204,12 +237,13 @@ async fn triage(
         });
     }
     if !seen.is_empty() {
+        let url = url.to_string();
         // Not awaited, and not even started in this task: a task spawned here would run
         // (and serialise the whole ledger) before the answer reaches the page; the badges
         // must not wait for the ledger's write.
         wasm_bindgen_futures::spawn_local(async move {
             crate::ext::next_task().await;
-            let _ = ledger_store::record_events(seen).await;
+            let _ = ledger_store::record_seen(tab, url, seen).await;
         });
     }
     Ok(to_js(&answer))

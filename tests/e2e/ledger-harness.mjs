@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(root, 'dist/chrome');
+// ASKFIRST_DIST: another build to run against (e.g. the old main's, to see a test fail there).
+export const dist = process.env.ASKFIRST_DIST || path.join(root, 'dist/chrome');
 export const LINKEDIN_CSP = "default-src 'self'; script-src 'self' static.licdn.com; object-src 'none'";
 
 const PROBE = `

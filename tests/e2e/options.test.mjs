@@ -203,3 +203,83 @@ test('template editor: defaults with a live preview, unknown placeholder named, 
     await h.close();
   }
 });
+
+// Issue #13, finding 7: one event dated far beyond any real date (past 2^53 ms, which no
+// JavaScript number holds exactly) in the stored ledger or an import file took the
+// ledger section's export, import and delete-everything away with the list. Fails on
+// the main before the fix (ASKFIRST_DIST=its dist/chrome): the section showed only
+// "invalid type: floating point `1.8446744073709552e+19`, expected u64".
+test('a huge event time in the stored ledger or a file leaves export and delete working', async () => {
+  const h = await launch({ probe: false });
+  try {
+    const page = await optionsPage(h);
+    const ana = 'https://www.linkedin.com/in/ana-lima/';
+    const bruno = 'https://www.linkedin.com/in/bruno-keller/';
+    const doc = (at) => `{"version":3,"records":{`
+      + `"${ana}":{"snapshot":{"name":"Ana Lima"},"updated_at":1761000000000,"events":[{"at":1761000000000,"kind":"reply-copied"}]},`
+      + `"${bruno}":{"snapshot":{"name":"Bruno Keller"},"updated_at":1761000000000,"events":[{"at":${at},"kind":"seen"}]}}}`;
+    await h.setStorage({ ledger: doc('18446744073709551615') }); // the largest u64
+    await page.reload();
+    await page.waitForSelector('#ledger h2');
+    for (const control of ['#export-json', '#export-csv', '#import-ledger', '#wipe']) {
+      assert.ok(await page.$(control), `${control} is there`);
+    }
+    const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const exported = JSON.parse(readFileSync(await jsonDownload.path(), 'utf8'));
+    assert.ok(exported.records[ana], 'the readable record is exported');
+    // An import file with such a time is refused with the reason, and changes nothing.
+    const before = (await h.storage()).ledger;
+    await page.setInputFiles('#import-ledger', { name: 'l.json', mimeType: 'application/json',
+      buffer: Buffer.from(doc('9007199254740993')) });
+    await page.waitForFunction(() => /out of range/.test(document.querySelector('#ledger-status')?.textContent));
+    assert.equal((await h.storage()).ledger, before);
+    assert.ok(await page.$('#wipe'), 'delete everything is still there');
+    await page.click('#wipe');
+    await page.click('#wipe-confirm-yes');
+    await page.waitForSelector('#ledger .empty');
+    assert.equal(Object.keys(JSON.parse((await h.storage()).ledger).records).length, 0);
+  } finally {
+    await h.close();
+  }
+});
+
+// Issue #13, finding 9: extension pages have a strict CSP (default-src 'self', nothing
+// beyond 'self' to connect to), and the popup and options pages work under it (the
+// other tests here and in popup.test.mjs). Fails on the main before: only script-src
+// and object-src were set, and an options page could fetch from LinkedIn.
+test('extension pages cannot reach any other origin (CSP), yet load their engine', async () => {
+  const h = await launch({ probe: false });
+  try {
+    for (const p of ['options.html', 'popup.html']) {
+      const page = await h.ctx.newPage();
+      await page.goto(h.url(p));
+      await page.waitForSelector(p === 'options.html' ? '#settings-form' : 'section');
+      const blocked = await page.evaluate(async () => {
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+        const tries = [
+          fetch('https://www.linkedin.com/voyager/api/me').then(() => 'fetched', () => 'refused'),
+          new Promise((resolve) => {
+            const img = new Image();
+            img.onload = () => resolve('loaded');
+            img.onerror = () => resolve('refused');
+            img.src = 'https://media.licdn.com/x.png';
+          }),
+        ];
+        const results = await Promise.all(tries);
+        await new Promise((r) => setTimeout(r, 200));
+        return { results, violations };
+      });
+      assert.deepEqual(blocked.results, ['refused', 'refused'], p);
+      assert.ok(blocked.violations.includes('connect-src'), `${p}: ${JSON.stringify(blocked.violations)}`);
+      assert.ok(blocked.violations.includes('img-src'), `${p}: ${JSON.stringify(blocked.violations)}`);
+      const csp = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8'))
+        .content_security_policy.extension_pages;
+      assert.match(csp, /default-src 'self'/);
+      assert.doesNotMatch(csp, /connect-src/, 'connect falls back to default-src self');
+      await page.close();
+    }
+  } finally {
+    await h.close();
+  }
+});

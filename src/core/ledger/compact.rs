@@ -1,14 +1,19 @@
-//! Compaction near the storage quota: older *finished* records (answered, outcome set,
-//! accepted or overridden) lose their routine events (seen, prompt shown, not now, extra
-//! copies) and their headline; who they are, when they were first seen, asked, answered,
-//! the outcome and the user's notes stay. When those are not enough, records of people
-//! never asked (only seen, prompted, put off: most of a ledger kept for months) are
-//! shortened the same way; people asked and not yet answered, the reminders, never are.
-//! Nobody is ever dropped, and the user gets a notice saying how many records were
-//! shortened. Pure; `now` and sizes are passed in.
+//! Compaction near the storage quota. First records nobody acted on (only seen: all a
+//! page can create by itself, issue #13) lose their headline, and if that is not enough
+//! they are dropped, oldest first; then older *finished*
+//! records (answered, outcome set, accepted or overridden) lose their routine events
+//! (seen, prompt shown, not now, extra copies) and their headline; who they are, when
+//! they were first seen, asked, answered, the outcome and the user's notes stay. When
+//! those are not enough, records of people never asked (prompted, put off) are shortened
+//! the same way; people asked and not yet answered, the reminders, never are. A record
+//! the user acted on is never dropped. The user gets one notice saying how many records
+//! were shortened or dropped. Pure; `now` and sizes are passed in.
 
 use super::{Action, Ledger, Notice, Record};
 use serde::{Deserialize, Serialize};
+
+/// `chrome.storage.local`'s quota without the `unlimitedStorage` permission.
+pub const STORAGE_QUOTA_BYTES: u64 = 10 * 1024 * 1024;
 
 /// Compact when the stored size reaches this share of the quota…
 pub const COMPACT_AT: f64 = 0.8;
@@ -23,6 +28,9 @@ pub struct CompactionReport {
     /// Even after compacting every finished record the ledger is above the target: the
     /// user should export and delete what they no longer need.
     pub still_over: bool,
+    /// Seen-only records dropped (nobody acted on them) when shortening was not enough.
+    #[serde(default)]
+    pub dropped: u32,
 }
 
 /// Should the ledger be compacted, given the bytes in use and the area's quota?
@@ -31,9 +39,10 @@ pub fn needs_compaction(bytes_in_use: u64, quota: u64) -> bool {
 }
 
 impl Ledger {
-    /// Shortens finished records, oldest activity first, until the JSON size is at most
-    /// `target_bytes`; records a notice when anything was compacted or the target could
-    /// not be reached.
+    /// Until the JSON size is at most `target_bytes`: shortens seen-only records, then
+    /// drops them, then shortens finished records, then those never asked (oldest
+    /// activity first in each group). Records a notice when anything was done or the
+    /// target could not be reached.
     pub fn compact(&mut self, now: u64, target_bytes: u64) -> CompactionReport {
         let bytes_before = self.to_json().len() as u64;
         let mut report = CompactionReport {
@@ -44,21 +53,38 @@ impl Ledger {
         if bytes_before <= target_bytes {
             return report;
         }
-        // Finished records first, then those never asked; oldest activity first in each.
-        let mut candidates: Vec<(bool, u64, String)> = self
+        // Seen-only first (what a page can create on its own, issue #13), then finished
+        // records, then those never asked; oldest activity first in each.
+        let mut candidates: Vec<(u8, u64, String)> = self
             .records
             .iter()
             .filter(|(_, r)| !r.compacted && (r.is_finished() || r.last_ask().is_none()))
             .map(|(k, r)| {
-                let never_asked = !r.is_finished();
-                (never_asked, r.last_event_at().unwrap_or(0), k.clone())
+                let group = if r.is_seen_only() {
+                    0
+                } else if r.is_finished() {
+                    1
+                } else {
+                    2
+                };
+                (group, r.last_event_at().unwrap_or(0), k.clone())
             })
             .collect();
         candidates.sort();
         let mut size = bytes_before;
-        for (_, _, key) in candidates {
+        let mut dropped_yet = false;
+        for (group, _, key) in candidates {
             if size <= target_bytes {
                 break;
+            }
+            // Every seen-only record shortened and still too big: they go, oldest first,
+            // before any record the user acted on is touched.
+            if group > 0 && !dropped_yet {
+                dropped_yet = true;
+                size = self.drop_seen_only(size, target_bytes, &mut report);
+                if size <= target_bytes {
+                    break;
+                }
             }
             let Some(record) = self.records.get_mut(&key) else {
                 continue;
@@ -69,15 +95,19 @@ impl Ledger {
             size = size.saturating_sub(before.saturating_sub(after));
             report.records += 1;
         }
+        if size > target_bytes && !dropped_yet {
+            self.drop_seen_only(size, target_bytes, &mut report);
+        }
         report.bytes_after = self.to_json().len() as u64;
         report.still_over = report.bytes_after > target_bytes;
-        if report.records > 0 || report.still_over {
+        if report.records > 0 || report.dropped > 0 || report.still_over {
             let notice = Notice::Compacted {
                 at: now,
                 records: report.records,
                 bytes_before: report.bytes_before,
                 bytes_after: report.bytes_after,
                 still_over: report.still_over,
+                dropped: report.dropped,
             };
             // Nothing more to shorten and still too big: one standing notice, brought up to
             // date, not one more at every write (each "seen" batch writes).
@@ -93,7 +123,7 @@ impl Ledger {
             match standing {
                 Some(Notice::Compacted {
                     at, bytes_after, ..
-                }) if report.records == 0 => {
+                }) if report.records == 0 && report.dropped == 0 => {
                     *at = now;
                     *bytes_after = report.bytes_after;
                 }
@@ -101,6 +131,34 @@ impl Ledger {
             }
         }
         report
+    }
+
+    /// Drops seen-only records, oldest first, until `size` is at most `target_bytes`.
+    /// Nobody acted on them: they hold a name and when they were seen, nothing else.
+    fn drop_seen_only(
+        &mut self,
+        mut size: u64,
+        target_bytes: u64,
+        report: &mut CompactionReport,
+    ) -> u64 {
+        let mut seen_only: Vec<(u64, String)> = self
+            .records
+            .iter()
+            .filter(|(_, r)| r.is_seen_only())
+            .map(|(k, r)| (r.last_event_at().unwrap_or(0), k.clone()))
+            .collect();
+        seen_only.sort();
+        for (_, key) in seen_only {
+            if size <= target_bytes {
+                break;
+            }
+            if let Some(record) = self.records.remove(&key) {
+                // The record, its key, and the punctuation around them.
+                size = size.saturating_sub(record_size(&record) + key.len() as u64 + 4);
+                report.dropped += 1;
+            }
+        }
+        size
     }
 }
 

@@ -8,11 +8,13 @@
 //! - `merge`: idempotent merge and import.
 //! - `export`: JSON and CSV (CSV-injection safe).
 //! - `insights`: reminders, recent follow-ups, 30-day stats.
+//! - `flood`: ceilings on the records a page can create by showing cards.
 //! - `lookup`: whose record a messaging conversation is about.
 //! - `compact`: shrinking older finished records near the storage quota, with a notice.
 
 pub mod compact;
 pub mod export;
+pub mod flood;
 pub mod insights;
 pub mod key;
 pub mod lookup;
@@ -38,6 +40,13 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_HEADLINE_CHARS: usize = 500;
 pub const MAX_FREE_NOTE_CHARS: usize = 2_000;
 pub const MAX_EVENTS_PER_RECORD: usize = 500;
+/// The latest time (ms) a stored or imported value may carry: 9999-12-31T23:59:59.999Z.
+/// Every time is shown as a date and crosses into JavaScript as a number, exact only up
+/// to 2^53: one event dated past that made the options page's ledger section fail to
+/// render, export and delete with it (issue #13, finding 7).
+pub const MAX_TIME_MS: u64 = 253_402_300_799_999;
+/// The largest count or size a stored value may carry (JavaScript's exact integers).
+pub const MAX_STORED_NUMBER: u64 = (1 << 53) - 1;
 
 /// A repeated `seen` of the same invitation within this window is the same visit (the
 /// user reloads, LinkedIn re-renders the list): one event, not hundreds.
@@ -285,6 +294,10 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
@@ -408,14 +421,21 @@ pub enum LedgerError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Notice {
-    /// Storage was nearly full: older finished records were shortened (never deleted).
+    /// Storage was nearly full: records were shortened, and when that was not enough,
+    /// records nobody acted on (only seen) were dropped (`dropped`); a record the user
+    /// acted on is never dropped.
     Compacted {
         at: u64,
         records: u32,
         bytes_before: u64,
         bytes_after: u64,
         still_over: bool,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        dropped: u32,
     },
+    /// A page showed more people new to the ledger than a page or a day may add: `refused`
+    /// of them were not recorded, from `since` to `at` (one notice per day of it).
+    Flooded { since: u64, at: u64, refused: u32 },
     /// The stored ledger could not be read; it was kept aside under `backup_key`.
     Recovered {
         at: u64,

@@ -12,7 +12,10 @@
 //! Adding v4: a `v3` module freezing today's structs, `migrate_3_to_4`, a fixture written
 //! by v3, a test; bump `SCHEMA_VERSION`. Never edit an old migration.
 
-use super::{normalise_key, Action, Event, Ledger, Notice, Outcome, Record, Snapshot};
+use super::{
+    normalise_key, Action, Event, Ledger, Notice, Outcome, Record, Snapshot, MAX_STORED_NUMBER,
+    MAX_TIME_MS,
+};
 use serde::Deserialize;
 
 pub const SCHEMA_VERSION: u32 = 3;
@@ -160,7 +163,7 @@ fn salvage(raw: &str) -> Option<(Ledger, usize, usize)> {
         .get("notices")
         .and_then(|n| serde_json::from_value::<Vec<Notice>>(n.clone()).ok())
     {
-        ledger.notices = notices;
+        ledger.notices = notices.into_iter().filter(notice_in_range).collect();
     }
     Some((ledger, kept, records.len()))
 }
@@ -191,8 +194,32 @@ fn drop_bad_links(ledger: &mut Ledger) {
     }
 }
 
-/// Everything a current ledger must satisfy, whoever wrote it.
+/// A notice's times and sizes are in range (see `MAX_TIME_MS`).
+fn notice_in_range(n: &Notice) -> bool {
+    match n {
+        Notice::Compacted {
+            at,
+            bytes_before,
+            bytes_after,
+            ..
+        } => {
+            *at <= MAX_TIME_MS
+                && *bytes_before <= MAX_STORED_NUMBER
+                && *bytes_after <= MAX_STORED_NUMBER
+        }
+        Notice::Recovered { at, .. } => *at <= MAX_TIME_MS,
+        Notice::Flooded { since, at, .. } => *since <= MAX_TIME_MS && *at <= MAX_TIME_MS,
+    }
+}
+
+/// Everything a current ledger must satisfy, whoever wrote it. Every number is checked
+/// against its range here, where stored data and import files are parsed.
 fn validate(ledger: &Ledger) -> Result<(), LoadError> {
+    if !ledger.notices.iter().all(notice_in_range) {
+        return Err(LoadError::NotALedger(
+            "a notice's time or size is out of range".into(),
+        ));
+    }
     for (key, record) in &ledger.records {
         let canonical = normalise_key(key).map_err(|e| LoadError::NotALedger(e.to_string()))?;
         if &canonical != key {
@@ -204,6 +231,11 @@ fn validate(ledger: &Ledger) -> Result<(), LoadError> {
             .snapshot
             .validate()
             .map_err(|e| LoadError::NotALedger(format!("{key}: {e}")))?;
+        if record.updated_at > MAX_TIME_MS || record.events.iter().any(|e| e.at > MAX_TIME_MS) {
+            return Err(LoadError::NotALedger(format!(
+                "{key}: a time is out of range (after the year 9999)"
+            )));
+        }
         if record.events.windows(2).any(|w| w[0] >= w[1]) {
             return Err(LoadError::NotALedger(format!(
                 "{key}: events out of order or repeated"

@@ -411,6 +411,14 @@ fn error(message: impl ToString) -> Handled {
 pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Handled {
     match request {
         LedgerRequest::ThreadSeen { html } => {
+            // Its shape first (issue #13, finding 5): a thread too deep or too big is not
+            // parsed.
+            if let Err(why) = crate::core::markup_budget::check(
+                &html,
+                crate::core::markup_budget::MAX_THREAD_ELEMENTS,
+            ) {
+                return error(format!("thread {why}"));
+            }
             let thread = read_thread(&html);
             let Some(key) = thread
                 .other

@@ -18,6 +18,7 @@ use crate::core::fit::Fit;
 use crate::core::invitation::{is_strong_key, Controls, InvitationKind, Locator};
 use crate::core::linkedin::live::{self, LiveSelectors, PersonMatch};
 use crate::core::linkedin::{self, PageSelectors, SentCard};
+use crate::core::markup_budget;
 use crate::core::note::{NoteKind, ReasonKind};
 use crate::core::plan::{Moment, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, MESSAGE_LIMIT};
@@ -779,7 +780,22 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
 
 /// Reads and triages one card root's outerHTML with the same reader the CLI uses.
 pub fn triage_card(engine: &Engine, card: &CardHtml, fine: &Overrides) -> CardAnswer {
-    triage_card_in(engine, card, fine, &mut ReadCache::new(0))
+    triage_cards_with(
+        engine,
+        std::slice::from_ref(card),
+        fine,
+        &mut ReadCache::new(0),
+    )
+    .cards
+    .remove(0)
+}
+
+/// Every card of a message left unread, with why (a tab over its reading allowance).
+pub fn triage_refused(cards: &[CardHtml], why: &str) -> TriageAnswer {
+    TriageAnswer {
+        ok: true,
+        cards: cards.iter().map(|c| unread(c, why.to_string())).collect(),
+    }
 }
 
 fn triage_card_in(
@@ -847,12 +863,39 @@ pub fn triage_cards_with(
     fine: &Overrides,
     reads: &mut ReadCache,
 ) -> TriageAnswer {
+    // Work per message (issue #13, finding 5): each card's shape is told before it is
+    // parsed; one too deep or too big, and the cards past the message's allowance, are
+    // answered unread with the reason.
+    let mut left = markup_budget::MAX_MESSAGE_ELEMENTS;
     TriageAnswer {
         ok: true,
         cards: cards
             .iter()
-            .map(|c| triage_card_in(engine, c, fine, reads))
+            .map(|c| {
+                let shape =
+                    markup_budget::check(&c.html, markup_budget::MAX_CARD_ELEMENTS.min(left));
+                match shape {
+                    Ok(shape) => {
+                        left -= shape.elements;
+                        triage_card_in(engine, c, fine, reads)
+                    }
+                    Err(why) => unread(c, why),
+                }
+            })
             .collect(),
+    }
+}
+
+/// A card left unread, with why.
+fn unread(card: &CardHtml, why: String) -> CardAnswer {
+    CardAnswer {
+        id: card.id.clone(),
+        status: CardStatus::Unread,
+        person: false,
+        badge: None,
+        details: None,
+        roots: vec![],
+        diagnostics: vec![why],
     }
 }
 

@@ -516,6 +516,8 @@ async fn refresh_ledger(section: Element) {
     LEDGER_LISTENERS.with(|l| *l.borrow_mut() = listeners);
 }
 
+/// The ledger could not be listed: say why, and keep export, import and delete working
+/// (issue #13, finding 7: one bad value took all three away with the list).
 fn render_ledger_error(section: &Element, message: &str) -> Vec<EventListener> {
     clear(section);
     append(
@@ -525,7 +527,7 @@ fn render_ledger_error(section: &Element, message: &str) -> Vec<EventListener> {
             &text_el("p", "error", &t("ledgerUnavailable", &[message])),
         ],
     );
-    Vec::new()
+    ledger_tools(section, None)
 }
 
 fn ledger_status(message: &str) {
@@ -620,19 +622,10 @@ pub fn outcome_label(o: Option<Outcome>) -> String {
     }
 }
 
-fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<EventListener> {
-    clear(section);
+/// Export (JSON, CSV), import and delete everything, with their listeners. `count`: the
+/// number of people, when the ledger could be listed.
+fn ledger_tools(section: &Element, count: Option<usize>) -> Vec<EventListener> {
     let mut listeners = Vec::new();
-    append(section, &[&text_el("h2", "", &t("ledgerHeading", &[]))]);
-    append(
-        section,
-        &[&text_el(
-            "p",
-            "help",
-            &t("ledgerCount", &[&records.len().to_string()]),
-        )],
-    );
-
     let tools = el("div", "row-actions");
     let export_json = button(&t("exportJson", &[]), "export-json");
     let export_csv = button(&t("exportCsv", &[]), "export-csv");
@@ -643,7 +636,10 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
     let _ = confirm.set_attribute("id", "wipe-confirm");
     let _ = confirm.set_attribute("hidden", "");
     let really = button(
-        &t("wipeConfirm", &[&records.len().to_string()]),
+        &t(
+            "wipeConfirm",
+            &[&count.map_or_else(|| "?".to_string(), |n| n.to_string())],
+        ),
         "wipe-confirm-yes",
     );
     let cancel = button(&t("cancel", &[]), "wipe-confirm-no");
@@ -713,6 +709,23 @@ fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<Even
             None,
         );
     }));
+    listeners
+}
+
+fn render_ledger(section: &Element, records: &[RecordRow], now: u64) -> Vec<EventListener> {
+    clear(section);
+    let mut listeners = Vec::new();
+    append(section, &[&text_el("h2", "", &t("ledgerHeading", &[]))]);
+    append(
+        section,
+        &[&text_el(
+            "p",
+            "help",
+            &t("ledgerCount", &[&records.len().to_string()]),
+        )],
+    );
+
+    listeners.extend(ledger_tools(section, Some(records.len())));
 
     if records.is_empty() {
         append(section, &[&text_el("p", "empty", &t("ledgerEmpty", &[]))]);

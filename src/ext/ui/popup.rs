@@ -126,9 +126,17 @@ pub fn notice_text(n: &Notice) -> String {
         Notice::Compacted {
             records,
             still_over,
+            dropped,
             ..
         } => {
-            let mut s = t("noticeCompacted", &[&records.to_string()]);
+            let mut s = if *dropped > 0 {
+                t(
+                    "noticeCompactedDropped",
+                    &[&records.to_string(), &dropped.to_string()],
+                )
+            } else {
+                t("noticeCompacted", &[&records.to_string()])
+            };
             if *still_over {
                 s.push(' ');
                 s.push_str(&t("noticeStillOver", &[]));
@@ -140,6 +148,7 @@ pub fn notice_text(n: &Notice) -> String {
             problem,
             ..
         } => t("noticeRecovered", &[backup_key, problem]),
+        Notice::Flooded { refused, .. } => t("noticeFlooded", &[&refused.to_string()]),
     }
 }
 
