@@ -87,10 +87,10 @@ export async function waitFor(what, check, timeout = 10000) {
 
 /**
  * Starts Firefox with the add-on. `prefs`: extra Firefox prefs for one suite (e.g. a short
- * background idle timeout).
+ * background idle timeout). `extension: false`: the same browser without it (benchmarks).
  */
-export async function launch({ prefs = {} } = {}) {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} holds no add-on: run ./build.sh first`);
+export async function launch({ prefs = {}, extension = true } = {}) {
+  if (extension && !existsSync(join(DIST, 'manifest.json'))) throw new Error(`${DIST} holds no add-on: run ./build.sh first`);
   const proxy = await refusingProxy();
   const profile = mkdtempSync(join(tmpdir(), 'askfirst-ff-'));
   const browser = await puppeteer.launch({
@@ -187,6 +187,7 @@ export async function launch({ prefs = {} } = {}) {
 
   // The first (blank) tab is left unfenced: the add-on's onboarding takes it over, and the
   // add-on's pages' requests must reach the proxy.
+  if (!extension) return h;
   const id = await browser.installExtension(DIST);
   if (id !== ADDON_ID) throw new Error(`installed ${id}, expected ${ADDON_ID}`);
   // A fresh profile is a fresh install: the add-on opens its options page once. That tab is
