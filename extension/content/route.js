@@ -80,7 +80,10 @@ export function start(now) {
     return null;
   };
   const root = first(config.live.observe_roots) || document.documentElement;
-  const observed = first(config.cards.list_containers) || root;
+  const list = first(config.cards.list_containers);
+  // The list container may be the root itself (the screen container on <main>, issue #12):
+  // then the list is there, and there is nothing to narrow to.
+  const observed = list || root;
   state.observed = observed;
   state.observer = new MutationObserver(onMutations);
   state.observer.observe(observed, OBSERVE);
@@ -89,7 +92,7 @@ export function start(now) {
       if (!observed.isConnected || !(config.cards.list_containers || []).some((s) => observed.matches(s))) schedule();
     });
     state.watcher.observe(root, { childList: true, subtree: true });
-  } else if (config.cards.list_containers && config.cards.list_containers.length) {
+  } else if (!list && config.cards.list_containers && config.cards.list_containers.length) {
     state.narrowing = true; // observing the root: move to the list once it appears
   }
   state.queued.push(observed);

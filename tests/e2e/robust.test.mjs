@@ -212,3 +212,20 @@ test('the engine\'s warning about a reply over LinkedIn\'s limit shows in the pr
 test('the extension made no network request', () => {
   assert.deepEqual(h.extensionRequests(), []);
 });
+
+// Issue #12: the invitations screen container on <main> itself (a shape LinkedIn may ship;
+// `askfirst triage` reads it). The content script took the list container for the page root
+// it watches until the list appears, so every batch "found the list" and restarted: no badge.
+test('the screen container on <main> itself: every person card gets its badge', async () => {
+  const original = await fixture('linkedin/current-en.html');
+  const onMain = original.replace(
+    /<main class="_017c1e" id="workspace"><div role="main" (data-sdui-screen="[^"]+") class="([^"]+)">/,
+    '<main class="_017c1e" id="workspace" $1><div class="$2">',
+  );
+  assert.notEqual(onMain, original, 'the fixture still has its screen container to move');
+  const people = cliTriage(join(FIXTURES, 'linkedin/current-en.html')).length;
+  const page = await open(onMain, people);
+  await page.waitForTimeout(1500); // no restart after the badges either
+  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), people);
+  await page.close();
+});
