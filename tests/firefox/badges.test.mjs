@@ -43,14 +43,21 @@ test('the add-on made no network request (tabs fenced, everything else through a
   assert.deepEqual(strayRequests(h), { pages: [], proxy: [] });
 });
 
-test('the fence is not blind: a request from the add-on\'s own origin reaches the refusing proxy', async () => {
-  // (Run last: it makes the request the test above says never happens.)
+test('the add-on\'s CSP refuses its own requests, and the fence is not blind', async () => {
+  // (Run last: it makes requests the test above says the add-on never makes.)
   const before = h.proxied.length;
-  await h.options.evaluate(() => fetch('https://example.invalid/from-a-page').catch(() => null));
+  // The manifest's CSP for extension pages (connect-src 'self', issue #13 finding 9b) refuses
+  // a request to another origin from the add-on's pages and its background before any network.
+  const page = await h.options.evaluate(() => fetch('https://example.invalid/from-a-page').then(() => 'fetched', () => 'refused'));
   const bg = await h.options.evaluate(() => {
     const bg = chrome.extension.getViews().find((w) => w.location.pathname.includes('background'));
     return bg ? bg.fetch('http://example.invalid/from-the-background').then(() => 'fetched', () => 'refused') : 'no background';
   });
-  assert.notEqual(bg, 'no background');
-  assert.deepEqual(h.proxied.slice(before), ['CONNECT example.invalid:443', 'GET http://example.invalid/from-the-background']);
+  assert.equal(page, 'refused');
+  assert.equal(bg, 'refused');
+  // The proxy does see what is not a fenced tab: an unfenced tab's request reaches it.
+  const tab = await h.browser.newPage();
+  await tab.evaluate(() => fetch('http://example.invalid/from-an-unfenced-tab').catch(() => null));
+  await tab.close();
+  assert.deepEqual(h.proxied.slice(before), ['GET http://example.invalid/from-an-unfenced-tab']);
 });
