@@ -1,6 +1,7 @@
-//! The article's decision for one person invitation (DESIGN.md's table), and the honest
-//! list of reply paths this card really offers. Pure: must not import wasm-bindgen,
-//! web-sys or js-sys; reads only the Invitation's controls, never markup.
+//! The article's decision for one person invitation (the table in docs/architecture.md,
+//! "The decision"), and the honest list of reply paths this card really offers. Pure: must
+//! not import wasm-bindgen, web-sys or js-sys; reads only the Invitation's controls, never
+//! markup.
 
 use crate::core::fit::{Fit, FitVerdict};
 use crate::core::invitation::Invitation;
