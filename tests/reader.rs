@@ -522,3 +522,80 @@ fn accept_and_ignore_are_never_the_same_control() {
         }
     }
 }
+
+/// Grace Kim's follows-you card (Accept is an `<a>`) with a note and a Reply control, its
+/// actions marked as `actions` says.
+fn follows_you_card_with_note(actions: &str) -> String {
+    let page = fixture("current-en.html");
+    let old_actions = r#"<button data-view-name="invitation-action" aria-label="Ignore an invitation to connect from Grace Kim" class="_88b886 _e75774 _96a2c8" type="button"><span class="_773e13">Ignore</span></button>
+          <a data-view-name="invitation-action" href="/mynetwork/invitation-manager/accept/?invitationId=5314260726" aria-label="Accept Grace Kim’s invitation" class="_7eb197 _31662b _5e803b"><span class="_61ba41">Accept</span></a>
+        </div>"#;
+    assert!(
+        page.contains(old_actions),
+        "Grace's actions in current-en.html"
+    );
+    let note = r#"<div class="_n0te"><p class="_f31af3" dir="auto">Loved your talk at Web Summit on pricing.</p><button class="_r3ply" aria-label="Reply to Grace" type="button"><span>Reply to Grace</span></button></div>"#;
+    page.replace(
+        old_actions,
+        &format!("{actions}\n        </div>\n        {note}"),
+    )
+}
+
+#[test]
+fn a_follows_you_accept_link_is_never_read_as_note_text() {
+    // Issue #12: on a follows-you card Accept is an <a>; when the action hook sits on one
+    // wrapper around both controls (or on the Ignore button only), the link's text was
+    // read as the start of the note ("Accept Loved your talk…") and Accept was not found.
+    let ignore = r#"<button aria-label="Ignore an invitation to connect from Grace Kim" type="button"><span>Ignore</span></button>"#;
+    let accept = r#"<a href="/mynetwork/invitation-manager/accept/?invitationId=5314260726" aria-label="Accept Grace Kim’s invitation"><span>Accept</span></a>"#;
+    let hooked = |el: &str| el.replacen(' ', r#" data-view-name="invitation-action" "#, 1);
+    let shapes = [
+        (
+            "one hook around both",
+            format!(r#"<div data-view-name="invitation-action">{ignore}{accept}</div>"#),
+        ),
+        ("hook on Ignore only", format!("{}{accept}", hooked(ignore))),
+        ("no hook at all", format!("{ignore}{accept}")),
+        (
+            "a hook on each",
+            format!("{}{}", hooked(ignore), hooked(accept)),
+        ),
+    ];
+    for (shape, actions) in shapes {
+        let read = read_page(&follows_you_card_with_note(&actions));
+        let grace = read
+            .invitations
+            .iter()
+            .find(|i| i.name == "Grace Kim")
+            .unwrap_or_else(|| panic!("{shape}: Grace is read: {:?}", read.diagnostics));
+        assert_eq!(
+            grace.note.as_deref(),
+            Some("Loved your talk at Web Summit on pricing."),
+            "{shape}"
+        );
+        assert!(grace.follows_you, "{shape}");
+        assert_eq!(
+            grace.headline.as_deref(),
+            Some("Student at Stanford University"),
+            "{shape}"
+        );
+        let (accept, ignore) = (
+            grace.controls.accept.as_ref(),
+            grace.controls.ignore.as_ref(),
+        );
+        assert!(
+            accept.is_some() && ignore.is_some() && accept != ignore,
+            "{shape}: {:?}",
+            grace.controls
+        );
+        assert!(grace.controls.reply.is_some(), "{shape}");
+        // The card read on its own (what the content script sends) reads the same.
+        let doc = Html::parse_document(&follows_you_card_with_note(&actions));
+        let sel = Selector::parse(r#"[componentkey="urn:li:invitation:7281000000000039595"]"#)
+            .expect("css");
+        let card = doc.select(&sel).next().expect("Grace's card").html();
+        let alone = read_card(&card);
+        assert_eq!(alone.invitations.len(), 1, "{shape}");
+        assert_eq!(alone.invitations[0].note, grace.note, "{shape}");
+    }
+}

@@ -5,7 +5,7 @@
 
 use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
 use crate::core::linkedin::labels::{self, LineKind};
-use crate::core::linkedin::selectors::{attr, compiled, constant, css_of, Role, SELECTORS};
+use crate::core::linkedin::selectors::{attr, compiled, css_of, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Selector};
@@ -75,7 +75,7 @@ const GENERIC_LOCATORS: &[&str] = &[
 struct Candidate {
     css: String,
     sel: Selector,
-    /// Matches only elements `clickable` matches (its subject is a button, a link or
+    /// Matches only clickable elements (its subject is a button, a link or
     /// role=button), so its matches in a card can be counted among the card's clickables.
     clickable_only: bool,
 }
@@ -85,7 +85,6 @@ struct Helpers {
     /// the clickable elements inside a wrapper hook, then generic element selectors. Never
     /// hashed classes.
     locator_candidates: Vec<Candidate>,
-    clickable: Selector,
 }
 
 fn helpers() -> &'static Helpers {
@@ -114,7 +113,6 @@ fn helpers() -> &'static Helpers {
                     })
                 })
                 .collect(),
-            clickable: constant(r#"button, a, [role="button"]"#),
         }
     })
 }
@@ -157,6 +155,30 @@ fn visible_text(el: &ElementRef) -> String {
             let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
                 ElementRef::wrap(a).is_some_and(|e| {
                     is_named(&e, &["script", "style", "svg", "template", "noscript"])
+                        || attr(e.value(), "hidden").is_some()
+                })
+            });
+            if !hidden {
+                out.push_str(text);
+            }
+        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Text of a legacy note element without its controls: a "…see more" toggle LinkedIn puts
+/// inside a line is chrome, like every button (issue #12's variants).
+fn note_text(el: &ElementRef) -> String {
+    let mut out = String::new();
+    for node in el.descendants() {
+        if let Some(text) = node.value().as_text() {
+            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
+                ElementRef::wrap(a).is_some_and(|e| {
+                    is_not_content(e.value().name())
+                        || attr(e.value(), "role") == Some("button")
+                        || attr(e.value(), "hidden").is_some()
                 })
             });
             if !hidden {
@@ -342,27 +364,80 @@ fn is_clickable(el: &ElementRef) -> bool {
 /// The action hooks found, with their row's CSS.
 type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
 
-/// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: the hook
-/// itself when it is clickable, else the first clickable element inside it. Also the hooks
-/// found, with their row's CSS.
+/// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: each hook
+/// itself when it is clickable, else every outermost clickable element inside it (one
+/// wrapper hook may hold both buttons); then the clickables whose label says Accept or
+/// Ignore that no hook marks (a hook left off one control, or off all of them: the label
+/// names the action in every supported language). Also the hooks found, with their row's
+/// CSS.
 fn action_controls<'k, 'a>(scan: &'k Scan<'a>) -> (Vec<ElementRef<'a>>, Hooks<'k, 'a>) {
     let mut out: Vec<ElementRef<'a>> = Vec::new();
+    let mut found = None;
     for (css, hooks) in &scan.hooks {
         for &hook in hooks {
-            let control = if is_clickable(&hook) {
-                Some(hook)
-            } else {
-                hook.select(&helpers().clickable).next()
-            };
-            if let Some(c) = control.filter(|c| !out.contains(c)) {
-                out.push(c);
+            if is_clickable(&hook) {
+                if !out.contains(&hook) {
+                    out.push(hook);
+                }
+                continue;
+            }
+            for (_, c) in scan.clickables.iter().filter(|(_, c)| {
+                c.ancestors().any(|a| a.id() == hook.id())
+                    && !c
+                        .ancestors()
+                        .take_while(|a| a.id() != hook.id())
+                        .any(|a| ElementRef::wrap(a).is_some_and(|e| is_clickable(&e)))
+            }) {
+                if !out.contains(c) {
+                    out.push(*c);
+                }
             }
         }
         if !out.is_empty() {
-            return (out, Some((css, hooks.as_slice())));
+            found = Some((*css, hooks.as_slice()));
+            break;
         }
     }
-    (out, None)
+    let is_link = |el: &ElementRef| {
+        scan.person_links.iter().any(|(_, a)| a == el)
+            || scan.entity_links.iter().any(|(_, a)| a == el)
+    };
+    for &(_, el) in &scan.clickables {
+        if out.contains(&el) || is_link(&el) {
+            continue;
+        }
+        // Inside or around a control already found: part of that control.
+        if out.iter().any(|c| {
+            c.ancestors().any(|a| a.id() == el.id()) || el.ancestors().any(|a| a.id() == c.id())
+        }) {
+            continue;
+        }
+        let folded = fold(&label_of(&el));
+        // "Reply to Accept" (a name equal to a UI word) ends with an accept verb.
+        if labels::is_reply_label(&folded)
+            || labels::is_message_label(&folded)
+            || labels::is_see_more(&folded)
+        {
+            continue;
+        }
+        let (accept, ignore) = labels::action_label_strength(&folded);
+        if accept > 0 || ignore > 0 {
+            out.push(el);
+        }
+    }
+    out.sort_by_key(|el| scan.place(*el).unwrap_or(usize::MAX));
+    (out, found)
+}
+
+/// Whether a link's text is a web address the inviter wrote (LinkedIn links them in
+/// text): content, unlike every other link of a card that is not the inviter's or the
+/// page's (a control: Accept as an `<a>`, Message, "see all").
+fn is_written_link(el: &ElementRef) -> bool {
+    let text = visible_text(el);
+    let t = text.trim();
+    t.contains("://")
+        || t.starts_with("www.")
+        || attr(el.value(), "href").is_some_and(|h| h.contains("/redir/"))
 }
 
 /// (accept, ignore) among the action controls: labels when they say it, else LinkedIn's
@@ -473,8 +548,10 @@ fn lines<'a>(
             if Some(el) == last_action {
                 passed = true;
             }
+            // `hidden`: not shown, so never a name, headline or note.
             let hides = is_not_content(name)
                 || attr(el.value(), "role") == Some("button")
+                || attr(el.value(), "hidden").is_some()
                 || skip.contains(&el);
             let block = is_block(name);
             open.push((hides, block));
@@ -519,6 +596,38 @@ fn lines<'a>(
     }
     out.retain(|l| !l.text.trim().is_empty());
     out
+}
+
+/// Which lines are the note (indices into `lines`): those of the block that holds the
+/// "Reply to <first name>" control — the nearest ancestor of Reply with text that holds
+/// neither the inviter's name nor an action, wherever LinkedIn puts it (after the actions,
+/// or before them) — else every line after the actions.
+fn note_lines(
+    card: ElementRef,
+    lines: &[Line],
+    reply: Option<ElementRef>,
+    actions: &[ElementRef],
+    links: &[ElementRef],
+) -> Vec<usize> {
+    let within = |inner: ElementRef, outer: ElementRef| {
+        inner == outer || inner.ancestors().any(|a| a.id() == outer.id())
+    };
+    let block = reply.and_then(|reply| {
+        reply
+            .ancestors()
+            .take_while(|a| a.id() != card.id())
+            .filter_map(ElementRef::wrap)
+            .find(|a| lines.iter().any(|l| within(l.block, *a)))
+            .filter(|a| !actions.iter().chain(links).any(|c| within(*c, *a)))
+    });
+    match block {
+        Some(b) => (0..lines.len())
+            .filter(|&i| within(lines[i].block, b))
+            .collect(),
+        None => (0..lines.len())
+            .filter(|&i| lines[i].after_actions)
+            .collect(),
+    }
 }
 
 /// The note as written: lines kept, each trimmed and with inner runs of spaces collapsed
@@ -601,12 +710,36 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
     } else {
         None
     };
-    // Text inside controls is chrome, never content (the follows-you Accept is an <a>).
+    // Text inside controls is chrome, never content: every button (`lines` skips them),
+    // and every link that is neither the inviter's, nor the page's, nor a web address the
+    // inviter wrote (the follows-you Accept is an <a>, issue #12).
     let mut skip: Vec<ElementRef> = others.iter().map(|(e, _, _)| *e).collect();
     skip.extend(actions.iter().copied());
+    skip.extend(scan.clickables.iter().map(|(_, e)| *e).filter(|e| {
+        is_named(e, &["a"])
+            && !scan.person_links.iter().any(|(_, a)| a == e)
+            && !scan.entity_links.iter().any(|(_, a)| a == e)
+            && !is_written_link(e)
+    }));
     skip.extend(legacy_note);
     let all_lines = lines(card, last_action, &skip);
-    let head: Vec<&Line> = all_lines.iter().filter(|l| !l.after_actions).collect();
+    let reply_el = others
+        .iter()
+        .find(|(_, k, _)| *k == OtherControl::Reply)
+        .map(|(e, _, _)| *e);
+    let links: Vec<ElementRef> = scan
+        .person_links
+        .iter()
+        .chain(&scan.entity_links)
+        .map(|(_, a)| *a)
+        .collect();
+    let in_note = note_lines(card, &all_lines, reply_el, &actions, &links);
+    let head: Vec<&Line> = all_lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.after_actions && !in_note.contains(i))
+        .map(|(_, l)| l)
+        .collect();
     // Each head line folded and classified once: (as shown, folded, what it says).
     let head_text: Vec<(String, String, LineKind)> = head
         .iter()
@@ -746,21 +879,14 @@ pub fn read_card_root(card: ElementRef, ui: UiGeneration) -> Result<Invitation, 
         None
     } else if let Some(container) = legacy_note {
         let line_sel = &c.first(Role::LegacyNoteLine).sel;
-        let spans: Vec<String> = container
-            .select(line_sel)
-            .map(|s| visible_text(&s))
-            .collect();
+        let spans: Vec<String> = container.select(line_sel).map(|s| note_text(&s)).collect();
         if spans.is_empty() {
-            note_from(&[visible_text(&container)])
+            note_from(&[note_text(&container)])
         } else {
             note_from(&spans)
         }
     } else {
-        let parts: Vec<String> = all_lines
-            .iter()
-            .filter(|l| l.after_actions)
-            .map(|l| l.text.clone())
-            .collect();
+        let parts: Vec<String> = in_note.iter().map(|&i| all_lines[i].text.clone()).collect();
         note_from(&parts)
     };
 

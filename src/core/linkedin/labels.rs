@@ -653,17 +653,17 @@ fn count_names(original: &str, folded_words: &[&str]) -> u32 {
     if folded_words.is_empty() {
         return 0;
     }
-    let ands = folded_words
-        .iter()
-        .filter(|w| AND_WORDS.contains(w))
-        .count() as u32;
     // Commas in the original text before the first digit (fold removed them).
     let prefix_end = original
         .find(|c: char| c.is_ascii_digit())
         .unwrap_or(original.len());
     let commas = original[..prefix_end].matches([',', '،', '、']).count() as u32;
-    let separators = commas + ands;
-    separators + 1
+    // One "and" joins the last name to the others ("Ana, Bo and Cy are …"); before a
+    // number it went with the trailing words. Any other "and" word is part of a name
+    // ("Ortega y Gasset", "Maria e Silva"), found by the markup variants (issue #12).
+    let joined = folded_words.iter().any(|w| AND_WORDS.contains(w));
+    let with_number = original[prefix_end..].starts_with(|c: char| c.is_ascii_digit());
+    commas + u32::from(joined && !with_number) + 1
 }
 
 /// Company from a headline, only when the headline says it clearly: "Title at Company",
@@ -856,6 +856,10 @@ mod tests {
             ("Ana Souza e altri 5 collegamenti in comune", 6),
             ("Ana Souza y 7 contactos más en común", 8),
             ("1.234 mutual connections", 1234),
+            // A name holding an "and" word of some language.
+            ("Ana Ortega y Gasset, Bo and 3 other mutual connections", 5),
+            ("Ana Ortega y Gasset and Bo are mutual connections", 2),
+            ("Maria e Silva e altri 5 collegamenti in comune", 6),
         ];
         for (line, n) in cases {
             assert!(is_mutual_line(&fold(line)), "{line}");

@@ -10,7 +10,7 @@ pub mod selectors;
 pub mod live;
 pub mod messaging;
 
-use self::selectors::{compiled, css_of, Role};
+use self::selectors::{attr, compiled, css_of, Role};
 use crate::core::invitation::{Invitation, Locator, UiGeneration};
 use scraper::{ElementRef, Html};
 use serde::Serialize;
@@ -117,7 +117,11 @@ fn card_roots(doc: &Html) -> Vec<(ElementRef<'_>, UiGeneration)> {
     while let Some(node) = next {
         let mut descend = true;
         if let Some(el) = ElementRef::wrap(node) {
-            if let Some(row) = rows.iter().position(|r| r.matches(&el)) {
+            // A `hidden` element is not shown: nothing inside it is an invitation the user
+            // sees (a stale copy LinkedIn keeps for an animation, issue #12).
+            if attr(el.value(), "hidden").is_some() {
+                descend = false;
+            } else if let Some(row) = rows.iter().position(|r| r.matches(&el)) {
                 let wraps_preferred = rows[..row]
                     .iter()
                     .any(|preferred| el.select(&preferred.sel).next().is_some());

@@ -329,7 +329,8 @@ pub fn css_of(role: Role) -> Vec<&'static str> {
         .collect()
 }
 
-/// Parses a selector that is a compile-time constant of this module (locators, helpers).
+/// Parses a selector that is a compile-time constant (the unit tests' probes).
+#[cfg(test)]
 pub(crate) fn constant(css: &'static str) -> Selector {
     Selector::parse(css).expect("constant selector parses (checked by unit tests)")
 }
