@@ -20,9 +20,8 @@
 
 mod markup_variation;
 
-use askfirst::core::invitation::{Invitation, InvitationKind};
-use askfirst::core::linkedin::read_page;
-use markup_variation::{rewrite, transforms, Edit, Seen, Transform};
+use markup_variation::{check, plan, rewrite, seen, transforms, variants_of, Edit};
+use std::io::Write as _;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/linkedin/");
 
@@ -43,152 +42,6 @@ fn fixtures() -> Vec<(String, String)> {
     out
 }
 
-fn controls(inv: &Invitation) -> String {
-    let c = &inv.controls;
-    [
-        (c.accept.is_some(), 'A'),
-        (c.ignore.is_some(), 'I'),
-        (c.reply.is_some(), 'R'),
-        (c.message.is_some(), 'M'),
-    ]
-    .iter()
-    .filter(|(p, _)| *p)
-    .map(|(_, l)| *l)
-    .collect()
-}
-
-pub fn seen(html: &str) -> Vec<Seen> {
-    read_page(html)
-        .invitations
-        .iter()
-        .map(|i| Seen {
-            kind: format!("{:?}", i.kind),
-            name: i.name.clone(),
-            profile_url: i.profile_url.clone(),
-            headline: i.headline.clone(),
-            note: i.note.clone(),
-            mutual: i.mutual_connections,
-            follows_you: i.follows_you,
-            controls: controls(i),
-        })
-        .collect()
-}
-
-fn loosen(seen: &mut [Seen]) {
-    for s in seen {
-        if let Some(n) = &mut s.note {
-            *n = n.split_whitespace().collect::<Vec<_>>().join(" ");
-        }
-    }
-}
-
-/// One variant: its name, its page and what it must read as.
-struct Variant {
-    name: String,
-    html: String,
-    want: Vec<Seen>,
-}
-
-/// Every variant of one fixture: each applicable transformation alone, then pairs (all
-/// pairs, or every `stride`-th one), then all the structure-only ones at once.
-fn variants_of(file: &str, html: &str, stride: usize) -> (Vec<Variant>, usize) {
-    let original = seen(html);
-    let first_person = original
-        .iter()
-        .find(|s| s.kind == format!("{:?}", InvitationKind::Person))
-        .map(|s| s.name.clone());
-    let ts = transforms(first_person.as_deref());
-    let plain = rewrite(html, &|_| Edit::default(), &|_, _| None);
-    let mut out = Vec::new();
-    let mut not_applicable = 0;
-    let applicable: Vec<&Transform> = ts
-        .iter()
-        .filter(|t| t.name == "identity" || (t.apply)(html) != plain)
-        .collect();
-    not_applicable += ts.len() - applicable.len();
-    let make = |parts: &[&Transform]| {
-        let mut page = html.to_string();
-        let mut want = original.clone();
-        let mut loose = false;
-        for t in parts {
-            page = (t.apply)(&page);
-            (t.expect)(&mut want);
-            loose |= t.note_lines_move;
-        }
-        if loose {
-            loosen(&mut want);
-        }
-        let names: Vec<&str> = parts.iter().map(|t| t.name.as_str()).collect();
-        Variant {
-            name: format!("{file}+{}", names.join("+")),
-            html: page,
-            want,
-        }
-    };
-    for t in &applicable {
-        out.push(make(&[*t]));
-    }
-    let rest: Vec<&Transform> = applicable
-        .iter()
-        .copied()
-        .filter(|t| t.name != "identity")
-        .collect();
-    let mut k = 0;
-    for (i, a) in rest.iter().enumerate() {
-        for b in &rest[i + 1..] {
-            k += 1;
-            // Two renames of one name: the second finds nothing to rename.
-            if k % stride == 0 && !(a.name.starts_with("name-") && b.name.starts_with("name-")) {
-                out.push(make(&[*a, *b]));
-            }
-        }
-    }
-    let everything: Vec<&Transform> = rest
-        .iter()
-        .copied()
-        .filter(|t| {
-            !t.name.starts_with("name-")
-                && !matches!(
-                    t.name.as_str(),
-                    // Each of these undoes or fights another's premise.
-                    "list-as-ul-li" | "screen-on-list" | "screen-absent" | "no-action-hook"
-                )
-        })
-        .collect();
-    out.push(make(&everything));
-    (out, not_applicable)
-}
-
-fn note_loose(v: &Variant) -> bool {
-    v.name.contains("note-br") || v.name.contains("note-several-p")
-}
-
-fn check(v: &Variant) -> Result<(), String> {
-    let mut got = seen(&v.html);
-    if note_loose(v) {
-        loosen(&mut got);
-    }
-    if got == v.want {
-        return Ok(());
-    }
-    let mut diff = format!(
-        "{}: {} invitations read, {} expected",
-        v.name,
-        got.len(),
-        v.want.len()
-    );
-    for i in 0..got.len().max(v.want.len()) {
-        if got.get(i) != v.want.get(i) {
-            diff.push_str(&format!(
-                "\n  #{i}\n    got  {:?}\n    want {:?}",
-                got.get(i),
-                v.want.get(i)
-            ));
-        }
-    }
-    Err(diff)
-}
-
 /// Pairs of transformations: every one with `CI=true`, else every `PAIR_STRIDE`-th (a
 /// different sample for each fixture).
 const PAIR_STRIDE: usize = 5;
@@ -196,21 +49,46 @@ const PAIR_STRIDE: usize = 5;
 #[test]
 fn every_variant_reads_as_its_original() {
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let mut ran = 0;
-    let mut skipped = 0;
-    let mut failures: Vec<(String, String)> = Vec::new();
-    for (file, html) in fixtures() {
-        let (variants, not_applicable) =
-            variants_of(&file, &html, if ci { 1 } else { PAIR_STRIDE });
-        skipped += not_applicable;
-        for v in &variants {
-            ran += 1;
-            if let Err(e) = check(v) {
-                failures.push((v.name.clone(), e));
-            }
-        }
-    }
-    println!(
+    let stride = if ci { 1 } else { PAIR_STRIDE };
+    // One fixture per thread at a time (the generator's closures stay in their thread).
+    let pages = fixtures();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    // Per fixture: variants made, transformations not applicable, failures (name, diff).
+    type Figures = (usize, usize, Vec<(String, String)>);
+    let results: Vec<Figures> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((file, html)) = pages.get(i) else {
+                            return mine;
+                        };
+                        let (variants, not_applicable) = variants_of(file, html, stride);
+                        let failed = variants
+                            .iter()
+                            .filter_map(|v| check(v).err().map(|e| (v.name.clone(), e)))
+                            .collect();
+                        mine.push((variants.len(), not_applicable, failed));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a variants thread"))
+            .collect()
+    });
+    let ran: usize = results.iter().map(|r| r.0).sum();
+    let skipped: usize = results.iter().map(|r| r.1).sum();
+    let mut failures: Vec<(String, String)> = results.into_iter().flat_map(|r| r.2).collect();
+    failures.sort();
+    // Straight to stderr, past the test harness's capture: `./build.sh test` shows the
+    // figures of a passing run too.
+    let _ = writeln!(
+        std::io::stderr(),
         "markup variants: {ran} ran, {} passed, {} failed ({skipped} transformation(s) not applicable to their fixture{})",
         ran - failures.len(),
         failures.len(),
@@ -265,5 +143,70 @@ fn the_generator_changes_what_it_says() {
     assert!(
         applicable >= 20,
         "{applicable} transformations apply to legacy-en.html"
+    );
+}
+
+/// The browser's share (tests/e2e/variants.test.mjs runs this): writes
+/// `ASKFIRST_VARIANTS_COUNT` variant pages (a number, or `all`), picked by
+/// `ASKFIRST_VARIANTS_SEED`, into `ASKFIRST_VARIANTS_OUT` as `vNNNN.html`, with
+/// `index.json` naming each page's variant. Each page is checked here first: a page the
+/// reader misreads is the native test's failure, not the browser's.
+#[test]
+#[ignore = "writes pages for the browser test; run by tests/e2e/variants.test.mjs"]
+fn write_variant_pages() {
+    let out = std::env::var("ASKFIRST_VARIANTS_OUT").expect("ASKFIRST_VARIANTS_OUT=DIR");
+    let seed: u64 = std::env::var("ASKFIRST_VARIANTS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    // Every variant of every fixture (every pair), as (fixture, transformations), in a
+    // fixed order; only the sample is made.
+    let plans: Vec<_> = fixtures()
+        .iter()
+        .map(|(file, html)| plan(file, html, 1))
+        .collect();
+    let mut variants: Vec<(usize, &[usize])> = plans
+        .iter()
+        .enumerate()
+        .flat_map(|(p, f)| f.combos.iter().map(move |c| (p, c.as_slice())))
+        .collect();
+    let total = variants.len();
+    // A seeded Fisher–Yates shuffle (xorshift64*): the same seed, the same sample.
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    for i in (1..variants.len()).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        variants.swap(i, j);
+    }
+    let count = match std::env::var("ASKFIRST_VARIANTS_COUNT").as_deref() {
+        Ok("all") | Err(_) => total,
+        Ok(n) => n
+            .parse()
+            .expect("ASKFIRST_VARIANTS_COUNT: a number or `all`"),
+    };
+    variants.truncate(count);
+    std::fs::create_dir_all(&out).expect("the output directory");
+    let mut index = Vec::new();
+    for (i, &(p, combo)) in variants.iter().enumerate() {
+        let v = plans[p].make(combo);
+        check(&v).unwrap_or_else(|e| panic!("the reader misreads a variant: {e}"));
+        let file = format!("v{i:04}.html");
+        std::fs::write(format!("{out}/{file}"), &v.html).expect("a variant page");
+        index.push(serde_json::json!({ "file": file, "variant": v.name }));
+    }
+    std::fs::write(
+        format!("{out}/index.json"),
+        serde_json::to_string_pretty(&index).expect("json"),
+    )
+    .expect("index.json");
+    let _ = writeln!(
+        std::io::stderr(),
+        "wrote {} of {total} variant pages (seed {seed}) into {out}",
+        variants.len()
     );
 }
