@@ -59,8 +59,8 @@ export function instrument() {
   new MutationObserver((records) => {
     const now = performance.now();
     for (const r of records) for (const n of r.addedNodes) {
-      if (n.localName === 'askfirst-badge') { window.__bench.badges++; window.__bench.lastBadge = now; }
-      if (n.localName === 'askfirst-prompt') requestAnimationFrame(() => { window.__bench.prompt = performance.now(); settle(); });
+      if (n.nodeType === 1 && n.getAttribute('data-askfirst') === 'badge') { window.__bench.badges++; window.__bench.lastBadge = now; }
+      if (n.nodeType === 1 && n.getAttribute('data-askfirst') === 'prompt') requestAnimationFrame(() => { window.__bench.prompt = performance.now(); settle(); });
     }
     settle();
   }).observe(document, { childList: true, subtree: true });

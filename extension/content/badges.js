@@ -1,6 +1,9 @@
 // @ts-check
-// Badges: one <askfirst-badge> per person card (closed shadow root, text only):
-// [AskFirst] [plan · main reason], every reason in its tooltip.
+// Badges: one <span data-askfirst="badge"> per person card (closed shadow root, text only):
+// [AskFirst] [plan · main reason], every reason in its tooltip. The host is a built-in
+// element (a page can never define or upgrade it, so its closed root stays ours) and
+// carries nothing of the verdict: data-note / data-fit / data-plan are on the badge inside
+// the root (docs/security.md, findings 1 and 2).
 import { state } from './state.js';
 import { el } from './dom.js';
 import { BADGE_CSS, theme } from './styles.js';
@@ -41,21 +44,22 @@ export function renderBadge(card, entry) {
     // A badge of ours nobody tracks any more (the card was out of the page and came
     // back): one badge per card.
     for (const c of [...card.children]) if (state.ourBadges.has(c)) c.remove();
-    const host = document.createElement('askfirst-badge');
+    const host = document.createElement('span');
+    host.setAttribute('data-askfirst', 'badge');
     state.ourBadges.add(host);
     const root = host.attachShadow({ mode: 'closed' });
     root.adoptedStyleSheets = [BADGE_CSS()];
     const b = /** @type {HTMLElement} */ (badgeTemplate().cloneNode(true));
     root.append(b);
-    badge = { host, root, label: b.children[1], tip: b.children[2] };
+    badge = { host, root, verdict: b, label: b.children[1], tip: b.children[2] };
     entry.badge = badge;
     fresh = true;
     watchTips();
   }
-  const { host } = badge;
-  host.setAttribute('data-note', a.note_kind);
-  host.setAttribute('data-fit', a.fit);
-  host.setAttribute('data-plan', a.plan);
+  const { host, verdict } = badge;
+  verdict.setAttribute('data-note', a.note_kind);
+  verdict.setAttribute('data-fit', a.fit);
+  verdict.setAttribute('data-plan', a.plan);
   badge.label.textContent = a.overridden ? t('badgeMarkedFine', [a.plan_label]) : a.badge_label;
   // Every reason, one per line: a single text node (cheap for a thousand cards).
   badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
@@ -84,7 +88,7 @@ function watchTips() {
 function showTip(ev) {
   try {
     const host = /** @type {Element | null} */ (ev.target);
-    if (!ev.isTrusted || !host || host.localName !== 'askfirst-badge') return;
+    if (!ev.isTrusted || !host || !state.ourBadges.has(host)) return;
     const t = theme();
     if (host.getAttribute('data-theme') !== t) host.setAttribute('data-theme', t);
   } catch (_) { /* fail-open */ }

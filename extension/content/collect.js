@@ -291,7 +291,7 @@ function apply(answer) {
         try {
           renderBadge(card, entry);
         } catch (_) {
-          // The page broke our badge (e.g. its own <askfirst-badge>): no badge, the rest
+          // The page broke our badge (e.g. took it out as it was added): no badge, the rest
           // of the cards and the guard go on.
           removeBadge(entry);
         }

@@ -57,7 +57,7 @@ export function onClickCapture(ev) {
     const accept = locate(card, controls.accept);
     if (!accept || !accept.contains(target)) return; // Ignore and the rest: never held
     // The whole prompt first, shown; only then is the click held. If anything fails
-    // (the page defines its own <askfirst-prompt>, attachShadow refuses…), the click
+    // (the page takes the prompt out of the page, makes it inert…), the click
     // goes on to LinkedIn untouched.
     if (!showPrompt(buildPrompt(card, entry, accept))) return;
     ev.preventDefault();

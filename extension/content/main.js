@@ -10,8 +10,8 @@
 //       other card roots, which are sent instead
 //   ◀── card-details (the engine's next message, by card id): guard, controls {selector,
 //       index, count}, reply, prompt actions, how to recognise this person's composer
-//   badge  : one <askfirst-badge> per person card (closed shadow root, text only)
-//   guard  : first trusted click on a guarded card's Accept is held → <askfirst-prompt>
+//   badge  : one <span data-askfirst=badge> per person card (closed shadow root, text only)
+//   guard  : first trusted click on a guarded card's Accept is held → the prompt
 //   insert : an armed reply goes into the composer the user opens for that person (the
 //            engine says whose it is: composer-owner{facts}; execCommand insertText, Send
 //            must become enabled; else clipboard). Never sends.
@@ -26,9 +26,10 @@
 //   routes.js  pure: does this page need the engine at all (routes.json, from Rust)?
 //   collect.js observe, batch, drain cards to the engine, apply answers and card-details
 //   batching.js  pure: chunk limits, a card's HTML as sent, halves, overdue details
-//   badges.js  <askfirst-badge>        styles.js  constructed sheets, the page's theme
+//   badges.js  the badge hosts           styles.js  constructed sheets, the page's theme
 //   guard.js   the Accept guard, the keyboard shortcut, Reply/Message clicks for insertion
-//   prompt.js  <askfirst-prompt>: build, show, close, actions, notices, warm-up
+//   prompt.js  the prompt: build, show, close, actions, notices, warm-up
+//   shield.js  the prompt's keys, edits and copies kept from the page (window, capture)
 //   insert.js  armed reply → the person's composer
 //   threads.js answered detection (thread-seen)          dom.js    el, locate, domReady
 //   i18n.js    t(key, subs): every user-visible string, from extension/_locales
@@ -54,9 +55,11 @@
 //           state.watcher (the root: the list replaced, route), threadWatcher (document
 //           and the composers' shadow roots, from the first hello answer on) and one
 //           observer per thread (threads). None before the first hello (routes.js).
-// Listeners click (capture, guard), focusin (capture, insert), popstate and navigation
-//           currententrychange (route), from the first badge on pointerover and focusin
-//           (badge tooltips' theme); the prompt's own on its host. All but the badges'
+// Listeners keys, input, composition, clipboard and selection events (window, capture,
+//           the very first: shield, acting on the prompt's only), click (capture, guard),
+//           focusin (capture, insert), popstate and navigation currententrychange
+//           (route), from the first badge on pointerover and focusin (badge tooltips'
+//           theme); the prompt's own on its elements. All but the shield's, the badges'
 //           and the prompt's are removed when the extension is gone (retire.js).
 import { state } from './state.js';
 import { runtime, send } from './engine.js';
@@ -67,12 +70,16 @@ import { onClickCapture, nextFlagged } from './guard.js';
 import { onFocusIn } from './insert.js';
 import { stopThreads } from './threads.js';
 import { onRetire } from './retire.js';
+import { shieldPrompt } from './shield.js';
 
 /** @type {any} */
 const g = globalThis;
 // Injected twice (extension reload): keep one.
 if (!g.__askfirstContent) {
   g.__askfirstContent = true;
+  // The first listeners on window of all, before any page script's: the page never sees
+  // what is typed in the prompt (shield.js).
+  shieldPrompt();
   // The engine's answer to the first hello is on its way while the page is still parsing
   // (run_at document_start): when the DOM is ready its selectors are usually there
   // already, and the cards go to the engine right after the page's DOMContentLoaded.

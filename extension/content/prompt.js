@@ -1,7 +1,13 @@
 // @ts-check
-// The prompt: <askfirst-prompt> (closed shadow root, a modal dialog) with the reasons, the
+// The prompt: <div data-askfirst="prompt"> (a built-in element: no page can define or
+// upgrade it and so reach its closed shadow root; a modal dialog inside) with the reasons, the
 // reply to edit and the engine's actions. It is opened by the Accept guard (guard.js), the
 // keyboard shortcut, and as a notice of what became of an armed reply (insert.js).
+// Against a hostile page (docs/security.md, findings 1 and 9a): the dialog is a popover
+// shown in the top layer, above anything the page draws and out of reach of its styles
+// (its host's styles are all ours, `!important`, which beats the page's own in a shadow
+// tree); focus first goes to the reply box (a blind Enter adds a line) or the dialog
+// itself, never to an action; its keys, edits and copies never reach the page (shield.js).
 import { state } from './state.js';
 import { record, send } from './engine.js';
 import { t } from './i18n.js';
@@ -56,10 +62,13 @@ export function buildPrompt(card, entry, accept, notice = false) {
   const putOff = () => {
     if (!notice) record(a, 'not-now');
   };
-  const host = document.createElement('askfirst-prompt');
+  const host = document.createElement('div');
+  host.setAttribute('data-askfirst', 'prompt');
   host.setAttribute('data-theme', theme()); // now: the user may have switched themes
   const root = host.attachShadow({ mode: 'closed' });
   root.adoptedStyleSheets = [PROMPT_HOST_CSS(), PROMPT_CSS()];
+  // The top layer: a manual popover (no light dismiss; Escape is ours, below).
+  const layer = el('div', { class: 'layer', popover: 'manual' });
   const backdrop = el('div', { class: 'backdrop' });
   // tabindex -1: a click on the dialog's text or padding keeps focus inside it (else it
   // goes to the page's body, out of reach of Escape and of the Tab trap).
@@ -92,23 +101,26 @@ export function buildPrompt(card, entry, accept, notice = false) {
   // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked by
   // the engine against its limit for this card (reply-length; the latest answer shows).
   const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).join('\n'));
+  /** A reply box the user edited (through `handle`, below). @type {(box: HTMLTextAreaElement) => void} */
+  let onEdit = () => {};
   if (areas.size && a.reply_limit) {
     const limit = a.reply_limit;
     // Each box asks the engine (the one length rule); the latest answer per box shows.
     /** @type {Map<HTMLTextAreaElement, string>} */
     const over = new Map();
-    for (const edited of areas.values()) {
-      let asked = 0;
-      edited.addEventListener('input', () => {
-        const n = ++asked;
-        send({ type: 'reply-length', text: edited.value.toWellFormed(), limit }).then((answer) => {
-          if (n !== asked || !answer || answer.ok !== true) return;
-          if (answer.too_long) over.set(edited, t('promptReplyTooLong', [answer.length, answer.limit]));
-          else over.delete(edited);
-          warn.textContent = [...over.values()].join('\n');
-        });
+    /** @type {Map<HTMLTextAreaElement, number>} the latest question per box */
+    const asked = new Map();
+    onEdit = (edited) => {
+      if (![...areas.values()].includes(edited)) return;
+      const n = (asked.get(edited) || 0) + 1;
+      asked.set(edited, n);
+      send({ type: 'reply-length', text: edited.value.toWellFormed(), limit }).then((answer) => {
+        if (n !== asked.get(edited) || !answer || answer.ok !== true) return;
+        if (answer.too_long) over.set(edited, t('promptReplyTooLong', [answer.length, answer.limit]));
+        else over.delete(edited);
+        warn.textContent = [...over.values()].join('\n');
       });
-    }
+    };
   }
   const actions = el('div', { class: 'actions' });
   const all = /** @type {import('./state.js').PromptAction[]} */ (a.actions);
@@ -123,11 +135,12 @@ export function buildPrompt(card, entry, accept, notice = false) {
     actions.append(b);
   });
   d.append(warn, status, actions);
-  root.append(backdrop, d);
+  layer.append(backdrop, d);
+  root.append(layer);
 
   const returnTo = accept;
   /** @type {Prompt} */
-  const built = { host, root, card, entry, status, area, returnTo, actions };
+  const built = { host, root, card, entry, status, area, returnTo, actions, layer, dialog: d, handle: () => {} };
   // The text an action sends: its moment's box (a copy takes the first box).
   /** @param {string | undefined} moment */
   const text = (moment) => {
@@ -181,25 +194,29 @@ export function buildPrompt(card, entry, accept, notice = false) {
         closePrompt(true);
     }
   };
-  // Our dialog's keys are ours: LinkedIn's shortcuts must not see them.
-  host.addEventListener('keydown', (ev) => {
-    ev.stopPropagation();
-    if (!ev.isTrusted) return;
-    if (ev.key === 'Escape') {
+  // Our dialog's keys and edits are ours: shield.js stops them on window before the page
+  // (LinkedIn's shortcuts, or a hostile page's key logger) sees them, and calls this.
+  built.handle = (ev) => {
+    if (!ev.isTrusted || state.prompt !== built) return;
+    if (ev.type === 'input') {
+      const box = root.activeElement;
+      if (box instanceof HTMLTextAreaElement) onEdit(box);
+      return;
+    }
+    if (ev.type !== 'keydown') return;
+    const key = /** @type {KeyboardEvent} */ (ev);
+    if (key.key === 'Escape') {
       ev.preventDefault();
       putOff();
       closePrompt(true);
-    } else if (ev.key === 'Tab') {
+    } else if (key.key === 'Tab') {
       /** @type {HTMLElement[]} */
       const f = [...root.querySelectorAll('textarea, button')].map((x) => /** @type {HTMLElement} */ (x));
       const i = f.indexOf(/** @type {HTMLElement} */ (root.activeElement));
       ev.preventDefault();
-      f[nextFocus(i, f.length, ev.shiftKey)].focus();
+      f[nextFocus(i, f.length, key.shiftKey)].focus();
     }
-  });
-  for (const type of ['keyup', 'keypress', 'input', 'paste', 'copy', 'cut']) {
-    host.addEventListener(type, (ev) => ev.stopPropagation());
-  }
+  };
   // A press on the backdrop does not take focus out of the dialog (the second press of a
   // double click on Accept lands there: Escape and the Tab trap must keep working).
   backdrop.addEventListener('mousedown', (ev) => ev.preventDefault());
@@ -220,12 +237,15 @@ export function showPrompt(built) {
   closePrompt(false);
   try {
     document.documentElement.append(built.host);
-    const first = built.actions.querySelector('button');
-    if (first) first.focus();
+    built.layer.showPopover(); // the top layer (throws where there is none: fail-open)
+    // A harmless first focus: a blind Enter (the prompt hidden somehow) adds a line to the
+    // reply, or does nothing on the dialog itself; it never acts.
+    const first = built.area || built.dialog;
+    first.focus();
     if (!built.host.isConnected) throw new Error('the prompt was taken out of the page');
     // Focus did not move in: the prompt cannot be used (the page made everything but
     // its own modal dialog inert). Holding the click behind it would block the user.
-    if (first && built.root.activeElement !== first) throw new Error('the prompt cannot take focus');
+    if (built.root.activeElement !== first) throw new Error('the prompt cannot take focus');
     state.prompt = built;
     return true;
   } catch (_) {

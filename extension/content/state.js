@@ -54,7 +54,11 @@
  * @property {boolean} [retried] sent once more after an engine failure
  * @property {boolean} [detailsRetried] sent once more after its details went missing
  */
-/** @typedef {{ host: HTMLElement, root: ShadowRoot, label: Element, tip: Element }} Badge */
+/**
+ * A badge: its host (light DOM, no verdict) and, inside its closed root, the element
+ * carrying the verdict's attributes, its label and its tooltip.
+ * @typedef {{ host: HTMLElement, root: ShadowRoot, verdict: Element, label: Element, tip: Element }} Badge
+ */
 /**
  * The hello answer (`HelloAnswer`, src/core/protocol.rs).
  * @typedef {object} Config
@@ -94,6 +98,10 @@
  * @property {HTMLTextAreaElement | null} area
  * @property {HTMLElement | null} returnTo
  * @property {HTMLElement} actions
+ * @property {HTMLElement} layer the popover that puts the prompt in the top layer
+ * @property {HTMLElement} dialog the role=dialog element
+ * @property {(ev: Event) => void} handle the prompt's own keys and edits, called by
+ *   shield.js (which keeps those events from the page)
  */
 
 export const OBSERVE = { childList: true, subtree: true, characterData: true };
@@ -158,7 +166,7 @@ export const state = {
   /** @type {Map<string, object>} temporary id → details that came before the answer */
   earlyDetails: new Map(),
   detailsTimer: 0,
-  /** @type {WeakSet<Node>} every <askfirst-badge> host we made (badges.js) */
+  /** @type {WeakSet<Node>} every badge host (<span data-askfirst="badge">) we made (badges.js) */
   ourBadges: new WeakSet(),
   // ---- guard, prompt, insertion
   /** @type {Set<string>} invitation keys whose Accept was held once (never twice) */

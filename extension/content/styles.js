@@ -18,11 +18,16 @@ const lazySheet = (css) => {
   return () => built || (built = sheet(css));
 };
 
+// Every declaration on a host is `!important`: in a shadow tree's own sheet that beats
+// anything the page's styles (or its inline style on the host) say, important or not, so
+// the page can neither restyle our hosts nor set the colours inside them.
 const THEME = `
-  :host { all: initial; --bg:#fff; --fg:#1d2226; --muted:#56687a; --line:#c9d1d9;
-          --accent:#0a66c2; --accent-fg:#fff; --warn:#915907; --ok:#057642; }
-  :host([data-theme=dark]) { --bg:#1b1f23; --fg:#e9e9e9; --muted:#a8b0b8; --line:#4b5563;
-          --accent:#71b7fb; --accent-fg:#0d1117; --warn:#f5c26b; --ok:#6dd39a; }
+  :host { all: initial !important; --bg:#fff !important; --fg:#1d2226 !important; --muted:#56687a !important;
+          --line:#c9d1d9 !important; --accent:#0a66c2 !important; --accent-fg:#fff !important;
+          --warn:#915907 !important; --ok:#057642 !important; }
+  :host([data-theme=dark]) { --bg:#1b1f23 !important; --fg:#e9e9e9 !important; --muted:#a8b0b8 !important;
+          --line:#4b5563 !important; --accent:#71b7fb !important; --accent-fg:#0d1117 !important;
+          --warn:#f5c26b !important; --ok:#6dd39a !important; }
 `;
 
 // The badge's text is the card's own text colour, and its accents are mixed into that
@@ -32,7 +37,8 @@ const THEME = `
 // black. Only the tooltip has a background of its own: its theme is read as it shows
 // (badges.js showTip).
 export const BADGE_CSS = lazySheet(THEME + `
-  :host { display:block; margin:.25em 0; font:0.8125rem/1.4 system-ui, sans-serif; color:inherit; }
+  :host { display:block !important; margin:.25em 0 !important; font:0.8125rem/1.4 system-ui, sans-serif !important;
+          color:inherit !important; }
   .b { display:inline-flex; gap:.4em; align-items:baseline; max-width:100%; padding:.1em .6em;
        border:1px solid color-mix(in srgb, #0a66c2 50%, currentColor); border-radius:1em;
        cursor:help; overflow-wrap:anywhere; position:relative; }
@@ -40,9 +46,9 @@ export const BADGE_CSS = lazySheet(THEME + `
   .m, .p { font-weight:600; }
   .p { --dot:color-mix(in srgb, currentColor 40%, transparent); padding-left:.95em;
        background:radial-gradient(circle at .3em 52%, var(--dot) .3em, transparent calc(.3em + .5px)) no-repeat; }
-  :host([data-plan=ask-first]) .p, :host([data-plan=accept-follow-up]) .p {
+  .b[data-plan=ask-first] .p, .b[data-plan=accept-follow-up] .p {
        --dot:color-mix(in srgb, #d08000 70%, currentColor); }
-  :host([data-plan=accept]) .p { --dot:color-mix(in srgb, #057642 70%, currentColor); }
+  .b[data-plan=accept] .p { --dot:color-mix(in srgb, #057642 70%, currentColor); }
   .t { display:none; position:absolute; z-index:9999; left:0; top:100%; margin-top:.3em;
        width:max-content; max-width:min(28em, 80vw); padding:.5em .75em; background:var(--bg);
        color:var(--fg); border:1px solid var(--line); border-radius:.5em;
@@ -50,10 +56,17 @@ export const BADGE_CSS = lazySheet(THEME + `
   .b:hover .t, .b:focus .t, .b:focus-within .t { display:block; }
 `);
 // The prompt's host, and its body: the body's sheet alone is also used to warm it up.
+// The host itself takes no room; its popover (.layer) is in the top layer, painted above
+// everything the page has, not clipped, faded, transformed or filtered by any ancestor;
+// what it would inherit (visibility, pointer-events, colours…) is reset by `all`.
 export const PROMPT_FONT = 'font:1rem/1.5 system-ui, sans-serif;';
 export const PROMPT_HOST_CSS = lazySheet(THEME + `
-  :host { position:fixed; inset:0; z-index:2147483647; display:block; ${PROMPT_FONT}
-          color:var(--fg); }
+  :host { display:block !important; position:fixed !important; left:0 !important; top:0 !important;
+          width:0 !important; height:0 !important; }
+  .layer:popover-open { all:initial; display:block; position:fixed; inset:0; width:auto; height:auto;
+          max-width:none; max-height:none; margin:0; padding:0; border:0; overflow:hidden;
+          background:transparent; visibility:visible; opacity:1; pointer-events:auto;
+          ${PROMPT_FONT} color:var(--fg); }
 `);
 export const PROMPT_CSS = lazySheet(`
   .backdrop { position:absolute; inset:0; background:rgba(0,0,0,.45); }

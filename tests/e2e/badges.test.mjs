@@ -6,19 +6,17 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  launch, fixture, cliTriage, inShadow, FIXTURES, ORIGIN, INVITATIONS, waitForBadges, waitFor,
+  launch, fixture, cliTriage, inBadge, badgeVerdicts, badgeCount, FIXTURES, ORIGIN, INVITATIONS, waitForBadges, waitFor,
+  BADGE,
 } from './harness.mjs';
 
 let h;
 before(async () => { h = await launch(); });
 after(async () => h && h.close());
 
-const badges = (page) => page.$$eval('askfirst-badge', (bs) => bs.map((b) => ({
-  note: b.dataset.note, fit: b.dataset.fit, plan: b.dataset.plan,
-  inCard: !!b.parentElement.closest('[componentkey], [data-view-name], li'),
-})));
-const perCard = (page) => page.evaluate(() => [...document.querySelectorAll('[role=listitem], li')]
-  .map((c) => c.querySelectorAll(':scope > askfirst-badge').length).filter((n) => n > 1).length);
+const badges = badgeVerdicts;
+const perCard = (page) => page.evaluate((sel) => [...document.querySelectorAll('[role=listitem], li')]
+  .map((c) => c.querySelectorAll(`:scope > ${sel}`).length).filter((n) => n > 1).length, BADGE);
 
 const pages = readdirSync(join(FIXTURES, 'linkedin')).filter((f) => f.endsWith('.html')).sort();
 
@@ -54,10 +52,10 @@ test('route changes start and stop the helper; badges never duplicate', async ()
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/'));
   await waitForBadges(page, 6);
   // LinkedIn adds a query to the same view: the badges stay as they are (no flicker).
-  await page.evaluate(() => { window.__firstBadge = document.querySelector('askfirst-badge'); });
+  await page.evaluate((sel) => { window.__firstBadge = document.querySelector(sel); }, BADGE);
   await page.evaluate(() => history.replaceState({}, '', '/mynetwork/invitation-manager/received/?skipRedirect=true'));
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.querySelector('askfirst-badge') === window.__firstBadge), true);
+  assert.equal(await page.evaluate((sel) => document.querySelector(sel) === window.__firstBadge, BADGE), true);
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/sent/'));
   await waitForBadges(page, 0);
   await page.evaluate(() => history.pushState({}, '', '/mynetwork/invitation-manager/received/?filter=all'));
@@ -97,15 +95,15 @@ test('a card LinkedIn renders again, or takes out and puts back, has exactly one
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
   // The same invitation rendered again: its children replaced by identical markup.
-  await page.evaluate(() => {
+  await page.evaluate((sel) => {
     const card = document.querySelector('[role=listitem]');
     const copy = card.cloneNode(true);
-    copy.querySelector('askfirst-badge')?.remove();
+    copy.querySelector(sel)?.remove();
     card.replaceChildren(...copy.childNodes);
-  });
+  }, BADGE);
   await waitForBadges(page, 6);
   // Only our badge taken out (a framework dropping what it did not render).
-  await page.evaluate(() => document.querySelectorAll('askfirst-badge')[1].remove());
+  await page.evaluate((sel) => document.querySelectorAll(sel)[1].remove(), BADGE);
   await waitForBadges(page, 6);
   // A card taken out of the list, a look at the list, and the same node put back.
   await page.evaluate(async () => {
@@ -128,23 +126,24 @@ test('cards that load later or change are triaged again, replacing their badge',
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
   // LinkedIn appends the next page of invitations.
-  await page.evaluate(() => {
+  await page.evaluate((sel) => {
     const list = document.querySelector('[role=listitem]').parentElement;
     for (let i = 0; i < 3; i++) {
       const card = list.querySelector('[role=listitem]:last-of-type').cloneNode(true);
-      card.querySelector('askfirst-badge')?.remove();
+      card.querySelector(sel)?.remove();
       card.setAttribute('componentkey', `urn:li:invitation:91000000000000000${i}`);
       card.querySelector('strong').textContent = `Later Person${i}`;
       card.querySelector('a').href = `https://www.linkedin.com/in/later-person-${i}/`;
       list.append(card);
     }
-  });
+  }, BADGE);
   await waitForBadges(page, 9);
   // A card changes: its note disappears → note "none".
-  const before = await page.$eval('[componentkey$="0001"] askfirst-badge', (b) => b.dataset.note);
+  const noteOf = async (card) => (await badgeVerdicts(page, card))[0]?.note;
+  const before = await noteOf('[componentkey$="0001"]');
   assert.notEqual(before, 'none');
   await page.evaluate(() => document.querySelector('[componentkey$="0001"] p[dir=auto]').remove());
-  await page.waitForFunction(() => document.querySelector('[componentkey$="0001"] askfirst-badge')?.dataset.note === 'none');
+  await waitFor('the changed card\'s note "none"', async () => (await noteOf('[componentkey$="0001"]')) === 'none');
   // A card turns into something that is not an invitation any more → its badge goes.
   await page.evaluate(() => {
     const card = document.querySelector('[componentkey$="0002"]');
@@ -170,7 +169,7 @@ test('the prompt\'s warm-up inside a badge leaves every badge as it was', async 
   // and stays so.
   const asItWas = async () => {
     for (let i = 0; i < 6; i++) {
-      const s = await inShadow(page, 'askfirst-badge', shadow, undefined, i);
+      const s = await inBadge(page, shadow, undefined, i);
       if (s.children.length !== 1 || s.children[0] !== 'b' || s.sheets !== 1) return false;
     }
     return true;
@@ -179,7 +178,8 @@ test('the prompt\'s warm-up inside a badge leaves every badge as it was', async 
   await waitFor('every badge as it was', asItWas);
   await page.waitForTimeout(300);
   assert.ok(await asItWas(), 'and still so');
-  assert.equal(await page.$$eval('body *', (els) => els.filter((e) => e.localName.startsWith('askfirst-') && e.localName !== 'askfirst-badge').length), 0);
+  assert.equal(await page.$$eval('body *', (els) => els.filter((e) => e.hasAttribute('data-askfirst') && e.getAttribute('data-askfirst') !== 'badge').length), 0);
+  assert.equal(await page.$$eval(BADGE, (els) => els.length), await badgeCount(page), 'every host has its closed root');
   await page.close();
 });
 
@@ -190,7 +190,7 @@ test('badges are reachable by keyboard and show every reason on focus', async ()
   // The badge is the card's last child: Tab from the card's last control reaches it.
   await page.focus('button[aria-label="Reply to Ana"]');
   await page.keyboard.press('Tab');
-  const tip = await inShadow(page, 'askfirst-badge', function () {
+  const tip = await inBadge(page, function () {
     const t = this.querySelector('[role=tooltip]');
     const b = this.querySelector('[tabindex="0"]');
     return { focused: this.activeElement === b, visible: getComputedStyle(t).display !== 'none', reasons: t.textContent.split('\n').filter(Boolean), label: b.textContent };
@@ -206,7 +206,7 @@ test('badges stay legible on LinkedIn\'s dark theme; the tooltip follows it when
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
   // Relative luminance (WCAG) of a computed colour, and the contrast of two.
-  const look = () => inShadow(page, 'askfirst-badge', function () {
+  const look = () => inBadge(page, function () {
     const lum = (c) => {
       // rgb(0–255 …) or, for mixed colours, color(srgb 0–1 …).
       const scale = c.startsWith('color(') ? 1 : 255;
@@ -237,7 +237,7 @@ test('badges stay legible on LinkedIn\'s dark theme; the tooltip follows it when
     assert.ok(c.label >= 4.5 && c.mark >= 4.5, `${name}: badge text contrast ${c.label.toFixed(1)} / ${c.mark.toFixed(1)} (WCAG AA: 4.5)`);
   }
   // Hovering the badge shows its reasons on the page's theme.
-  await page.hover('askfirst-badge');
+  await page.hover(BADGE);
   const shown = await look();
   assert.equal(shown.theme, 'dark');
   assert.notEqual(shown.tipBg, 'rgb(255, 255, 255)');

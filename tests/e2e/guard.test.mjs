@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, clicksSeen, inShadow, waitFor,
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, clicksSeen, inBadge, inPrompt, badgeVerdicts, waitFor,
 } from './harness.mjs';
 
 let h;
@@ -26,7 +26,7 @@ async function freshPage() {
   return page;
 }
 
-const plans = (page) => page.$$eval('askfirst-badge', (bs) => bs.map((b) => b.dataset.plan));
+const plans = async (page) => (await badgeVerdicts(page)).map((b) => b.plan);
 
 test('the first click on Accept opens the prompt for flagged cards only; others pass', async () => {
   const page = await freshPage();
@@ -163,7 +163,8 @@ test('the prompt is a keyboard-operable dialog: focus in, Tab trapped, Escape cl
   assert.equal(p.dialog, true);
   assert.equal(p.modal, 'true');
   assert.ok(p.title && p.title.includes('Bruno Keller'), 'labelled by its title');
-  assert.equal(p.focused, p.actions[0], 'focus moved to the first action');
+  // Into the reply box, not onto an action: a blind Enter never acts (docs/security.md, 9a).
+  assert.equal(p.focused, p.reply == null ? 'div' : 'textarea', 'focus moved into the dialog, on the reply');
   const stops = p.actions.length + (p.reply == null ? 0 : 1);
   const seen = new Set();
   for (let i = 0; i < stops * 2 + 1; i++) {
@@ -171,7 +172,7 @@ test('the prompt is a keyboard-operable dialog: focus in, Tab trapped, Escape cl
     const s = await promptState(page);
     assert.ok(s && s.focused, `focus stays inside the dialog after ${i + 1} Tab(s)`);
     seen.add(s.focused);
-    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ASKFIRST-PROMPT');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.askfirst), 'prompt');
   }
   assert.equal(seen.size, stops, 'Tab visits every control');
   await page.keyboard.press('Shift+Tab');
@@ -188,15 +189,15 @@ test('a click on the prompt\'s text keeps focus in the dialog: Tab stays inside,
   await trustedClick(page, accept('Bruno Keller'));
   assert.ok(await promptState(page));
   // A click on the title (not a control): focus must not fall to the page behind.
-  const at = await inShadow(page, 'askfirst-prompt', function () {
+  const at = await inPrompt(page, function () {
     const r = this.querySelector('h2').getBoundingClientRect();
     return { x: r.x + 5, y: r.y + r.height / 2 };
   });
   await page.mouse.click(at.x, at.y);
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ASKFIRST-PROMPT');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.askfirst), 'prompt');
   await page.keyboard.press('Shift+Tab');
   assert.ok((await promptState(page)).focused, 'Shift+Tab lands on one of the dialog\'s controls');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'ASKFIRST-PROMPT');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.askfirst), 'prompt');
   await page.mouse.click(at.x, at.y);
   await page.keyboard.press('Escape');
   assert.equal(await promptState(page), undefined, 'Escape closes it');
@@ -230,7 +231,7 @@ test('our UI ignores untrusted events', async () => {
   assert.equal(await promptState(page), undefined);
   await trustedClick(page, accept('Ana Pereira'));
   // Scripted clicks and keys inside the prompt do nothing.
-  await inShadow(page, 'askfirst-prompt', function () {
+  await inPrompt(page, function () {
     this.querySelector('[data-action="accept-anyway"]').click();
     this.querySelector('[role=dialog]').dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
   });
@@ -246,7 +247,7 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   // Her badge says so, in the catalogue's words (the browser's language: English here).
   const labels = [];
   for (let i = 0; i < NAMES.length; i++) {
-    labels.push(await inShadow(page, 'askfirst-badge', function () { return this.querySelector('.p').textContent; }, undefined, i));
+    labels.push(await inBadge(page, function () { return this.querySelector('.p').textContent; }, undefined, i));
   }
   assert.equal(labels.filter((l) => / · marked fine$/.test(l)).length, 1, JSON.stringify(labels));
   // Remembered in the ledger (one source of truth): an "overridden" event for Eva.
@@ -261,7 +262,6 @@ test('"This one is fine" is remembered: that card passes at the first click, eve
   assert.ok(evaOverridden(ledger), JSON.stringify(ledger));
   await page.reload({ waitUntil: 'domcontentloaded' });
   await waitForBadges(page, NAMES.length);
-  await page.waitForFunction(() => [...document.querySelectorAll('askfirst-badge')].length === 6);
   await trustedClick(page, accept('Eva Nowak'));
   assert.equal(await promptState(page), undefined);
   assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Eva Nowak’s invitation']);
@@ -294,7 +294,7 @@ test('the prompt follows LinkedIn\'s dark theme or the system\'s, and stays usab
   const page = await freshPage();
   await page.evaluate(() => { document.body.style.background = '#1b1f23'; });
   await trustedClick(page, accept('Ana Pereira'));
-  const dark = await inShadow(page, 'askfirst-prompt', function () {
+  const dark = await inPrompt(page, function () {
     const d = this.querySelector('[role=dialog]');
     return { theme: this.host.dataset.theme, bg: getComputedStyle(d).backgroundColor };
   });
@@ -305,17 +305,17 @@ test('the prompt follows LinkedIn\'s dark theme or the system\'s, and stays usab
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.evaluate(() => { document.body.style.background = 'transparent'; document.documentElement.style.background = 'transparent'; });
   await trustedClick(page, accept('Chloé Martin'));
-  assert.equal(await inShadow(page, 'askfirst-prompt', function () { return this.host.dataset.theme; }), 'dark');
+  assert.equal(await inPrompt(page, function () { return this.host.dataset.theme; }), 'dark');
   await page.keyboard.press('Escape');
   await page.emulateMedia({ colorScheme: 'light' });
   await trustedClick(page, accept('Fatima Zahra'));
-  assert.equal(await inShadow(page, 'askfirst-prompt', function () { return this.host.dataset.theme; }), 'light');
+  assert.equal(await inPrompt(page, function () { return this.host.dataset.theme; }), 'light');
   await page.keyboard.press('Escape');
   // 200% zoom = half the CSS viewport.
   await page.setViewportSize({ width: 640, height: 450 });
   await page.evaluate(() => { document.body.style.background = ''; });
   await trustedClick(page, accept('Bruno Keller'));
-  const fit = await inShadow(page, 'askfirst-prompt', function () {
+  const fit = await inPrompt(page, function () {
     const d = this.querySelector('[role=dialog]');
     const r = d.getBoundingClientRect();
     return { left: r.left, right: r.right, vw: innerWidth, overflowX: d.scrollWidth > d.clientWidth, scrolls: d.scrollHeight <= d.clientHeight || getComputedStyle(d).overflowY === 'auto' };

@@ -134,29 +134,47 @@ export async function launch({ headless = true, extension = true, dist = DIST } 
   return h;
 }
 
-/** Waits until the page's badge count is stable at `n` (or throws with what it saw). */
-export async function waitForBadges(page, n, timeout = 10000) {
-  await page.waitForFunction((n) => document.querySelectorAll('askfirst-badge').length === n, n, { timeout })
-    .catch(async (e) => {
-      const seen = await page.evaluate(() => document.querySelectorAll('askfirst-badge').length);
-      throw new Error(`expected ${n} badges, saw ${seen}: ${e.message}`);
-    });
-}
+// ---- badges and the prompt, through CDP ----------------------------------------------
+// The test contract (DESIGN.md, docs/security.md): a badge is a built-in
+// `<span data-askfirst="badge">` with a closed shadow root, and nothing of the verdict in
+// the light DOM; inside the root one element carries data-note / data-fit / data-plan. The
+// prompt is a built-in element with data-askfirst="prompt", a closed shadow root and
+// role="dialog" inside. Page scripts cannot see into those roots; tests do, through CDP
+// `DOM.getDocument({depth: -1, pierce: true})` (../../docs/security.md). Helpers:
+//   badgeCount(page)                  badge hosts with a closed root, in the whole page
+//   waitForBadges(page, n)            until there are n (or throws with what it saw)
+//   badgeVerdicts(page, within?)      [{note, fit, plan, label, tip, card, inCard}] in page order
+//   inBadge(page, fn, arg, i)         fn with `this` = the i-th badge's closed root
+//   inPrompt(page, fn, arg)           fn with `this` = the open prompt's closed root
+//   promptState(page)                 what the open prompt shows (undefined: none)
+//   clickPromptAction(page, action)   a trusted click on the prompt's button of that action
+//   clickInPrompt(page, selector)     a trusted click on what `selector` matches in the prompt
+//   focusInPrompt(page, selector)     focus on it (then page.keyboard types into it)
+// `fn` runs in the page's main world with the root as `this` (JSON in, JSON out).
+export const BADGE = '[data-askfirst="badge"]';
+export const PROMPT = '[data-askfirst="prompt"]';
 
-// ---- closed shadow roots, through CDP ---------------------------------------------------
 const sessions = new WeakMap();
 async function cdp(page) {
   if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
   return sessions.get(page);
 }
 
-/** The closed shadow roots of every `<tag>` host, as CDP object ids, in document order. */
-async function shadowRoots(page, tag) {
+/**
+ * The closed shadow roots of every host with data-askfirst=`kind` ('badge' | 'prompt'), as
+ * CDP backend node ids, in document order (other frames' too). A host without a closed
+ * root does not count: it is not one of ours.
+ */
+async function shadowRoots(page, kind) {
   const s = await cdp(page);
   const { root } = await s.send('DOM.getDocument', { depth: -1, pierce: true });
   const ids = [];
   const walk = (n) => {
-    if (n.localName === tag && n.shadowRoots && n.shadowRoots.length) ids.push(n.shadowRoots[0].backendNodeId);
+    const at = n.attributes || [];
+    let ours = false;
+    for (let i = 0; i < at.length; i += 2) if (at[i] === 'data-askfirst' && at[i + 1] === kind) ours = true;
+    const sr = n.shadowRoots && n.shadowRoots[0];
+    if (ours && sr && sr.shadowRootType === 'closed') ids.push(sr.backendNodeId);
     for (const c of n.children || []) walk(c);
     for (const c of n.shadowRoots || []) walk(c);
     if (n.contentDocument) walk(n.contentDocument);
@@ -165,28 +183,76 @@ async function shadowRoots(page, tag) {
   return ids;
 }
 
-/**
- * Runs `fn` with `this` = the closed shadow root of the i-th `<tag>` host (in the page's
- * main world; returns a JSON value). Returns undefined when there is no such host.
- */
-export async function inShadow(page, tag, fn, arg, i = 0) {
+/** `fn.call(roots[0], arg, ...roots.slice(1))` in the page's main world; its JSON value. */
+async function callOnRoots(page, ids, fn, arg) {
   const s = await cdp(page);
-  const ids = await shadowRoots(page, tag);
-  if (ids[i] == null) return undefined;
-  const { object } = await s.send('DOM.resolveNode', { backendNodeId: ids[i] });
+  const objects = [];
+  for (const backendNodeId of ids) objects.push((await s.send('DOM.resolveNode', { backendNodeId })).object.objectId);
   const r = await s.send('Runtime.callFunctionOn', {
-    objectId: object.objectId,
+    objectId: objects[0],
     functionDeclaration: fn.toString(),
-    arguments: [{ value: arg === undefined ? null : arg }],
+    arguments: [{ value: arg === undefined ? null : arg }, ...objects.slice(1).map((objectId) => ({ objectId }))],
     returnByValue: true,
+    awaitPromise: true,
   });
-  if (r.exceptionDetails) throw new Error(`inShadow: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+  if (r.exceptionDetails) throw new Error(`in a closed root: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
   return r.result.value;
 }
 
-/** What the open prompt shows (or null): dialog role, labels, texts, buttons, focus. */
+/**
+ * Runs `fn` with `this` = the closed shadow root of the i-th `kind` host ('badge' |
+ * 'prompt'). Returns undefined when there is no such host.
+ */
+export async function inShadow(page, kind, fn, arg, i = 0) {
+  if (kind !== 'badge' && kind !== 'prompt') throw new Error(`inShadow: 'badge' or 'prompt', not ${kind}`);
+  const ids = await shadowRoots(page, kind);
+  if (ids[i] == null) return undefined;
+  return callOnRoots(page, [ids[i]], fn, arg);
+}
+export const inBadge = (page, fn, arg, i = 0) => inShadow(page, 'badge', fn, arg, i);
+export const inPrompt = (page, fn, arg) => inShadow(page, 'prompt', fn, arg, 0);
+
+/** How many badges the page shows (hosts with a closed root, read through CDP). */
+export const badgeCount = async (page) => (await shadowRoots(page, 'badge')).length;
+
+/**
+ * Every badge in page order: its verdict (from the element inside its closed root),
+ * label, tooltip, its card's text (the host's parent element, light DOM) and whether it
+ * sits in a card. `within`: only the badges inside the first element this selector matches.
+ */
+export async function badgeVerdicts(page, within) {
+  const ids = await shadowRoots(page, 'badge');
+  if (!ids.length) return [];
+  return callOnRoots(page, ids, function (within, ...rest) {
+    const box = within ? document.querySelector(within) : null;
+    if (within && !box) return [];
+    return [this, ...rest].filter((root) => !box || box.contains(root.host)).map((root) => {
+      const v = root.querySelector('[data-note]');
+      return {
+        note: v?.getAttribute('data-note'), fit: v?.getAttribute('data-fit'), plan: v?.getAttribute('data-plan'),
+        label: root.querySelector('.p')?.textContent ?? null, tip: root.querySelector('[role=tooltip]')?.textContent ?? null,
+        card: root.host.parentElement?.textContent ?? '',
+        inCard: !!root.host.parentElement?.closest('[componentkey], [data-view-name], li'),
+      };
+    });
+  }, within ?? null);
+}
+
+/** Waits until the page's badge count is `n` (or throws with what it saw). */
+export async function waitForBadges(page, n, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let seen = -1;
+  for (;;) {
+    seen = await badgeCount(page).catch(() => -1); // mid-navigation: look again
+    if (seen === n) return;
+    if (Date.now() > end) throw new Error(`expected ${n} badges, saw ${seen}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** What the open prompt shows (or undefined): dialog role, labels, texts, buttons, focus. */
 export async function promptState(page) {
-  return inShadow(page, 'askfirst-prompt', function () {
+  return inPrompt(page, function () {
     const d = this.querySelector('[role=dialog]');
     if (!d) return { dialog: false };
     const label = d.getAttribute('aria-labelledby');
@@ -203,17 +269,35 @@ export async function promptState(page) {
   });
 }
 
+/** The centre of what `selector` matches in the open prompt (null: nothing there). */
+const centreInPrompt = (page, selector) => inPrompt(page, function (selector) {
+  const b = this.querySelector(selector);
+  if (!b) return null;
+  const r = b.getBoundingClientRect();
+  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+}, selector);
+
+/** A real (trusted) mouse click on what `selector` matches inside the open prompt. */
+export async function clickInPrompt(page, selector) {
+  const box = await centreInPrompt(page, selector);
+  if (!box) throw new Error(`the prompt has nothing at ${selector}`);
+  await page.mouse.click(box.x, box.y);
+}
+
 /** A real (trusted) mouse click on a prompt button, found by its action. */
 export async function clickPromptAction(page, action) {
-  const box = await inShadow(page, 'askfirst-prompt', function (action) {
-    const b = this.querySelector(`button[data-action="${action}"]`);
-    if (!b) return null;
-    const r = b.getBoundingClientRect();
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, action);
+  const box = await centreInPrompt(page, `button[data-action="${action}"]`);
   if (!box) throw new Error(`the prompt has no "${action}" action`);
   await page.mouse.click(box.x, box.y);
 }
+
+/** Focus on what `selector` matches inside the open prompt (false: nothing there). */
+export const focusInPrompt = (page, selector) => inPrompt(page, function (selector) {
+  const el = this.querySelector(selector);
+  if (!el) return false;
+  el.focus();
+  return this.activeElement === el;
+}, selector);
 
 /** A real (trusted) mouse click on the centre of the element `selector` matches. */
 export async function trustedClick(page, selector, nth = 0) {

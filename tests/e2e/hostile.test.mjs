@@ -4,7 +4,7 @@
 // any injection would run; nothing may execute, everything shows literally, nothing breaks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, promptState, inShadow, LINKEDIN_CSP } from './harness.mjs';
+import { launch, fixture, INVITATIONS, promptState, inBadge, inPrompt, badgeCount, BADGE, LINKEDIN_CSP } from './harness.mjs';
 
 let h;
 let page;
@@ -18,7 +18,7 @@ before(async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/hostile-page.html'), PERMISSIVE_CSP);
   page = await h.open(INVITATIONS);
   hostile = await page.evaluate(() => window.__hostile);
-  await page.waitForFunction((n) => document.querySelectorAll('askfirst-badge').length >= n, 30, { timeout: 15000 });
+  for (let i = 0; i < 300 && (await badgeCount(page)) < 30; i++) await page.waitForTimeout(50);
   await page.waitForTimeout(300);
 });
 after(async () => h && h.close());
@@ -27,16 +27,16 @@ const OUR_TAGS = new Set(['span', 'ul', 'li', 'div', 'h2', 'p', 'label', 'textar
 
 test('at least 30 hostile strings, each on a card with one badge', async () => {
   assert.ok(hostile.length >= 30);
-  const counts = await page.$$eval('[role=listitem]', (cs) => cs.map((c) => c.querySelectorAll('askfirst-badge').length));
+  const counts = await page.$$eval('[role=listitem]', (cs, sel) => cs.map((c) => c.querySelectorAll(sel).length), BADGE);
   assert.equal(counts.length, hostile.length);
   assert.ok(counts.every((n) => n <= 1), 'never two badges on a card');
   assert.ok(counts.filter((n) => n === 1).length >= 30, `badged: ${counts.filter((n) => n === 1).length}`);
 });
 
 test('badges hold only our elements, text only', async () => {
-  const n = await page.$$eval('askfirst-badge', (bs) => bs.length);
+  const n = await badgeCount(page);
   for (let i = 0; i < n; i++) {
-    const tags = await inShadow(page, 'askfirst-badge', function () {
+    const tags = await inBadge(page, function () {
       return [...this.querySelectorAll('*')].map((e) => e.localName);
     }, null, i);
     assert.ok(tags.every((t) => OUR_TAGS.has(t)), `badge ${i}: ${tags}`);
@@ -44,7 +44,7 @@ test('badges hold only our elements, text only', async () => {
 });
 
 test('each prompt shows the name literally and holds only our elements', async () => {
-  const cards = await page.$$eval('[role=listitem]', (cs) => cs.map((c) => !!c.querySelector('askfirst-badge')));
+  const cards = await page.$$eval('[role=listitem]', (cs, sel) => cs.map((c) => !!c.querySelector(sel)), BADGE);
   let prompts = 0;
   for (let i = 0; i < hostile.length; i++) {
     if (!cards[i]) continue;
@@ -61,7 +61,7 @@ test('each prompt shows the name literally and holds only our elements', async (
     const visible = (s) => s.replace(/[\u200B-\u200D\u2060\uFEFF\u0000]/g, '').replace(/\s+/g, ' ').trim();
     assert.ok(visible(state.title).includes(visible(name).slice(0, 60)) || visible(state.title).includes(`Hostile${i}`),
       `card ${i}: ${JSON.stringify(state.title).slice(0, 120)}`);
-    const tags = await inShadow(page, 'askfirst-prompt', function () {
+    const tags = await inPrompt(page, function () {
       return [...this.querySelectorAll('*')].map((e) => e.localName);
     });
     assert.ok(tags.every((t) => OUR_TAGS.has(t)), `prompt ${i}: ${tags}`);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, fixture, DIST, ORIGIN, INVITATIONS, waitFor } from './harness.mjs';
+import { launch, fixture, DIST, ORIGIN, INVITATIONS, waitFor, badgeCount } from './harness.mjs';
 
 /** Width and height from a PNG's IHDR chunk; throws when it is no PNG. */
 function pngSize(file) {
@@ -58,7 +58,7 @@ test('the toolbar icon follows the tab: active, inactive, off', async () => {
   await spyOnIcons();
   h.serve('/mynetwork/invitation-manager/received/', await fixture('linkedin/current-en.html'));
   const p = await h.open(INVITATIONS);
-  await p.waitForFunction(() => document.querySelectorAll('askfirst-badge').length > 0);
+  await waitFor('a badge', async () => (await badgeCount(p)) > 0);
   const active = await waitFor('the active icon', async () => (await iconOf(INVITATIONS))?.['16'] === 'icons/active-16.png' && iconOf(INVITATIONS));
   assert.equal(active['32'], 'icons/active-32.png');
   // The path resolves to the rasterised file in the extension.

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inShadow, storedLedger, waitFor,
+  launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, inPrompt, storedLedger, waitFor,
 } from './harness.mjs';
 
 let h;
@@ -68,7 +68,7 @@ test('a multi-line reply keeps its lines in the overlay composer inside #interop
   const p = await page();
   await trustedClick(p, accept('Bruno Keller'));
   // The user edits the reply: three lines and an empty one.
-  const box = await inShadow(p, 'askfirst-prompt', function () {
+  const box = await inPrompt(p, function () {
     const r = this.querySelector('textarea').getBoundingClientRect();
     return { x: r.x + 10, y: r.y + 10 };
   });
@@ -162,7 +162,7 @@ test('when Send stays disabled the reply is on the clipboard and the prompt says
   const { reply } = await promptState(p);
   await clickPromptAction(p, 'reply-to-invitation');
   await trustedClick(p, 'button[aria-label="Reply to Fatima"]');
-  await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  await waitFor('the notice', () => promptState(p));
   const state = await promptState(p);
   // The text did go in: the prompt says to check it, not to paste it a second time.
   assert.equal((await composers(p))[0].text.trim(), reply.trim());
@@ -192,7 +192,7 @@ test('a draft already in the composer is never overwritten: clipboard, and the p
   const { reply } = await promptState(p);
   await clickPromptAction(p, 'reply-to-invitation');
   await p.evaluate(() => window.__probe.openComposer('draft', 'Ana Pereira', '/in/ana-pereira-e2e/'));
-  await p.waitForFunction(() => document.querySelector('askfirst-prompt'), null, { timeout: 5000 });
+  await waitFor('the notice', () => promptState(p));
   assert.match((await promptState(p)).status, /already had text/i);
   assert.match((await promptState(p)).status, /clipboard/i);
   assert.deepEqual((await composers(p)).map((c) => c.text.trim()), ['My own draft, keep it']);

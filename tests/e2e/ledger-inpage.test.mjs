@@ -4,7 +4,7 @@
 // from the ledger, and a template edited in the options shows in the next prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick, storedLedger, waitFor } from './harness.mjs';
+import { launch, fixture, INVITATIONS, waitForBadges, badgeCount, badgeVerdicts, promptState, clickPromptAction, trustedClick, storedLedger, waitFor } from './harness.mjs';
 
 let h;
 const accept = (name) => `button[aria-label="Accept ${name}’s invitation"]`;
@@ -165,10 +165,7 @@ test('changing the settings re-evaluates the invitations already shown', async (
   await h.sw.evaluate(() => chrome.storage.local.clear());
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
-  const fitOf = (name) => page.$$eval('askfirst-badge', (bs, name) => {
-    const b = bs.find((x) => x.closest('[role="listitem"], li, [data-view-name="pending-invitation"]')?.textContent.includes(name));
-    return b && b.dataset.fit;
-  }, name);
+  const fitOf = async (name) => (await badgeVerdicts(page)).find((b) => b.card.includes(name))?.fit;
   assert.equal(await fitOf('Ana Pereira'), 'unclear');
   // What the options page stores when the user adds a target-market term.
   await h.sw.evaluate(() => chrome.storage.local.set({
@@ -176,7 +173,7 @@ test('changing the settings re-evaluates the invitations already shown', async (
   }));
   await until('Ana re-evaluated', async () => (await fitOf('Ana Pereira')) === 'direct');
   assert.equal(await fitOf('Eva Nowak'), 'none');
-  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6, 'badges updated, never duplicated');
+  assert.equal(await badgeCount(page), 6, 'badges updated, never duplicated');
   await page.close();
 });
 
@@ -210,7 +207,7 @@ test('the popup still knows the tab after the background was stopped (MV3 idles 
   assert.equal(after.status?.active, true, `after a restart: ${JSON.stringify(after)}`);
   assert.deepEqual(after.status.flagged.map((f) => f.name).sort(), [...FLAGGED].sort());
   // Badges and the guard on the open page are untouched.
-  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), 6);
+  assert.equal(await badgeCount(page), 6);
   await ext.close();
   await page.close();
 });

@@ -5,7 +5,7 @@
 // "avant d'accepter" to someone already accepted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, waitForBadges, clickPromptAction, trustedClick, inShadow } from './harness.mjs';
+import { launch, fixture, INVITATIONS, waitForBadges, clickPromptAction, trustedClick, inPrompt } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -21,7 +21,7 @@ after(async () => h && h.close());
 const ACCEPT = 'button[aria-label="Accept Ana Pereira’s invitation"]';
 
 /** The prompt's reply boxes: moment, label, text. */
-const boxes = (p) => inShadow(p, 'askfirst-prompt', function () {
+const boxes = (p) => inPrompt(p, function () {
   return [...this.querySelectorAll('textarea')].map((t) => ({
     moment: t.dataset.moment,
     label: this.querySelector(`label[for="${t.id}"]`)?.textContent,
@@ -41,12 +41,12 @@ test('French card with a note: before and after replies apart; accept-then-ask i
   assert.match(afterBox.text, /^Bonjour Ana, merci pour la connexion/);
   assert.doesNotMatch(afterBox.text, /avant d'accepter/i);
   assert.match(afterBox.label, /accepted|accepté|angenommen|aceptada/);
-  const actions = await inShadow(p, 'askfirst-prompt', function () {
+  const actions = await inPrompt(p, function () {
     return [...this.querySelectorAll('button[data-action]')].map((b) => b.dataset.action);
   });
   assert.deepEqual(actions.slice(0, 2), ['reply-to-invitation', 'accept-then-reply']);
   // The user edits the after-accepting message, then chooses "Accept, then ask".
-  await inShadow(p, 'askfirst-prompt', function () {
+  await inPrompt(p, function () {
     this.querySelector('textarea[data-moment="after-accepting"]').focus();
   });
   await p.keyboard.press('End');

@@ -1,14 +1,13 @@
-// Review fixes (issue 3): the guard fails open when the page takes our tag names; a
-// locator is used only when the live card matches what the engine read; an armed reply
-// never lands in a composer that names nobody unless the user just opened it from the
-// card; a wrapper of several cards gives each its badge; one over-size card costs the
+// Review fixes (issue 3): a locator is used only when the live card matches what the
+// engine read; an armed reply never lands in a composer that names nobody unless the user
+// just opened it from the card; a wrapper of several cards gives each its badge; one over-size card costs the
 // others nothing; the engine's reply limit reaches the prompt.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, fixture, cliTriage, FIXTURES, INVITATIONS, waitForBadges, promptState, clickPromptAction, trustedClick,
-  clicksSeen, inShadow, waitFor,
+  launch, fixture, cliTriage, FIXTURES, INVITATIONS, waitForBadges, badgeCount, badgeVerdicts, promptState, clickPromptAction, trustedClick,
+  clicksSeen, inPrompt, waitFor, BADGE,
 } from './harness.mjs';
 
 let h;
@@ -35,23 +34,7 @@ async function open(html, badges) {
 // Until the engine has answered: the toolbar is reached after the triage answer.
 const settle = (page) => page.waitForTimeout(1000);
 
-test('a page that owns <askfirst-prompt>: the first Accept click reaches LinkedIn', async () => {
-  const page = await open(withScript(composerPage, 'page-elements.js', '</head>'), 6);
-  await trustedClick(page, accept('Ana Pereira'));
-  assert.equal(await page.$$eval('askfirst-prompt', (p) => p.length), 0, 'no half-built prompt left in the page');
-  assert.deepEqual((await clicksSeen(page)).map((c) => c.label), ['Accept Ana Pereira’s invitation']);
-  await page.close();
-});
-
-test('a page that owns <askfirst-badge> too: nothing breaks, Accept and Ignore work', async () => {
-  const page = await open(withScript(composerPage, 'page-elements.js?badge', '</head>'));
-  await settle(page);
-  await trustedClick(page, accept('Ana Pereira'));
-  await trustedClick(page, ignore('Bruno Keller'));
-  assert.deepEqual((await clicksSeen(page)).map((c) => c.label),
-    ['Accept Ana Pereira’s invitation', 'Ignore an invitation to connect from Bruno Keller']);
-  await page.close();
-});
+// A page that defines custom elements named like our hosts, or reads them: page-attacks.test.mjs.
 
 test('a live card that differs from the engine\'s re-parse is not guarded; the others are', async () => {
   const page = await open(withScript(composerPage, 'react-dom.js'), 6);
@@ -147,10 +130,8 @@ test('one wrapper holding two cards: every invitation gets its badge and its gua
   const cli = cliTriage(file);
   assert.equal(cli.length, 3);
   const page = await open(await fixture('e2e/wrapped-cards.html'), 3);
-  const badges = await page.$$eval('askfirst-badge', (bs) => bs.map((b) => ({
-    name: b.parentElement.querySelector('strong').textContent,
-    note_kind: b.dataset.note, fit: b.dataset.fit, plan: b.dataset.plan,
-  })));
+  const names = await page.$$eval(BADGE, (bs) => bs.map((b) => b.parentElement.querySelector('strong').textContent));
+  const badges = (await badgeVerdicts(page)).map((b, i) => ({ name: names[i], note_kind: b.note, fit: b.fit, plan: b.plan }));
   assert.deepEqual(badges, cli.map((c) => ({ name: c.name, note_kind: c.note_kind, fit: c.fit, plan: c.plan })));
   // The second card in the wrapper is guarded and its prompt is about Hugo.
   await trustedClick(page, accept('Hugo Silva'));
@@ -179,13 +160,13 @@ test('the prompt checks an edited reply against the engine\'s limit', async () =
   const page = await open(composerPage, 6);
   await trustedClick(page, accept('Ana Pereira'));
   assert.doesNotMatch((await promptState(page)).text, /at most/);
-  const box = await inShadow(page, 'askfirst-prompt', function () {
+  const box = await inPrompt(page, function () {
     const r = this.querySelector('textarea').getBoundingClientRect();
     return { x: r.x + 10, y: r.y + 10 };
   });
   await page.mouse.click(box.x, box.y);
   // The engine checks each edit (reply-length): its answer comes in a later task.
-  const alert = () => inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; });
+  const alert = () => inPrompt(page, function () { return this.querySelector('[role=alert]').textContent; });
   await page.keyboard.insertText('x'.repeat(8001));
   assert.match(await waitFor('the warning', alert), /at most 8000/);
   await page.keyboard.press('Control+A');
@@ -203,7 +184,7 @@ test('the engine\'s warning about a reply over LinkedIn\'s limit shows in the pr
   const page = await h.open(INVITATIONS);
   await waitForBadges(page, 6);
   await trustedClick(page, accept('Ana Pereira'));
-  const alert = await inShadow(page, 'askfirst-prompt', function () { return this.querySelector('[role=alert]').textContent; });
+  const alert = await inPrompt(page, function () { return this.querySelector('[role=alert]').textContent; });
   assert.match(alert, /LinkedIn takes at most 8000/);
   await page.close();
   await h.sw.evaluate(() => chrome.storage.local.clear());
@@ -226,6 +207,6 @@ test('the screen container on <main> itself: every person card gets its badge', 
   const people = cliTriage(join(FIXTURES, 'linkedin/current-en.html')).length;
   const page = await open(onMain, people);
   await page.waitForTimeout(1500); // no restart after the badges either
-  assert.equal(await page.$$eval('askfirst-badge', (b) => b.length), people);
+  assert.equal(await badgeCount(page), people);
   await page.close();
 });

@@ -234,7 +234,9 @@ async function shadowRoots(page, hosts) {
     awaitPromise: false,
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0 },
   });
-  return r.result.value.map((n) => n.value?.shadowRoot?.sharedId).filter(Boolean);
+  // Only hosts with a closed root count (a page's look-alike without one is not ours).
+  return r.result.value.map((n) => n.value?.shadowRoot).filter((root) => root?.sharedId && root.value?.mode === 'closed')
+    .map((root) => root.sharedId);
 }
 
 /** `fn` with `this` = the i-th host's closed shadow root, in a sandbox; returns JSON. */
@@ -251,19 +253,22 @@ export async function inShadow(page, hosts, fn, arg, i = 0) {
   return JSON.parse(r.result.value);
 }
 
-// The badge and prompt hosts: the test contract's built-in elements, or the earlier custom
-// elements (until the hostile-page issue lands).
-export const BADGE = 'askfirst-badge, [data-askfirst="badge"]';
-export const PROMPT = 'askfirst-prompt, [data-askfirst="prompt"]';
+// The badge and prompt hosts (the test contract, docs/security.md): built-in elements with
+// data-askfirst, nothing of the verdict in the light DOM, a closed shadow root each. The
+// helpers match the Chromium harness's (tests/e2e/harness.mjs): badgeCount, waitForBadges,
+// badges (the verdicts), inShadow (BADGE or PROMPT), promptState, clickPromptAction,
+// clickInPrompt.
+export const BADGE = '[data-askfirst="badge"]';
+export const PROMPT = '[data-askfirst="prompt"]';
 
-/** Every badge's verdict, in page order: attributes on the host, or inside its closed root. */
+/** Every badge's verdict, in page order, from the element inside its closed root. */
 export async function badges(page) {
   const ids = await shadowRoots(page, BADGE);
   const out = [];
   for (let i = 0; i < ids.length; i++) {
     out.push(await inShadow(page, BADGE, function () {
       const host = this.host;
-      const at = host.hasAttribute('data-note') ? host : this.querySelector('[data-note]');
+      const at = this.querySelector('[data-note]');
       return {
         note: at?.getAttribute('data-note'), fit: at?.getAttribute('data-fit'), plan: at?.getAttribute('data-plan'),
         inCard: !!host.parentElement?.closest('[componentkey], [data-view-name], li'),
@@ -273,11 +278,12 @@ export async function badges(page) {
   return out;
 }
 
-export const badgeCount = (page) => page.evaluate((sel) => document.querySelectorAll(sel).length, BADGE);
+/** How many badges the page shows (hosts with a closed root, seen through BiDi). */
+export const badgeCount = async (page) => (await shadowRoots(page, BADGE)).length;
 
 /** Waits until the page shows `n` badges (or throws with what it saw). */
 export async function waitForBadges(page, n, timeout = 15000) {
-  await waitFor(`${n} badges`, async () => (await badgeCount(page)) === n, timeout)
+  await waitFor(`${n} badges`, async () => (await badgeCount(page).catch(() => -1)) === n, timeout)
     .catch(async (e) => { throw new Error(`expected ${n} badges, saw ${await badgeCount(page)}: ${e.message}`); });
 }
 
@@ -298,17 +304,20 @@ export function promptState(page) {
   });
 }
 
-/** A real (trusted) mouse click on a prompt button, found by its action. */
-export async function clickPromptAction(page, action) {
-  const box = await inShadow(page, PROMPT, function (action) {
-    const b = this.querySelector(`button[data-action="${action}"]`);
+/** A real (trusted) mouse click on what `selector` matches inside the open prompt. */
+export async function clickInPrompt(page, selector) {
+  const box = await inShadow(page, PROMPT, function (selector) {
+    const b = this.querySelector(selector);
     if (!b) return null;
     const r = b.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-  }, action);
-  if (!box) throw new Error(`the prompt has no "${action}" action`);
+  }, selector);
+  if (!box) throw new Error(`the prompt has nothing at ${selector}`);
   await page.mouse.click(box.x, box.y);
 }
+
+/** A real (trusted) mouse click on a prompt button, found by its action. */
+export const clickPromptAction = (page, action) => clickInPrompt(page, `button[data-action="${action}"]`);
 
 /** A real (trusted) mouse click (BiDi input.performActions) on the element `selector` matches. */
 export async function trustedClick(page, selector) {

@@ -62,7 +62,7 @@ test('chunks packed as drain packs them stay within the engine\'s message limit 
 });
 
 test('a card\'s HTML loses our badges, once each, and nothing else', () => {
-  const badge = '<askfirst-badge data-note="none"></askfirst-badge>';
+  const badge = '<span data-askfirst="badge"></span>';
   const card = `<li><p>Ana</p>${badge}</li>`;
   assert.equal(cardHtml(card, [badge]), '<li><p>Ana</p></li>');
   assert.equal(cardHtml(card, []), card);
