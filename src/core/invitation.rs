@@ -102,8 +102,4 @@ impl Invitation {
             .clone()
             .or_else(|| self.invitation_urn.clone())
     }
-
-    pub fn has_reply_control(&self) -> bool {
-        self.controls.reply.is_some()
-    }
 }

@@ -21,7 +21,7 @@ use crate::core::protocol_ledger::{
     handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, TabBoard,
     WIPE_CONFIRMATION,
 };
-use crate::ext::storage;
+use crate::ext::storage::{self, stored_text};
 // Where the options page stores the settings (read here for `reminder_days`).
 use crate::ext::storage::SETTINGS_KEY;
 use futures_util::lock::Mutex;
@@ -112,18 +112,6 @@ fn js_err(e: JsValue) -> String {
                 .and_then(|m| m.as_string())
         })
         .unwrap_or_else(|| "storage error".into())
-}
-
-/// The stored document as text: a JSON string normally, anything else stringified so
-/// that even a foreign value is kept aside intact.
-fn stored_text(value: &JsValue) -> Option<String> {
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    if let Some(s) = value.as_string() {
-        return Some(s);
-    }
-    JSON::stringify(value).ok().and_then(|s| s.as_string())
 }
 
 async fn load() -> Result<Ledger, String> {

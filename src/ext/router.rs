@@ -70,7 +70,8 @@ async fn settings_json(fresh: bool) -> Result<Option<String>, JsValue> {
         }
     }
     let generation = SETTINGS_GENERATION.with(Cell::get);
-    let json = stored_json(&storage::get(SETTINGS_KEY).await?);
+    // Settings written by the options page are objects; a string is accepted too.
+    let json = storage::stored_text(&storage::get(SETTINGS_KEY).await?);
     if SETTINGS_GENERATION.with(Cell::get) == generation {
         SETTINGS.with_borrow_mut(|s| *s = Some(json.clone()));
     }
@@ -120,18 +121,6 @@ fn own_id() -> String {
     get(&runtime, "id").as_string().unwrap_or_default()
 }
 
-/// A stored value as JSON text (`None` when absent). Settings written by the options page
-/// are objects; a string is accepted too.
-fn stored_json(value: &JsValue) -> Option<String> {
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    if let Some(s) = value.as_string() {
-        return Some(s);
-    }
-    JSON::stringify(value).ok().and_then(|s| s.as_string())
-}
-
 /// The engine for the stored settings; defaults when none are stored or they are invalid
 /// (the options page reports invalid settings; triage must not stop because of them).
 fn engine_for(settings_json: Option<String>) -> Rc<Engine> {
@@ -161,7 +150,6 @@ async fn triage(
     // "This one is fine" lives in the ledger (one source of truth); an unreadable ledger
     // only means nothing is overridden here.
     let fine = Overrides {
-        version: protocol::OVERRIDES_VERSION,
         fine: ledger_store::overridden_keys()
             .await
             .unwrap_or_default()

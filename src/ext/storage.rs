@@ -50,6 +50,33 @@ async fn set_in(area: &str, key: &str, value: &JsValue) -> Result<(), JsValue> {
     call_in(area, "set", &[items.into()]).await.map(|_| ())
 }
 
+/// `keys` as the storage API takes them: an array of keys, or `null` for every key.
+fn keys_arg(keys: Option<&[&str]>) -> JsValue {
+    match keys {
+        Some(keys) => keys
+            .iter()
+            .map(|k| JsValue::from_str(k))
+            .collect::<Array>()
+            .into(),
+        None => JsValue::NULL,
+    }
+}
+
+/// A stored value as text (`None` when absent): a string as it is, any other value as
+/// JSON, so that a document of ours stored either way reads the same and a foreign value
+/// is kept aside intact.
+pub fn stored_text(value: &JsValue) -> Option<String> {
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+}
+
 /// The value stored under `key`, or `undefined` when there is none.
 pub async fn get(key: &str) -> Result<JsValue, JsValue> {
     get_in("local", key).await
@@ -57,14 +84,7 @@ pub async fn get(key: &str) -> Result<JsValue, JsValue> {
 
 /// Several keys at once (`None`: everything); answers an object of the keys found.
 pub async fn get_many(keys: Option<&[&str]>) -> Result<JsValue, JsValue> {
-    let arg = match keys {
-        Some(keys) => keys
-            .iter()
-            .map(|k| JsValue::from_str(k))
-            .collect::<Array>()
-            .into(),
-        None => JsValue::NULL,
-    };
+    let arg = keys_arg(keys);
     call("get", &[arg]).await
 }
 
@@ -73,26 +93,13 @@ pub async fn set(key: &str, value: &JsValue) -> Result<(), JsValue> {
     set_in("local", key, value).await
 }
 
-/// Stores several values in one write (one storage transaction).
-pub async fn set_many(items: &Object) -> Result<(), JsValue> {
-    call("set", &[items.clone().into()]).await.map(|_| ())
-}
-
 pub async fn remove(keys: &[&str]) -> Result<(), JsValue> {
-    let arg: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
-    call("remove", &[arg.into()]).await.map(|_| ())
+    call("remove", &[keys_arg(Some(keys))]).await.map(|_| ())
 }
 
 /// Bytes used by `keys` (`None`: the whole area), for quota watching.
 pub async fn bytes_in_use(keys: Option<&[&str]>) -> Result<f64, JsValue> {
-    let arg = match keys {
-        Some(keys) => keys
-            .iter()
-            .map(|k| JsValue::from_str(k))
-            .collect::<Array>()
-            .into(),
-        None => JsValue::NULL,
-    };
+    let arg = keys_arg(keys);
     // Firefox added getBytesInUse to storage.local late; absent → 0 and the caller falls
     // back to measuring the JSON it writes.
     let area = storage_area("local")?;

@@ -953,38 +953,16 @@ impl ReadCache {
     }
 }
 
-// ---- The per-invitation "this one is fine" overrides (storage.local key "overrides") ---------
+// ---- The per-invitation "this one is fine" overrides ---------------------------------------
 
-pub const OVERRIDES_KEY: &str = "overrides";
-pub const OVERRIDES_VERSION: u32 = 1;
-
-/// Invitation keys the user marked "this one is fine", with when (ms since the epoch).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Invitation keys the user marked "this one is fine", with when (ms since the epoch): the
+/// ledger's `overridden` events (`Ledger::overridden`), as triage looks them up.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Overrides {
-    pub version: u32,
     pub fine: BTreeMap<String, f64>,
 }
 
 impl Overrides {
-    /// Reads the stored JSON; `None` when nothing is stored. Unreadable data is an error
-    /// so that the caller can keep it aside instead of overwriting it.
-    pub fn from_stored(json: Option<&str>) -> Result<Overrides, String> {
-        match json {
-            None | Some("null") => Ok(Overrides {
-                version: OVERRIDES_VERSION,
-                fine: BTreeMap::new(),
-            }),
-            Some(json) => {
-                let o: Overrides = serde_json::from_str(json).map_err(|e| e.to_string())?;
-                if o.version != OVERRIDES_VERSION {
-                    return Err(format!("overrides version {} is not known", o.version));
-                }
-                Ok(o)
-            }
-        }
-    }
-
     /// Keys are compared in the ledger's canonical form (a profile link's case, query
     /// or trailing slash do not make another person).
     pub fn contains(&self, key: &str) -> bool {
@@ -1552,17 +1530,5 @@ mod tests {
         let json = serde_json::to_value(&v).unwrap();
         assert!(json["warnings"].is_array());
         assert_eq!(json["reply_limit"], MESSAGE_LIMIT);
-    }
-
-    #[test]
-    fn overrides_round_trip_and_refuse_unreadable_data() {
-        let mut o = Overrides::from_stored(None).unwrap();
-        assert!(!o.contains("k"));
-        o.mark_fine("k", 1.0);
-        let json = serde_json::to_string(&o).unwrap();
-        let back = Overrides::from_stored(Some(&json)).unwrap();
-        assert!(back.contains("k"));
-        assert!(Overrides::from_stored(Some("{\"fine\":[]}")).is_err());
-        assert!(Overrides::from_stored(Some("{\"version\":99,\"fine\":{}}")).is_err());
     }
 }
