@@ -13,11 +13,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LINKEDIN_CSP } from './harness.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // ASKFIRST_DIST: another build to run against (e.g. the old main's, to see a test fail there).
 export const dist = process.env.ASKFIRST_DIST || path.join(root, 'dist/chrome');
-export const LINKEDIN_CSP = "default-src 'self'; script-src 'self' static.licdn.com; object-src 'none'";
+// One LinkedIn-like CSP for every suite (Trusted Types included): the in-page harness's.
+export { LINKEDIN_CSP };
 
 const PROBE = `
 // Test-only: forwards {__askfirstProbe: id, message} from the page to the background.
