@@ -389,14 +389,13 @@ function detailsMissing() {
 }
 
 /**
- * The settings changed in the options page: every card already read is read again with
- * the new settings (fit, plan, reply).
- * @param {Record<string, unknown>} changes
- * @param {string} area
+ * The settings changed (the background forwards storage.local's change: this script may not
+ * read storage): every card already read is read again with the new settings (fit, plan,
+ * reply).
  */
-export function onSettingsChanged(changes, area) {
+export function onSettingsChanged() {
   try {
-    if (area !== 'local' || !changes.settings || !state.cardSel) return;
+    if (!state.cardSel) return;
     state.freshSettings = true;
     for (const [card, entry] of state.entries) {
       entry.html = ''; // not "unchanged": send it again

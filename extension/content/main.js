@@ -41,8 +41,9 @@
 //             armed reply go into this composer? src/core/composer.rs decides),
 //             reply-length (prompt: is the edited reply over the card's limit?)
 //           in (runtime.onMessage, below): card-details → collect.details,
-//             next-flagged (the manifest command, via the background) → guard.nextFlagged
-//           storage.onChanged(local settings) → collect.onSettingsChanged
+//             next-flagged (the manifest command, via the background) → guard.nextFlagged,
+//             settings-changed (the background saw storage.local's settings change) →
+//             collect.onSettingsChanged
 // Timers    batchTimer, drainTimer (setTimeout 0, collect), unreadableTimer (2 s, route),
 //           detailsTimer (3 s after an answer, collect), the retry of a failed message
 //           (2 s, collect), warmPrompt (idle callback or 0, then two frames, prompt),
@@ -92,11 +93,10 @@ if (!g.__askfirstContent) {
     if (!message || !sender || sender.id !== runtime.id) return;
     if (message.type === 'next-flagged') nextFlagged();
     else if (message.type === 'card-details') details(message.cards);
+    // Every card already read is read again with the new settings (fit, plan, reply). The
+    // background says so: this script cannot read storage.local (docs/security.md, 8).
+    else if (message.type === 'settings-changed') onSettingsChanged();
   });
-
-  // Every card already read is read again with the new settings (fit, plan, reply).
-  const storageApi = (g.browser && g.browser.storage) || chrome.storage;
-  storageApi.onChanged.addListener(onSettingsChanged);
 
   window.addEventListener('click', onClickCapture, true);
   document.addEventListener('focusin', onFocusIn, true);

@@ -299,6 +299,29 @@ export const focusInPrompt = (page, selector) => inPrompt(page, function (select
   return this.activeElement === el;
 }, selector);
 
+/**
+ * Evaluates `expression` in the content script's own isolated world in `page` (CDP
+ * Runtime, the context whose origin is the extension's): what code that took over the
+ * content script could do. Returns its JSON value (promises awaited).
+ */
+export async function inContentScript(page, extensionId, expression) {
+  const s = await page.context().newCDPSession(page);
+  try {
+    const contexts = [];
+    s.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await s.send('Runtime.enable');
+    const ours = (c) => c.auxData?.type === 'isolated' && c.origin === `chrome-extension://${extensionId}`;
+    await waitFor('the content script\'s world', () => contexts.some(ours));
+    const r = await s.send('Runtime.evaluate', {
+      expression, contextId: contexts.find(ours).id, awaitPromise: true, returnByValue: true,
+    });
+    if (r.exceptionDetails) throw new Error(`in the content script: ${r.exceptionDetails.exception?.description || r.exceptionDetails.text}`);
+    return r.result.value;
+  } finally {
+    await s.detach().catch(() => {});
+  }
+}
+
 /** A real (trusted) mouse click on the centre of the element `selector` matches. */
 export async function trustedClick(page, selector, nth = 0) {
   const el = page.locator(selector).nth(nth);

@@ -2,7 +2,8 @@
 // the attacks of tests/e2e/page-attacks.test.mjs in Firefox ESR: the page gets no shadow
 // root of ours through custom elements named like our old hosts, sees bare hosts (no
 // verdict in the light DOM), cannot hide or cover the prompt (top layer), and its key
-// logger on window sees nothing typed or copied in the prompt.
+// logger on window sees nothing typed or copied in the prompt; and changed settings reach
+// the page through the background (finding 8).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -112,6 +113,22 @@ test('a key logger on the page\'s window sees nothing typed or copied in the pro
   assert.deepEqual(seen, [], 'not even a selectionchange per key');
   await page.keyboard.press('Escape');
   await waitFor('the prompt to close', async () => (await promptState(page)) === undefined);
+  await page.close();
+});
+
+// Finding 8: content scripts hear of changed settings from the background (in Chromium they
+// may not read storage.local; Firefox has no such access level, docs/security.md, but the
+// same forwarding serves both).
+test('settings changed in storage still reach the page: the badges follow them', async () => {
+  const page = await open(composerPage);
+  const fitOf = async (name) => {
+    const names = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((b) => b.parentElement.textContent), BADGE);
+    return (await badges(page))[names.findIndex((t) => t.includes(name))]?.fit;
+  };
+  assert.equal(await fitOf('Ana Pereira'), 'unclear');
+  await h.setStorage({ settings: { version: 1, target_market: { include: ['marketing manager'], exclude: ['student'] } } });
+  await waitFor('Ana re-evaluated', async () => (await fitOf('Ana Pereira')) === 'direct', 15000);
+  assert.equal(await fitOf('Eva Nowak'), 'none');
   await page.close();
 });
 
