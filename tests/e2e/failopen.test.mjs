@@ -48,22 +48,25 @@ test('with the engine failing, no badge, Accept works at the first click, the ic
 
 test('the engine failing for a moment on a list that never changes: its cards are sent once more', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
-  // Storage reads fail for one second (every triage then answers an error), then work.
+  // Storage reads fail until the test has seen the error's effect (every triage then
+  // answers an error), then work: no wall-clock window that a slow machine could miss.
   await h.sw.evaluate(() => {
     self.__realGet = chrome.storage.local.get;
-    const until = Date.now() + 1000;
-    chrome.storage.local.get = (...a) => (Date.now() < until
+    self.__storageFails = true;
+    chrome.storage.local.get = (...a) => (self.__storageFails
       ? Promise.reject(new Error('test: storage failed for a while'))
       : self.__realGet.apply(chrome.storage.local, a));
   });
   await h.sw.evaluate(settingsChanged);
+  let page;
   try {
-    const page = await h.open(INVITATIONS);
+    page = await h.open(INVITATIONS);
     await page.waitForTimeout(500);
     assert.equal(await badgeCount(page), 0, 'the first answer was an error');
+    await h.sw.evaluate(() => { self.__storageFails = false; });
     await waitForBadges(page, 6); // no change in the page: the content script tried again
-    await page.close();
   } finally {
+    if (page) await page.close();
     await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
     await h.sw.evaluate(settingsRestored);
   }
@@ -71,22 +74,28 @@ test('the engine failing for a moment on a list that never changes: its cards ar
 
 test('a click before the answer arrives passes (no answer, no guard)', async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
-  // Delay every engine answer by holding storage reads for 1.5 s.
+  // Hold every engine answer: storage reads wait until the test releases them (after its
+  // click), so the click comes before the answer however slow the machine is.
   await h.sw.evaluate(() => {
     self.__realGet = chrome.storage.local.get;
     const real = self.__realGet.bind(chrome.storage.local);
-    chrome.storage.local.get = (...a) => new Promise((r) => setTimeout(() => r(real(...a)), 1500));
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    self.__releaseReads = release;
+    chrome.storage.local.get = (...a) => gate.then(() => real(...a));
   });
   await h.sw.evaluate(settingsChanged);
+  let page;
   try {
-    const page = await h.open(INVITATIONS);
+    page = await h.open(INVITATIONS);
     await trustedClick(page, ACCEPT);
     assert.equal(await promptState(page), undefined);
     assert.equal((await clicksSeen(page)).length, 1);
+    await h.sw.evaluate(() => self.__releaseReads());
     await waitForBadges(page, 6); // the answers arrive later, as usual
-    await page.close();
   } finally {
-    await h.sw.evaluate(() => { chrome.storage.local.get = self.__realGet; });
+    if (page) await page.close();
+    await h.sw.evaluate(() => { if (self.__releaseReads) self.__releaseReads(); chrome.storage.local.get = self.__realGet; });
     await h.sw.evaluate(settingsRestored);
   }
 });
