@@ -159,7 +159,25 @@ fn split(text: &str, keep_words: bool) -> Words {
                 break;
             };
             b.raw = (i, i + raw.len_utf8());
-            decompose_compatible(raw, |c| b.push(c));
+            match raw {
+                // Han ideographs decompose to themselves and Hangul syllables to their
+                // jamo by arithmetic: letters without case that no table needs to tell
+                // (`fast_paths_fold_as_the_tables_do` checks every one of them).
+                '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => b.push_uncased(raw),
+                '\u{AC00}'..='\u{D7A3}' => {
+                    let s = raw as u32 - 0xAC00;
+                    let jamo = [
+                        0x1100 + s / 588,
+                        0x1161 + (s % 588) / 28,
+                        0x11A7 + s % 28,
+                    ];
+                    let n = if s % 28 == 0 { 2 } else { 3 };
+                    for j in &jamo[..n] {
+                        b.push_uncased(char::from_u32(*j).unwrap_or(raw));
+                    }
+                }
+                _ => decompose_compatible(raw, |c| b.push(c)),
+            }
             i += raw.len_utf8();
         }
     }
@@ -209,7 +227,7 @@ impl Builder {
     #[inline]
     fn push(&mut self, c: char) {
         if c.is_ascii_alphanumeric() {
-            self.push_letter(c);
+            self.push_letter(c, c.is_ascii_alphabetic());
             return;
         }
         if !c.is_ascii() && (is_combining_mark(c) || is_default_ignorable(c)) {
@@ -225,8 +243,9 @@ impl Builder {
             }
             c => c,
         };
-        if c.is_alphanumeric() || (c == '\'' && self.current.is_some()) {
-            self.push_letter(c);
+        let alphabetic = c.is_alphabetic();
+        if alphabetic || c.is_numeric() || (c == '\'' && self.current.is_some()) {
+            self.push_letter(c, alphabetic);
         } else {
             if matches!(c, '?' | '\u{BF}' | '\u{061F}' | '\u{FF1F}') {
                 self.out.question = true;
@@ -299,13 +318,25 @@ impl Builder {
         });
     }
 
-    fn push_letter(&mut self, c: char) {
-        if c.is_alphabetic() {
+    /// A letter of a script without case that is its own lower case and no mark: what
+    /// `push` does for it, without asking the Unicode tables.
+    #[inline]
+    fn push_uncased(&mut self, c: char) {
+        self.script_boundary(false);
+        self.start_word(c);
+        self.letters += 1;
+        self.out.folded.push(c);
+        self.raw_end = self.raw.1;
+    }
+
+    /// `alphabetic`: `c.is_alphabetic()`, which the caller knows.
+    fn push_letter(&mut self, c: char, alphabetic: bool) {
+        if alphabetic {
             self.script_boundary(has_case(c));
         }
         self.start_word(c);
         let folded = &mut self.out.folded;
-        if c.is_alphabetic() {
+        if alphabetic {
             self.letters += 1;
             self.upper_letters += usize::from(c.is_uppercase());
         }
@@ -456,6 +487,43 @@ mod tests {
 #[cfg(test)]
 mod word_tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_fold_as_the_tables_do() {
+        // Every Han ideograph and Hangul syllable `split` folds without the Unicode
+        // tables: the same words, letters and shapes as the general path, alone, after a
+        // Latin word and inside a run of its own script.
+        let slow = |c: char| {
+            let mut b = Builder {
+                out: Words::default(),
+                keep_words: true,
+                current: None,
+                letters: 0,
+                upper_letters: 0,
+                pending: Break::Start,
+                raw: (0, c.len_utf8()),
+                raw_end: 0,
+                last_cased: None,
+            };
+            decompose_compatible(c, |d| b.push(d));
+            b.finish_word();
+            b.out
+        };
+        for c in ('\u{4E00}'..='\u{9FFF}')
+            .chain('\u{3400}'..='\u{4DBF}')
+            .chain('\u{AC00}'..='\u{D7A3}')
+        {
+            let one = c.to_string();
+            assert_eq!(words(&one), slow(c), "{c:?}");
+            let mixed = format!("Ab{c}{c} x{c}");
+            let expected: String = {
+                let f = fold(&c.to_string());
+                format!("ab {f}{f} x {f}")
+            };
+            assert_eq!(fold(&mixed), expected, "{c:?}");
+            assert!(!c.is_numeric() && c.is_alphabetic() && !has_case(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn words_carry_breaks_and_case() {

@@ -12,7 +12,7 @@ const N: usize = Lang::ALL.len();
 
 /// Letters a few Latin-script languages use, and which. Each found letter counts for
 /// them like part of a word (accents are folded away before words are compared).
-const LETTERS: &[(char, &[Lang])] = &[
+pub(super) const LETTERS: &[(char, &[Lang])] = &[
     ('å', &[Lang::Sv, Lang::Da, Lang::Nb]),
     ('æ', &[Lang::Da, Lang::Nb]),
     ('ø', &[Lang::Da, Lang::Nb]),
@@ -65,11 +65,32 @@ struct Scripts {
     hebrew: u32,
 }
 
+/// `SIMPLIFIED` and `TRADITIONAL` as sorted characters, for a binary search per Han
+/// character instead of a walk over the string.
+fn han_sets() -> &'static (Vec<char>, Vec<char>) {
+    static SETS: OnceLock<(Vec<char>, Vec<char>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let sorted = |s: &str| {
+            let mut v: Vec<char> = s.chars().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        (sorted(SIMPLIFIED), sorted(TRADITIONAL))
+    })
+}
+
 fn scripts(raw: &str) -> Scripts {
     let mut s = Scripts::default();
-    for c in raw.chars() {
+    // ASCII letters are Latin, other ASCII counts for no script: a byte test each.
+    s.latin = raw.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+    if raw.is_ascii() {
+        return s;
+    }
+    let (simplified, traditional) = han_sets();
+    for c in raw.chars().filter(|c| !c.is_ascii()) {
         match c {
-            'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => s.latin += 1,
+            '\u{C0}'..='\u{24F}' => s.latin += 1,
             'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => {
                 s.cyrillic += 1;
                 s.ukrainian += 1;
@@ -81,9 +102,9 @@ fn scripts(raw: &str) -> Scripts {
             }
             '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => {
                 s.han += 1;
-                if SIMPLIFIED.contains(c) {
+                if simplified.binary_search(&c).is_ok() {
                     s.simplified += 1;
-                } else if TRADITIONAL.contains(c) {
+                } else if traditional.binary_search(&c).is_ok() {
                     s.traditional += 1;
                 }
             }
@@ -142,7 +163,7 @@ pub(super) fn detect_language(
     let mut counted = 0u32;
     for i in start..end {
         let w = words.text(i);
-        if w.chars().all(|c| c.is_numeric()) {
+        if w.chars().all(numeric) {
             continue;
         }
         counted += 1;
@@ -161,8 +182,14 @@ pub(super) fn detect_language(
     // Telling letters: at most three count per language, so that one long word of
     // them does not outweigh the words.
     let mut letters = [0u32; N];
-    for c in raw.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii() {
+    // ASCII letters lower-case to ASCII: only the others are read. Every telling letter
+    // lies in Latin-1 Supplement to Latin Extended-B.
+    for c in raw
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .flat_map(char::to_lowercase)
+    {
+        if !('\u{C0}'..='\u{24F}').contains(&c) {
             continue;
         }
         if let Some((_, langs)) = LETTERS.iter().find(|(l, _)| *l == c) {

@@ -116,25 +116,27 @@ pub fn model_features(note: Option<&str>) -> Option<model::Features> {
     }
 }
 
-enum Read {
+enum Read<'a> {
     /// Settled by the rules: no note, a bare greeting, LinkedIn's stock text.
     Done(NoteVerdict),
     /// Generic or reasoned: the rules' draft, and what the model reads.
-    Open(Open),
+    Open(Open<'a>),
 }
 
-struct Open {
+struct Open<'a> {
     rules: NoteVerdict,
-    /// The words of the content as the sender wrote them, and quotes of the reason
-    /// phrase that matched, if one did.
-    words: Vec<String>,
+    /// The note as written and its words: the model's verdict quotes the words of
+    /// `start..` that decided it as the sender wrote them.
+    raw: &'a str,
+    words: Words,
+    start: usize,
     features: model::Features,
     /// The reason kind the rules saw, if any (a question to the reader, a pitch's shape).
     hint: Option<ReasonKind>,
 }
 
 /// The model's verdict on an open note, with the rules' draft when there is no model.
-fn decide(open: Open, model: Option<&model::Model>) -> NoteVerdict {
+fn decide(open: Open<'_>, model: Option<&model::Model>) -> NoteVerdict {
     let Some(m) = model else {
         return if open.rules.kind == NoteKind::Reasoned {
             with_hint(open.rules, open.hint)
@@ -159,13 +161,22 @@ fn decide(open: Open, model: Option<&model::Model>) -> NoteVerdict {
         .max_by_key(|&h| (scores[h], std::cmp::Reverse(h)))
         .unwrap_or(1);
     let kind = ReasonKind::ALL[head - 1];
-    // The words that pushed the note most towards a reason of this kind: the run of up
-    // to four words with the largest weight.
-    let weights = m.word_weights(&open.features, head, None);
-    let quote = best_run(&weights, 4).map(|(a, b)| open.words[a..b].join(" "));
     let detail = if v.kind == NoteKind::Reasoned {
         v.reasons[0].clone()
     } else {
+        // The words that pushed the note most towards a reason of this kind: the run of
+        // up to four words with the largest weight, as the sender wrote them.
+        let weights = m.word_weights(&open.features, head, None);
+        let quote = best_run(&weights, 4).map(|(a, b)| {
+            let mut q = String::new();
+            for i in open.start + a..open.start + b {
+                if i > open.start + a {
+                    q.push(' ');
+                }
+                q.push_str(open.words.raw_span(open.raw, i, i + 1));
+            }
+            q
+        });
         match quote {
             Some(q) => format!("Reason given: \"{q}\""),
             None => "Reason given".to_string(),
@@ -192,7 +203,7 @@ fn best_run(weights: &[i32], max: usize) -> Option<(usize, usize)> {
     best.map(|(_, a, b)| (a, b))
 }
 
-fn read_note(note: Option<&str>) -> Read {
+fn read_note(note: Option<&str>) -> Read<'_> {
     let Some(raw) = note else {
         return Read::Done(verdict(NoteKind::None, None, "No note".into()));
     };
@@ -223,10 +234,8 @@ fn read_note(note: Option<&str>) -> Read {
         .or_else(|| detect_language(raw, &words, 0, words.len(), &hits, t));
     // Phrases of other languages are ignored once the language is known: Spanish "leí"
     // folds to Italian "lei" ("she"), Dutch "je" is French "I".
-    let hits: Vec<&Hit> = hits
-        .iter()
-        .filter(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language)
-        .collect();
+    let mut hits = hits;
+    hits.retain(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language);
     let signals = Signals::read(raw, &words, start, end, language, t);
     // A reason phrase whose object is a generic one says nothing more: "Could I join |
     // your network", "busco ampliar | mi red", "looking for a chance | to grow my
@@ -366,9 +375,9 @@ fn read_note(note: Option<&str>) -> Read {
     let features = model::Features::new(&words, start, end, names);
     Read::Open(Open {
         rules,
-        words: (start..end)
-            .map(|i| words.raw_span(raw, i, i + 1).to_string())
-            .collect(),
+        raw,
+        words,
+        start,
         features,
         hint,
     })
@@ -396,7 +405,11 @@ fn labelled(kind: ReasonKind, detail: &str) -> String {
 fn linkedin_at(words: &Words, i: usize, end: usize, t: &Tables) -> bool {
     let w = words.text(i);
     w.starts_with("linkedin")
-        || (!w.is_ascii() && t.linkedin_names.iter().any(|n| w.contains(n.as_str())))
+        || (!w.is_ascii()
+            && w.char_indices().any(|(at, c)| {
+                t.linkedin_first.contains(&c)
+                    && t.linkedin_names.iter().any(|n| w[at..].starts_with(n.as_str()))
+            }))
         || (w == "linked" && i + 1 < end && words.text(i + 1) == "in")
 }
 

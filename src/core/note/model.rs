@@ -108,8 +108,10 @@ const SEED_SIGNAL: u32 = 0xcc9e_2d51;
 
 /// What the model reads of one note: its content words (folded) and the rules' signals.
 pub struct Features {
-    /// Content words, folded, each with its characters.
-    words: Vec<Vec<char>>,
+    /// The characters of the content words (folded), one after the other: word `i` is
+    /// `chars[ends[i - 1]..ends[i]]` (two allocations per note, not one per word).
+    chars: Vec<char>,
+    ends: Vec<u32>,
     /// Names of the rules' signals that hold ("question", "reason-phrase", …).
     signals: Vec<&'static str>,
 }
@@ -121,20 +123,30 @@ impl Features {
         end: usize,
         signals: Vec<&'static str>,
     ) -> Features {
+        let mut chars = Vec::with_capacity(words.span(start, end).len());
+        let mut ends = Vec::with_capacity(end - start);
+        for i in start..end {
+            chars.extend(words.text(i).chars());
+            ends.push(chars.len() as u32);
+        }
         Features {
-            words: (start..end)
-                .map(|i| words.text(i).chars().collect())
-                .collect(),
+            chars,
+            ends,
             signals,
         }
     }
 
     pub fn word_count(&self) -> usize {
-        self.words.len()
+        self.ends.len()
+    }
+
+    fn chars_of(&self, i: usize) -> &[char] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.chars[from..self.ends[i] as usize]
     }
 
     pub fn word(&self, i: usize) -> String {
-        self.words[i].iter().collect()
+        self.chars_of(i).iter().collect()
     }
 
     /// Calls `f(bucket, word)` for every feature: character trigrams of each word with
@@ -143,7 +155,8 @@ impl Features {
     /// words, and each signal. The word is the index of the word a feature comes from.
     pub fn each(&self, mut f: impl FnMut(u32, Option<usize>)) {
         let mut prev_word: Option<u32> = None;
-        for (wi, w) in self.words.iter().enumerate() {
+        for wi in 0..self.ends.len() {
+            let w = self.chars_of(wi);
             let mut wh = SEED_WORD;
             for &c in w {
                 wh = mix(wh, c as u32);
@@ -161,7 +174,9 @@ impl Features {
                     w[k as usize] as u32
                 }
             };
-            let uncased = w.iter().any(|c| c.is_alphabetic() && !text::has_case(*c));
+            let uncased = w
+                .iter()
+                .any(|&c| !c.is_ascii() && !text::has_case(c) && c.is_alphabetic());
             for k in 0..n as isize {
                 let h = mix(mix(mix(SEED_TRIGRAM, at(k - 1)), at(k)), at(k + 1));
                 f(bucket(h), Some(wi));

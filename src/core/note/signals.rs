@@ -24,7 +24,7 @@ pub(super) struct Signals {
 
 /// Honorifics that follow (or precede) a name in scripts without capitals: Japanese,
 /// Korean, Chinese, Arabic, Hebrew. A name there is told by them, not by its case.
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "さん",
     "様",
     "さま",
@@ -51,6 +51,47 @@ const HONORIFICS: &[&str] = &[
     "ד\"ר",
 ];
 
+/// `c.is_numeric()`, answered without the Unicode tables for the scripts notes are mostly
+/// written in, none of whose letters is a number: Latin Extended to Hebrew, kana, Han,
+/// Hangul (`numeric_agrees_with_the_tables` checks every character).
+#[inline]
+pub(super) fn numeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_digit(),
+        '\u{100}'..='\u{5FF}'
+        | '\u{3041}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7A3}' => false,
+        _ => c.is_numeric(),
+    }
+}
+
+/// Whether `raw` contains one of `HONORIFICS`: one walk over the text, looking up each
+/// non-ASCII character among the honorifics' first characters (every honorific starts
+/// with one), instead of one substring search per honorific.
+pub(super) fn has_honorific(raw: &str) -> bool {
+    static BY_FIRST: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    if raw.is_ascii() {
+        return false;
+    }
+    let by_first = BY_FIRST.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for h in HONORIFICS {
+            if let Some(c) = h.chars().next() {
+                m.entry(c).or_default().push(h);
+            }
+        }
+        m
+    });
+    raw.char_indices().any(|(i, c)| {
+        !c.is_ascii()
+            && by_first
+                .get(&c)
+                .is_some_and(|hs| hs.iter().any(|h| raw[i..].starts_with(h)))
+    })
+}
+
 impl Signals {
     pub(super) fn read(
         raw: &str,
@@ -74,7 +115,7 @@ impl Signals {
                 mentions_linkedin = true;
                 continue;
             }
-            if number.is_none() && w.chars().any(|c| c.is_numeric()) {
+            if number.is_none() && w.chars().any(numeric) {
                 number = Some(words.raw_span(raw, i, i + 1).to_string());
             }
             // A capitalised word inside a sentence that is no everyday word: a person,
@@ -99,7 +140,7 @@ impl Signals {
         Signals {
             quantity,
             date,
-            honorific: HONORIFICS.iter().any(|h| raw.contains(h)),
+            honorific: has_honorific(raw),
             link: content.contains("http")
                 || content.contains("www.")
                 || content.contains('@')
@@ -208,21 +249,25 @@ impl Signals {
 /// ("30%", "3x", "$2k", "€500", "10 000 €") and a year or a date. Digits of every script
 /// count ("３０％" folds like "30%").
 fn quantities(content: &str, tail: &str) -> (bool, bool) {
+    // Most notes hold no digit at all: nothing to read then.
+    if !content.chars().chain(tail.chars().take(2)).any(numeric) {
+        return (false, false);
+    }
     let mut quantity = false;
     let mut date = false;
     let chars: Vec<char> = content.chars().chain(tail.chars().take(2)).collect();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_numeric() {
+        if !numeric(chars[i]) {
             i += 1;
             continue;
         }
         let from = i;
         let mut digits = String::new();
         while i < chars.len()
-            && (chars[i].is_numeric() || matches!(chars[i], '.' | ',' | '/' | ' '))
+            && (numeric(chars[i]) || matches!(chars[i], '.' | ',' | '/' | ' '))
         {
-            if chars[i] == ' ' && !(i + 1 < chars.len() && chars[i + 1].is_numeric()) {
+            if chars[i] == ' ' && !(i + 1 < chars.len() && numeric(chars[i + 1])) {
                 break;
             }
             digits.push(chars[i]);

@@ -56,20 +56,23 @@ pub(super) fn fill(buf: &mut [char; 32], word: &str) -> Option<usize> {
 }
 
 pub(super) fn levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut prev = [0usize; 33];
-    let mut cur = [0usize; 33];
+    // Words of at most 32 letters (`fill`): distances fit in a byte, and the two rows
+    // are swapped as references, not copied.
+    let mut rows = [[0u8; 33]; 2];
+    let (first, second) = rows.split_at_mut(1);
+    let (mut prev, mut cur) = (&mut first[0], &mut second[0]);
     for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
+        *p = j as u8;
     }
     for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = i as u8 + 1;
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != cb);
+            let sub = prev[j] + u8::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    usize::from(prev[b.len()])
 }
 
 /// The stock text the content is closest to, if it covers enough of it. Similarity is

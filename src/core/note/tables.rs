@@ -82,6 +82,9 @@ pub(super) struct Tables {
     /// `phrases::LINKEDIN_NAMES`, folded as notes are (Hangul and some Arabic letters
     /// decompose).
     pub(super) linkedin_names: Vec<String>,
+    /// The first character of each of `linkedin_names`: a word holds a name only where
+    /// one of these is.
+    pub(super) linkedin_first: Vec<char>,
 }
 
 /// A `phrases::RECENT` entry under its first word: its second word, if any, and its
@@ -238,9 +241,13 @@ pub(super) fn tables() -> &'static Tables {
                 None => recent.entry(entry).or_default().push((None, lang)),
             }
         }
-        let linkedin_names = phrases::LINKEDIN_NAMES
+        let linkedin_names: Vec<String> = phrases::LINKEDIN_NAMES
             .iter()
             .map(|n| text::fold(n))
+            .collect();
+        let linkedin_first = linkedin_names
+            .iter()
+            .filter_map(|n| n.chars().next())
             .collect();
         Tables {
             templates,
@@ -255,6 +262,7 @@ pub(super) fn tables() -> &'static Tables {
             recent,
             recent_inner,
             linkedin_names,
+            linkedin_first,
         }
     })
 }

@@ -232,3 +232,41 @@ fn the_committed_model_is_read_and_decides() {
     assert_eq!(m.scores(&f), m.scores(&f));
     assert!(model::Model::parse(&[0u8; 16]).is_none());
 }
+
+#[test]
+fn fast_paths_answer_as_the_unicode_tables_do() {
+    // `numeric` skips the Unicode tables for whole scripts: it must agree everywhere.
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        assert_eq!(signals::numeric(c), c.is_numeric(), "{c:?}");
+    }
+    // The telling letters are looked up only in Latin-1 Supplement to Latin Extended-B.
+    for (c, _) in language::LETTERS {
+        assert!(('\u{C0}'..='\u{24F}').contains(c), "{c:?}");
+    }
+    // Every honorific and every non-Latin name of LinkedIn starts with a non-ASCII
+    // character (the one-walk searches look only there), and they are found as a
+    // substring search would find them.
+    for h in signals::HONORIFICS {
+        assert!(!h.chars().next().unwrap().is_ascii(), "{h:?}");
+    }
+    let t = tables();
+    for n in &t.linkedin_names {
+        assert!(!n.chars().next().unwrap().is_ascii(), "{n:?}");
+    }
+    for note in [
+        "田中さん、こんにちは",
+        "김민수 님께",
+        "السيد أحمد",
+        "שלום מר כהן",
+        "Hi Ana",
+        "老師好",
+        "我在领英的网络",
+        "",
+    ] {
+        assert_eq!(
+            signals::has_honorific(note),
+            signals::HONORIFICS.iter().any(|h| note.contains(h)),
+            "{note:?}"
+        );
+    }
+}
