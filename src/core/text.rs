@@ -116,15 +116,34 @@ pub fn words(text: &str) -> Words {
     split(text, true)
 }
 
+/// `words`, reusing the buffers of `into` (a caller that reads text after text).
+pub fn words_into(text: &str, into: &mut Words) {
+    let mut out = std::mem::take(into);
+    out.folded.clear();
+    out.words.clear();
+    out.question = false;
+    *into = split_with(text, true, out);
+}
+
 /// `words`, keeping the word list only when `keep_words`.
 fn split(text: &str, keep_words: bool) -> Words {
+    let out = Words {
+        folded: String::with_capacity(text.len()),
+        // About one word per six bytes of prose; avoids regrowing in the common case.
+        words: Vec::with_capacity(if keep_words { text.len() / 6 + 1 } else { 0 }),
+        question: false,
+    };
+    split_with(text, keep_words, out)
+}
+
+/// `split` into `out` (empty, with whatever capacity it has).
+fn split_with(text: &str, keep_words: bool, mut out: Words) -> Words {
+    out.folded.reserve(text.len());
+    if keep_words {
+        out.words.reserve(text.len() / 6 + 1);
+    }
     let mut b = Builder {
-        out: Words {
-            folded: String::with_capacity(text.len()),
-            // About one word per six bytes of prose; avoids regrowing in the common case.
-            words: Vec::with_capacity(if keep_words { text.len() / 6 + 1 } else { 0 }),
-            question: false,
-        },
+        out,
         keep_words,
         current: None,
         letters: 0,

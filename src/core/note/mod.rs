@@ -92,28 +92,48 @@ const MAX_STOCK_WORDS: usize = 64;
 const MAX_TEMPLATES: usize = 128;
 
 pub fn classify_note(note: Option<&str>) -> NoteVerdict {
-    match read_note(note) {
+    with_words(|words| match read_note(note, words) {
         Read::Done(v) => v,
         Read::Open(open) => decide(open, model()),
-    }
+    })
 }
 
 /// The rules alone, without the learned model: what `classify_note` answered before the
 /// model, kept so that the tests can show what the model adds.
 pub fn classify_note_by_rules(note: Option<&str>) -> NoteVerdict {
-    match read_note(note) {
+    with_words(|words| match read_note(note, words) {
         Read::Done(v) => v,
         Read::Open(open) => decide(open, None),
-    }
+    })
 }
 
 /// The model's view of a note the rules left open (generic or reasoned), for training:
 /// None when the rules settle the note on their own (no note, a bare greeting, stock).
 pub fn model_features(note: Option<&str>) -> Option<model::Features> {
-    match read_note(note) {
+    with_words(|words| match read_note(note, words) {
         Read::Done(_) => None,
         Read::Open(open) => Some(open.features),
+    })
+}
+
+/// Runs `f` with this thread's word buffer: notes come one after another, so their
+/// words reuse one allocation instead of two per note. A buffer grown by a huge note is
+/// let go afterwards.
+fn with_words<R>(f: impl FnOnce(&mut Words) -> R) -> R {
+    thread_local! {
+        static WORDS: std::cell::RefCell<Words> = std::cell::RefCell::default();
     }
+    WORDS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut words) => {
+            let r = f(&mut words);
+            if words.folded.capacity() > 4096 {
+                *words = Words::default();
+            }
+            r
+        }
+        // Not reentrant in practice; a fresh buffer keeps it correct if it ever is.
+        Err(_) => f(&mut Words::default()),
+    })
 }
 
 enum Read<'a> {
@@ -128,7 +148,7 @@ struct Open<'a> {
     /// The note as written and its words: the model's verdict quotes the words of
     /// `start..` that decided it as the sender wrote them.
     raw: &'a str,
-    words: Words,
+    words: &'a Words,
     start: usize,
     features: model::Features,
     /// The reason kind the rules saw, if any (a question to the reader, a pitch's shape).
@@ -203,12 +223,13 @@ fn best_run(weights: &[i32], max: usize) -> Option<(usize, usize)> {
     best.map(|(_, a, b)| (a, b))
 }
 
-fn read_note(note: Option<&str>) -> Read<'_> {
+fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
     let Some(raw) = note else {
         return Read::Done(verdict(NoteKind::None, None, "No note".into()));
     };
     let t = tables();
-    let words = text::words(raw);
+    text::words_into(raw, buffer);
+    let words: &Words = buffer;
     if words.is_empty() {
         return Read::Done(verdict(
             NoteKind::None,
