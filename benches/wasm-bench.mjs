@@ -94,3 +94,18 @@ if (cards == null || settings == null) {
   const ms = measure(() => engine.benchTriageCards(cards, settings, 1));
   console.log(`triage_cards/message_of_100: ${ms.toFixed(3)} ms per message of 100 cards; ${ratio(ms, 'triage_cards', 'message_of_100')}`);
 }
+
+const notes = input('notes.json');
+if (notes == null) {
+  console.log('notes: no note corpus (run cargo bench --bench engine first): skipped');
+} else {
+  const count = JSON.parse(notes).length;
+  const bench = new engine.BenchNotes(notes);
+  const ms = measure(() => bench.run(1));
+  bench.free();
+  const perSecond = Math.round((count * 1000) / ms);
+  console.log(
+    `notes/classify_corpus: ${perSecond.toLocaleString('en')} notes/s (${ms.toFixed(3)} ms per ${count} corpus notes); ` +
+      ratio(ms, 'notes', 'classify_corpus'),
+  );
+}

@@ -1,6 +1,8 @@
 //! `askfirst triage PAGE.html [--settings FILE] [--json]`: triage a saved LinkedIn
 //! invitations page with the same engine the extension runs. `askfirst routes`: the pages
-//! the content script starts the engine on, as it reads them (extension/content/routes.json). Native only (feature `cli`);
+//! the content script starts the engine on, as it reads them (extension/content/routes.json).
+//! `askfirst notes FILE`: the note classifier's verdict on each note of a file (one note
+//! per line, or the note corpus's TAB-separated rows). Native only (feature `cli`);
 //! every rule lives in `askfirst::core`, this file only reads files and prints.
 //! Bad input → one `askfirst: …` line on stderr and exit code 2, never a panic.
 
@@ -46,7 +48,18 @@ enum Command {
     /// Print the pages the extension starts its engine on, as the content script reads
     /// them (extension/content/routes.json is this output).
     Routes,
+    /// Classify invitation notes: one note per line, or the note corpus's rows
+    /// (kind<TAB>lang<TAB>reason<TAB>pattern<TAB>note, `#` comments; `\n` in a note is a
+    /// line break, `<empty>` no note). Prints one JSON object per note: the note (null
+    /// for none) and its verdict.
+    Notes {
+        /// The file of notes.
+        file: PathBuf,
+    },
 }
+
+/// The corpus files are a few hundred KB; the cap only protects against the wrong file.
+const MAX_NOTES_BYTES: u64 = 16 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -56,6 +69,13 @@ fn main() -> ExitCode {
             settings,
             json,
         } => match triage(&page, settings.as_deref(), json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("askfirst: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Notes { file } => match notes(&file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("askfirst: {message}");
@@ -75,6 +95,42 @@ fn main() -> ExitCode {
                 }
             }
         }
+    }
+}
+
+/// `askfirst notes FILE`: each note with its verdict, as JSON lines (the wasm parity test
+/// gives the same notes to the wasm build and compares).
+fn notes(file: &Path) -> Result<(), String> {
+    let text = read_text(file, MAX_NOTES_BYTES, "notes file")?;
+    let out = io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    let mut written = Ok(());
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let note = match line.splitn(5, '\t').nth(4) {
+            // The corpus's way of writing "no note at all".
+            Some("<empty>") => None,
+            Some(note) => Some(note),
+            None if !line.contains('\t') => Some(line),
+            None => {
+                return Err(format!(
+                    "{}: a row with fewer than 5 columns: {line:?}",
+                    file.display()
+                ))
+            }
+        };
+        let note = note.map(|n| n.replace("\\n", "\n").replace("\\t", "\t"));
+        let verdict = askfirst::core::note::classify_note(note.as_deref());
+        let row = serde_json::json!({ "note": note, "verdict": verdict });
+        written = written.and_then(|()| writeln!(out, "{row}"));
+    }
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
     }
 }
 

@@ -165,6 +165,55 @@ pub fn bench_triage_cards(
         .sum())
 }
 
+/// The note classifier's verdicts on a JSON array of notes (null: no note), as a JSON
+/// array: what
+/// `askfirst notes` prints for each (the wasm parity test compares them; Node build only).
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = classifyNotes)]
+pub fn classify_notes(notes_json: &str) -> Result<String, JsValue> {
+    let notes: Vec<Option<String>> =
+        serde_json::from_str(notes_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let verdicts: Vec<_> = notes
+        .iter()
+        .map(|n| crate::core::note::classify_note(n.as_deref()))
+        .collect();
+    serde_json::to_string(&verdicts).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// The note classifier's speed (Node build only): the notes of a JSON array (null: no
+/// note), parsed once, classified `iterations` times by `run`.
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_name = BenchNotes)]
+pub struct BenchNotes {
+    notes: Vec<Option<String>>,
+}
+
+#[cfg(feature = "node")]
+#[wasm_bindgen(js_class = BenchNotes)]
+impl BenchNotes {
+    #[wasm_bindgen(constructor)]
+    pub fn new(notes_json: &str) -> Result<BenchNotes, JsValue> {
+        let notes =
+            serde_json::from_str(notes_json).map_err(|e| JsValue::from_str(&e.to_string()))?;
+        Ok(BenchNotes { notes })
+    }
+
+    /// Classifies every note `iterations` times; returns the notes read as reasoned (so
+    /// the work cannot be skipped).
+    pub fn run(&self, iterations: u32) -> u32 {
+        let mut reasoned = 0;
+        for _ in 0..iterations {
+            for n in &self.notes {
+                reasoned += u32::from(
+                    crate::core::note::classify_note(n.as_deref()).kind
+                        == crate::core::note::NoteKind::Reasoned,
+                );
+            }
+        }
+        reasoned
+    }
+}
+
 /// Triage a whole page: the same JSON lines `askfirst triage --json` prints, as an array.
 /// Used to check that the wasm build answers exactly as the native one (Node build only).
 #[cfg(feature = "node")]
