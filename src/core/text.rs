@@ -185,11 +185,7 @@ fn split_with(text: &str, keep_words: bool, mut out: Words) -> Words {
                 '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => b.push_uncased(raw),
                 '\u{AC00}'..='\u{D7A3}' => {
                     let s = raw as u32 - 0xAC00;
-                    let jamo = [
-                        0x1100 + s / 588,
-                        0x1161 + (s % 588) / 28,
-                        0x11A7 + s % 28,
-                    ];
+                    let jamo = [0x1100 + s / 588, 0x1161 + (s % 588) / 28, 0x11A7 + s % 28];
                     let n = if s % 28 == 0 { 2 } else { 3 };
                     for j in &jamo[..n] {
                         b.push_uncased(char::from_u32(*j).unwrap_or(raw));
@@ -540,7 +536,10 @@ mod word_tests {
                 format!("ab {f}{f} x {f}")
             };
             assert_eq!(fold(&mixed), expected, "{c:?}");
-            assert!(!c.is_numeric() && c.is_alphabetic() && !has_case(c), "{c:?}");
+            assert!(
+                !c.is_numeric() && c.is_alphabetic() && !has_case(c),
+                "{c:?}"
+            );
         }
     }
 

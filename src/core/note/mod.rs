@@ -429,7 +429,9 @@ fn linkedin_at(words: &Words, i: usize, end: usize, t: &Tables) -> bool {
         || (!w.is_ascii()
             && w.char_indices().any(|(at, c)| {
                 t.linkedin_first.contains(&c)
-                    && t.linkedin_names.iter().any(|n| w[at..].starts_with(n.as_str()))
+                    && t.linkedin_names
+                        .iter()
+                        .any(|n| w[at..].starts_with(n.as_str()))
             }))
         || (w == "linked" && i + 1 < end && words.text(i + 1) == "in")
 }

@@ -264,9 +264,7 @@ fn quantities(content: &str, tail: &str) -> (bool, bool) {
         }
         let from = i;
         let mut digits = String::new();
-        while i < chars.len()
-            && (numeric(chars[i]) || matches!(chars[i], '.' | ',' | '/' | ' '))
-        {
+        while i < chars.len() && (numeric(chars[i]) || matches!(chars[i], '.' | ',' | '/' | ' ')) {
             if chars[i] == ' ' && !(i + 1 < chars.len() && numeric(chars[i + 1])) {
                 break;
             }
