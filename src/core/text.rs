@@ -186,7 +186,7 @@ fn split_with(text: &str, keep_words: bool, mut out: Words) -> Words {
                 '\u{AC00}'..='\u{D7A3}' => {
                     let s = raw as u32 - 0xAC00;
                     let jamo = [0x1100 + s / 588, 0x1161 + (s % 588) / 28, 0x11A7 + s % 28];
-                    let n = if s % 28 == 0 { 2 } else { 3 };
+                    let n = if s.is_multiple_of(28) { 2 } else { 3 };
                     for j in &jamo[..n] {
                         b.push_uncased(char::from_u32(*j).unwrap_or(raw));
                     }

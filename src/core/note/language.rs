@@ -81,9 +81,11 @@ fn han_sets() -> &'static (Vec<char>, Vec<char>) {
 }
 
 fn scripts(raw: &str) -> Scripts {
-    let mut s = Scripts::default();
     // ASCII letters are Latin, other ASCII counts for no script: a byte test each.
-    s.latin = raw.bytes().filter(u8::is_ascii_alphabetic).count() as u32;
+    let mut s = Scripts {
+        latin: raw.bytes().filter(u8::is_ascii_alphabetic).count() as u32,
+        ..Scripts::default()
+    };
     if raw.is_ascii() {
         return s;
     }

@@ -237,27 +237,27 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
             "No note (only spaces or symbols)".into(),
         ));
     }
-    let (start, end) = content_span(&words, t);
+    let (start, end) = content_span(words, t);
     if start >= end {
-        let language = detect_language(raw, &words, 0, words.len(), &[], t);
+        let language = detect_language(raw, words, 0, words.len(), &[], t);
         return Read::Done(verdict(
             NoteKind::None,
             language,
             "Only a greeting or sign-off, no message".into(),
         ));
     }
-    let hits = find_phrases(&words, start, end, t);
-    let stock = stock_match(&words, start, end, t);
+    let hits = find_phrases(words, start, end, t);
+    let stock = stock_match(words, start, end, t);
     // Greetings and sign-offs ("Oi", "Groetjes") tell the language too: read it all.
     let language = stock
         .as_ref()
         .map(|s| s.lang)
-        .or_else(|| detect_language(raw, &words, 0, words.len(), &hits, t));
+        .or_else(|| detect_language(raw, words, 0, words.len(), &hits, t));
     // Phrases of other languages are ignored once the language is known: Spanish "leí"
     // folds to Italian "lei" ("she"), Dutch "je" is French "I".
     let mut hits = hits;
     hits.retain(|h| language.is_none() || h.phrase.lang.is_none() || h.phrase.lang == language);
-    let signals = Signals::read(raw, &words, start, end, language, t);
+    let signals = Signals::read(raw, words, start, end, language, t);
     // A reason phrase whose object is a generic one says nothing more: "Could I join |
     // your network", "busco ampliar | mi red", "looking for a chance | to grow my
     // network", "poderia me | adicionar", "saw your | profile". It counts only when no
@@ -319,7 +319,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
             let mut v = verdict(
                 NoteKind::Reasoned,
                 language,
-                signals.describe(weak.map(|h| quote(h))),
+                signals.describe(weak.map(&quote)),
             );
             v.reasons.push(also);
             return Read::Done(with_hint(v, hint));
@@ -340,7 +340,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         && score < SPECIFIC_ENOUGH
         && language.is_none_or(|l| !stock_texts::CONFIRMED.contains(&l))
         && signals.mentions_linkedin
-        && core_length(&words, start, end) <= 16
+        && core_length(words, start, end) <= 16
     {
         return Read::Done(verdict(
             NoteKind::Stock,
@@ -367,7 +367,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         verdict(
             NoteKind::Reasoned,
             language,
-            signals.describe(weak.map(|h| quote(h))),
+            signals.describe(weak.map(&quote)),
         )
     } else {
         let reason = match generic.or(weak) {
@@ -393,7 +393,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         Some(l) => l.code(),
         None => "no-language",
     });
-    let features = model::Features::new(&words, start, end, names);
+    let features = model::Features::new(words, start, end, names);
     Read::Open(Open {
         rules,
         raw,
