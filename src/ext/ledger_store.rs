@@ -1,6 +1,7 @@
 //! The ledger's persistence in the background: one JSON document under the storage key
 //! `ledger`, one writer (this background), one queue. wasm only; every ledger rule is in
-//! `core::ledger` and `core::protocol_ledger`.
+//! `core::ledger` and `core::protocol_ledger`. It answers the ledger's messages; the tabs'
+//! states for the popup are `ext::tabs`, the browser's events `ext::events`.
 //!
 //! No lost updates: every request takes the queue's lock, applies its change to the one
 //! in-memory ledger and stores it before the next request runs, so two LinkedIn tabs
@@ -18,10 +19,10 @@ use crate::core::ledger::insights::DEFAULT_REMINDER_DAYS;
 use crate::core::ledger::schema::{BACKUP_KEY_PREFIX, STORAGE_KEY};
 use crate::core::ledger::{open_stored, Action, Change, Ledger, Opened, Snapshot};
 use crate::core::protocol_ledger::{
-    handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, TabBoard,
-    WIPE_CONFIRMATION,
+    handle, parse_request, Context, Handled, LedgerAnswer, LedgerRequest, Origin, WIPE_CONFIRMATION,
 };
 use crate::ext::storage::{self, stored_text};
+use crate::ext::{reads, tabs};
 // Where the options page stores the settings (read here for `reminder_days`).
 use crate::ext::storage::SETTINGS_KEY;
 use futures_util::lock::Mutex;
@@ -35,8 +36,6 @@ use wasm_bindgen::prelude::*;
 const QUOTA_BYTES: u64 = crate::core::ledger::compact::STORAGE_QUOTA_BYTES;
 
 thread_local! {
-    /// What each tab's content script last reported, for the popup.
-    static TABS: RefCell<TabBoard> = RefCell::new(TabBoard::default());
     /// The ledger as last loaded or stored (None: load before use).
     static LEDGER: RefCell<Option<Ledger>> = const { RefCell::new(None) };
     /// Hashes of documents this background stored whose `storage.onChanged` has not
@@ -291,12 +290,9 @@ pub async fn handle_request(json: &str, origin: Origin) -> LedgerAnswer {
         }
     };
     match request {
-        LedgerRequest::TabStatus { tab_id } => {
-            restore_tabs().await;
-            LedgerAnswer::TabStatus {
-                status: TABS.with(|t| t.borrow().status(tab_id)),
-            }
-        }
+        LedgerRequest::TabStatus { tab_id } => LedgerAnswer::TabStatus {
+            status: tabs::status(tab_id).await,
+        },
         LedgerRequest::Dashboard {} => {
             let days = reminder_days().await;
             transact(days, |l, ctx| handle(l, request, ctx)).await
@@ -321,11 +317,9 @@ async fn wipe_all() -> LedgerAnswer {
     LEDGER.with(|l| *l.borrow_mut() = Some(ledger));
     OVERRIDDEN.with(|o| *o.borrow_mut() = None);
     // What the open tabs showed (the names of flagged people, also in storage.session) and
-    // the worker's memory of the cards it read (their HTML, notes included) go too. Marked
-    // restored: a worker that has not read the session copy yet never brings it back.
-    TABS_RESTORED.with(|r| r.set(true));
-    with_tabs(|board| *board = TabBoard::default());
-    crate::ext::router::forget_reads();
+    // the worker's memory of the cards it read (their HTML, notes included) go too.
+    tabs::forget_all();
+    reads::forget();
     let keys = match storage_keys().await {
         Ok(keys) => keys,
         Err(e) => {
@@ -392,6 +386,11 @@ thread_local! {
         const { RefCell::new(BTreeMap::new()) };
 }
 
+/// A tab closed: its page ceiling goes with it.
+pub fn forget_page_budget(tab: i64) {
+    PAGE_BUDGETS.with_borrow_mut(|b| b.remove(&tab));
+}
+
 /// Records `seen` for the person cards of one triage batch of `tab` at `url`, within the
 /// page's and the day's ceilings (`core::ledger::flood`).
 pub async fn record_seen(
@@ -427,57 +426,7 @@ pub async fn record_seen(
     answer
 }
 
-/// `chrome.storage.session` key of the tabs' states: MV3 stops an idle background after
-/// ~30 s, and without a copy the popup would ask the user to reload a page that works.
-const TABS_KEY: &str = "tabs";
-
-thread_local! {
-    static TABS_RESTORED: Cell<bool> = const { Cell::new(false) };
-    static TABS_SAVE_QUEUED: Cell<bool> = const { Cell::new(false) };
-}
-
-/// Once per background start: takes the tabs' states saved before the restart (what this
-/// background heard since is newer and kept).
-async fn restore_tabs() {
-    if TABS_RESTORED.with(Cell::get) {
-        return;
-    }
-    let saved = storage::session::get(TABS_KEY).await.ok();
-    // Tabs closed while no background ran (it is not woken for every tab closed in the
-    // browser) are not brought back.
-    let open = crate::ext::open_tab_ids().await.ok();
-    if TABS_RESTORED.with(|r| r.replace(true)) {
-        return; // another task restored meanwhile
-    }
-    let board = saved
-        .and_then(|v| v.as_string())
-        .and_then(|text| serde_json::from_str::<TabBoard>(&text).ok());
-    if let Some(board) = board {
-        TABS.with(|t| t.borrow_mut().restore(board, open.as_deref()));
-    }
-}
-
-/// The tabs' states for the popup (see `TabBoard`): changed in memory at once, saved to
-/// `storage.session` in a later task (several changes, one write; the answer that made
-/// the change goes out first).
-pub fn with_tabs<R>(f: impl FnOnce(&mut TabBoard) -> R) -> R {
-    let result = TABS.with(|t| f(&mut t.borrow_mut()));
-    if !TABS_SAVE_QUEUED.with(|q| q.replace(true)) {
-        wasm_bindgen_futures::spawn_local(async {
-            crate::ext::next_task().await;
-            restore_tabs().await;
-            TABS_SAVE_QUEUED.with(|q| q.set(false));
-            let json = TABS.with(|t| serde_json::to_string(&*t.borrow()));
-            if let Ok(json) = json {
-                // Losing it costs only a "reload the page" in the popup: not an error.
-                let _ = storage::session::set(TABS_KEY, &json.into()).await;
-            }
-        });
-    }
-    result
-}
-
-fn string_field(obj: &JsValue, name: &str) -> Option<String> {
+pub(crate) fn string_field(obj: &JsValue, name: &str) -> Option<String> {
     Reflect::get(obj, &JsValue::from_str(name))
         .ok()
         .and_then(|v| v.as_string())
@@ -511,49 +460,4 @@ pub async fn handle_ledger_message(message: JsValue, sender: JsValue) -> Result<
     let answer = handle_request(&json, origin).await;
     let text = serde_json::to_string(&answer).map_err(|e| JsValue::from_str(&e.to_string()))?;
     JSON::parse(&text)
-}
-
-/// Background entry point for `chrome.storage.onChanged` (area `local`): `changes` as
-/// received.
-#[wasm_bindgen(js_name = storageChanged)]
-pub fn storage_changed(changes: JsValue, area: &str) {
-    if area != "local" {
-        return;
-    }
-    crate::ext::router::settings_changed(&changes);
-    if let Ok(change) = Reflect::get(&changes, &JsValue::from_str(STORAGE_KEY)) {
-        if !change.is_undefined() {
-            let new_value = Reflect::get(&change, &"newValue".into()).unwrap_or(JsValue::UNDEFINED);
-            ledger_changed(&new_value);
-        }
-    }
-}
-
-/// Background entry point for `chrome.commands.onCommand`: forwards AskFirst's keyboard
-/// command to the active tab's content script when that tab shows invitations. The
-/// content script moves to the next flagged invitation and opens its prompt; nothing is
-/// clicked for the user.
-#[wasm_bindgen(js_name = handleCommand)]
-pub async fn handle_command(command: String, tab: JsValue) -> Result<(), JsValue> {
-    let url = string_field(&tab, "url").unwrap_or_default();
-    let Some(message) = crate::core::protocol_ledger::command_message(&command, &url) else {
-        return Ok(());
-    };
-    let id = Reflect::get(&tab, &"id".into())?;
-    let message = JSON::parse(&message.to_string())?;
-    crate::ext::send_to_tab(&id, &message, None).await
-}
-
-/// Background entry point for `chrome.tabs.onRemoved`.
-#[wasm_bindgen(js_name = tabClosed)]
-pub fn tab_closed(tab_id: f64) {
-    let tab = tab_id as i64;
-    PAGE_BUDGETS.with_borrow_mut(|b| b.remove(&tab));
-    crate::ext::router::forget_tab_work(tab);
-    // Most tabs closed are not LinkedIn's: nothing to forget, nothing to write. Before the
-    // saved copy is read, the closure is remembered so that the copy cannot bring it back.
-    if TABS_RESTORED.with(Cell::get) && TABS.with(|t| !t.borrow().knows(tab)) {
-        return;
-    }
-    with_tabs(|b| b.closed(tab));
 }

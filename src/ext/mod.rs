@@ -3,10 +3,16 @@
 //! (feature `worker`) and the pages' (feature `pages`) are two wasm builds (build.sh).
 
 #[cfg(feature = "worker")]
+pub mod events;
+#[cfg(feature = "worker")]
 pub mod ledger_store;
+#[cfg(feature = "worker")]
+pub mod reads;
 #[cfg(feature = "worker")]
 pub mod router;
 pub mod storage;
+#[cfg(feature = "worker")]
+pub mod tabs;
 #[cfg(feature = "pages")]
 pub mod ui;
 

@@ -8,13 +8,12 @@
 use crate::core::ledger::{Action, Snapshot as LedgerSnapshot};
 use crate::core::markup_budget::{self, TabWork};
 use crate::core::protocol::{
-    self, CardHtml, ErrorAnswer, Overrides, PageState, ReadCache, RecordEvent, Request, Sender,
-    Snapshot,
+    self, CardHtml, ErrorAnswer, Overrides, PageState, RecordEvent, Request, Sender, Snapshot,
 };
 use crate::core::protocol_ledger::{is_ledger_type, FlaggedOnPage, LedgerAnswer};
 use crate::core::settings::Settings;
 use crate::core::triage::Engine;
-use crate::ext::{ledger_store, storage};
+use crate::ext::{ledger_store, reads, storage, tabs};
 use js_sys::{Object, Reflect, JSON};
 use serde::Serialize;
 use std::cell::{Cell, RefCell};
@@ -36,9 +35,6 @@ thread_local! {
     /// Bumped when the settings change: a read that started before the change must not
     /// become the copy.
     static SETTINGS_GENERATION: Cell<u64> = const { Cell::new(0) };
-    /// What the reader made of card HTML seen before (a page opened again, a list
-    /// re-rendered): in memory only, gone when the worker stops.
-    static READS: RefCell<ReadCache> = RefCell::new(ReadCache::new(ReadCache::BACKGROUND_CAP));
     /// What each tab has had read lately (`core::markup_budget::TabWork`).
     static TAB_WORK: RefCell<std::collections::BTreeMap<i64, TabWork>> =
         const { RefCell::new(std::collections::BTreeMap::new()) };
@@ -47,11 +43,6 @@ thread_local! {
 /// A tab closed: its reading allowance goes with it.
 pub fn forget_tab_work(tab: i64) {
     TAB_WORK.with_borrow_mut(|w| w.remove(&tab));
-}
-
-/// "Delete everything": the cards' HTML kept in memory (strangers' names and notes) goes.
-pub fn forget_reads() {
-    READS.with_borrow_mut(|reads| *reads = ReadCache::new(ReadCache::BACKGROUND_CAP));
 }
 
 /// From `chrome.storage.onChanged` (area `local`): the settings' copy is stale.
@@ -177,7 +168,7 @@ async fn triage(
             .admit(js_sys::Date::now() as u64, elements)
     });
     let mut answer = if admitted {
-        READS.with_borrow_mut(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads))
+        reads::with(|reads| protocol::triage_cards_with(&engine, cards, &fine, reads))
     } else {
         protocol::triage_refused(
             cards,
@@ -202,7 +193,7 @@ async fn triage(
                 (v.key.clone(), flagged)
             })
             .collect();
-        ledger_store::with_tabs(|b| b.triaged(tab, url, read));
+        tabs::with_tabs(|b| b.triaged(tab, url, read));
     }
     let seen: Vec<_> = verdicts
         .iter()
@@ -258,7 +249,7 @@ async fn record(
         RecordEvent::Overridden | RecordEvent::AcceptedAnyway | RecordEvent::AcceptedFollowUp
     );
     if let Some(tab) = tab_id(sender).filter(|_| settled) {
-        ledger_store::with_tabs(|b| b.settled(tab, &key));
+        tabs::with_tabs(|b| b.settled(tab, &key));
     }
     // Every prompt event, "this one is fine" included, goes into the ledger.
     match ledger_store::record_events(vec![(key, Action::from(event), Some(snapshot.into()))]).await
@@ -337,7 +328,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         )),
         Request::Hello { url } => {
             if let Some(tab) = tab_id(&sender) {
-                ledger_store::with_tabs(|b| b.hello(tab, &url));
+                tabs::with_tabs(|b| b.hello(tab, &url));
             }
             Ok(to_js(&protocol::hello(&url)))
         }
@@ -351,7 +342,7 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
             if let Some(tab) = tab_id(&sender) {
                 let (_, title) = state.toolbar();
                 let active = matches!(state, PageState::Active | PageState::Idle);
-                ledger_store::with_tabs(|b| {
+                tabs::with_tabs(|b| {
                     b.state(tab, &url, active, (!active).then(|| title.to_string()))
                 });
             }
