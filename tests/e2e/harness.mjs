@@ -135,7 +135,7 @@ export async function launch({ headless = true, extension = true, dist = DIST } 
 }
 
 // ---- badges and the prompt, through CDP ----------------------------------------------
-// The test contract (DESIGN.md, docs/security.md): a badge is a built-in
+// The test contract (docs/architecture.md, "The test contract"; docs/security.md): a badge is a built-in
 // `<span data-askfirst="badge">` with a closed shadow root, and nothing of the verdict in
 // the light DOM; inside the root one element carries data-note / data-fit / data-plan. The
 // prompt is a built-in element with data-askfirst="prompt", a closed shadow root and
