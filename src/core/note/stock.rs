@@ -130,6 +130,22 @@ pub(super) fn stock_match(
             return best;
         }
     }
+    // The commonest note of all is a stock text as LinkedIn wrote it: when the most
+    // promising text is there word for word, its alignment would cover all of it and
+    // end the search at once, so it is the answer without aligning.
+    if let Some(&first) = order.first() {
+        let tpl = &t.templates[first].words;
+        let m = tpl.len();
+        if (1..=63).contains(&m)
+            && m <= n
+            && (start..=end - m).any(|i| (0..m).all(|k| words.text(i + k) == tpl[k]))
+        {
+            return Some(StockMatch {
+                lang: t.templates[first].lang,
+                coverage: 100,
+            });
+        }
+    }
     for ti in order {
         let tpl = &t.templates[ti];
         let lcs = aligned_words(words, start, end, &tpl.words);
