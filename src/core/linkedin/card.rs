@@ -3,13 +3,13 @@
 //! order of text lines around the actions), label patterns (`labels`) only to classify
 //! lines the structure isolated. Pure: no wasm-bindgen, web-sys or js-sys.
 
-use crate::core::invitation::{Controls, Invitation, InvitationKind, Locator, UiGeneration};
+use crate::core::invitation::{Controls, Invitation, InvitationKind, UiGeneration};
 use crate::core::linkedin::labels::{self, LineKind};
-use crate::core::linkedin::selectors::{attr, compiled, css_of, Role, SELECTORS};
+use crate::core::linkedin::locate::{locate, Hooks, Known};
+use crate::core::linkedin::selectors::{attr, compiled, Role, SELECTORS};
 use crate::core::text::{fold, squash_whitespace};
 use ego_tree::iter::Edge;
-use scraper::{ElementRef, Selector};
-use std::sync::OnceLock;
+use scraper::ElementRef;
 
 /// Why a card root gave no invitation (becomes a diagnostic).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,60 +61,6 @@ fn is_block(name: &str) -> bool {
             | "tr"
             | "td"
     )
-}
-
-/// Generic selectors for locators, after the table's action hooks (see `helpers`).
-const GENERIC_LOCATORS: &[&str] = &[
-    "button[aria-label]",
-    "a[aria-label]",
-    "button",
-    "a",
-    r#"[role="button"]"#,
-];
-
-struct Candidate {
-    css: String,
-    sel: Selector,
-    /// Matches only clickable elements (its subject is a button, a link or
-    /// role=button), so its matches in a card can be counted among the card's clickables.
-    clickable_only: bool,
-}
-
-struct Helpers {
-    /// Candidate selectors for locators, in order of preference: the table's action hooks,
-    /// the clickable elements inside a wrapper hook, then generic element selectors. Never
-    /// hashed classes.
-    locator_candidates: Vec<Candidate>,
-}
-
-fn helpers() -> &'static Helpers {
-    static H: OnceLock<Helpers> = OnceLock::new();
-    H.get_or_init(|| {
-        let hooks = css_of(Role::Action);
-        // (css, clickable_only): a hook may be a wrapper; everything after ends in a button,
-        // a link or role=button.
-        let mut candidates: Vec<(String, bool)> =
-            hooks.iter().map(|h| ((*h).to_string(), false)).collect();
-        for hook in &hooks {
-            candidates.push((format!("{hook} button"), true));
-            candidates.push((format!("{hook} a"), true));
-        }
-        candidates.extend(GENERIC_LOCATORS.iter().map(|g| ((*g).to_string(), true)));
-        Helpers {
-            // Every candidate parses: the table's rows are checked by `every_selector_parses`
-            // and the suffixes are plain descendant combinators.
-            locator_candidates: candidates
-                .into_iter()
-                .filter_map(|(css, clickable_only)| {
-                    Selector::parse(&css).ok().map(|sel| Candidate {
-                        css,
-                        sel,
-                        clickable_only,
-                    })
-                })
-                .collect(),
-        }
-    })
 }
 
 /// One visual line of text: consecutive text inside the same block element.
@@ -233,72 +179,6 @@ pub fn first_name(name: &str, reply_target: Option<&str>) -> String {
         .to_string()
 }
 
-/// What the reader already knows of a card, so that locating a control walks no more of it:
-/// the action hooks found (and their row's CSS), and every clickable element, in document
-/// order.
-struct Known<'k, 'a> {
-    hooks: Hooks<'k, 'a>,
-    clickables: &'k [(usize, ElementRef<'a>)],
-}
-
-/// How the content script finds `target` inside the live card: the first candidate
-/// selector that matches it, with its index among the card's matches and how many
-/// matches there are (the content script's check that its DOM is the one read here).
-fn locate(card: ElementRef, target: ElementRef, known: &Known) -> Option<Locator> {
-    helpers().locator_candidates.iter().find_map(|c| {
-        // Matching the target alone is cheap; count its index only for a selector that fits.
-        if !c.sel.matches(&target) {
-            return None;
-        }
-        match known.hooks {
-            Some((css, hooks)) if css == c.css => {
-                locator_among(hooks.iter().copied(), target, &c.css)
-            }
-            _ if c.clickable_only => locator_among(
-                known
-                    .clickables
-                    .iter()
-                    .map(|&(_, e)| e)
-                    .filter(|e| c.sel.matches(e)),
-                target,
-                &c.css,
-            ),
-            _ => locator_in(card, target, &c.css, &c.sel),
-        }
-    })
-}
-
-/// `target`'s place among the matches of `sel` (spelled `css`) inside `within`.
-pub(crate) fn locator_in(
-    within: ElementRef,
-    target: ElementRef,
-    css: &str,
-    sel: &Selector,
-) -> Option<Locator> {
-    locator_among(within.select(sel), target, css)
-}
-
-/// `target`'s place among `matches` (all the matches of `css`, in document order).
-fn locator_among<'a>(
-    matches: impl Iterator<Item = ElementRef<'a>>,
-    target: ElementRef<'a>,
-    css: &str,
-) -> Option<Locator> {
-    let mut index = None;
-    let mut count = 0;
-    for e in matches {
-        if e == target {
-            index = Some(count);
-        }
-        count += 1;
-    }
-    index.map(|index| Locator {
-        selector: css.to_string(),
-        index,
-        count,
-    })
-}
-
 /// What one walk of a card finds, in document order: the action hooks of each row that
 /// applies to the card's generation (fallback order), every clickable element, and the
 /// person and entity links; the links and clickables with their place in the walk (for
@@ -360,9 +240,6 @@ impl<'a> Scan<'a> {
 fn is_clickable(el: &ElementRef) -> bool {
     is_named(el, &["button", "a"]) || attr(el.value(), "role") == Some("button")
 }
-
-/// The action hooks found, with their row's CSS.
-type Hooks<'k, 'a> = Option<(&'static str, &'k [ElementRef<'a>])>;
 
 /// The action controls (Ignore, Accept, or Follow/Subscribe…) in document order: each hook
 /// itself when it is clickable, else every outermost clickable element inside it (one

@@ -5,6 +5,7 @@
 
 pub mod card;
 pub mod labels;
+mod locate;
 pub mod selectors;
 
 pub mod live;
@@ -92,7 +93,7 @@ pub fn read_sent_card(html: &str) -> SentCard {
                     let row = rows
                         .iter()
                         .find(|r| r.spec.role == Role::CardRoot && r.matches(root))?;
-                    card::locator_in(top, *root, row.spec.css, &row.sel)
+                    locate::locator_in(top, *root, row.spec.css, &row.sel)
                 })
                 .collect();
             SentCard::Holds(holds)
