@@ -1,6 +1,8 @@
 //! `askfirst triage PAGE.html [--settings FILE] [--json]`: triage a saved LinkedIn
-//! invitations page with the same engine the extension runs. `askfirst routes`: the pages
-//! the content script starts the engine on, as it reads them (extension/content/routes.json).
+//! invitations page with the same engine the extension runs. `askfirst redact PAGE.html`:
+//! a redacted sample of it for a bug report (src/core/linkedin/redact.rs). `askfirst
+//! routes`: the pages the content script starts the engine on, as it reads them
+//! (extension/content/routes.json).
 //! `askfirst notes FILE`: the note classifier's verdict on each note of a file (one note
 //! per line, or the note corpus's TAB-separated rows). Native only (feature `cli`);
 //! every rule lives in `askfirst::core`, this file only reads files and prints.
@@ -56,6 +58,13 @@ enum Command {
         /// The file of notes.
         file: PathBuf,
     },
+    /// Print a redacted sample of a saved invitations page, for a bug report: its cards
+    /// with every name, headline, note, profile link, urn number and image URL replaced
+    /// by a placeholder of the same shape; LinkedIn's markup and labels kept.
+    Redact {
+        /// The page, saved from the browser (File → Save page as… → HTML only).
+        page: PathBuf,
+    },
 }
 
 /// The corpus files are a few hundred KB; the cap only protects against the wrong file.
@@ -76,6 +85,13 @@ fn main() -> ExitCode {
             }
         },
         Command::Notes { file } => match notes(&file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("askfirst: {message}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Redact { page } => match redact(&page) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("askfirst: {message}");
@@ -169,6 +185,24 @@ fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String
     };
     match written.and_then(|()| out.flush()) {
         // A closed pipe (`askfirst … | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write the output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn redact(page: &Path) -> Result<(), String> {
+    let html = read_text(page, MAX_PAGE_BYTES, "page")?;
+    if !looks_like_html(&html) {
+        return Err(format!(
+            "{}: does not look like HTML (a saved page starts with '<'); save the invitations page as HTML",
+            page.display()
+        ));
+    }
+    let sample = askfirst::core::linkedin::redact::redact_page(&html);
+    let mut out = io::stdout().lock();
+    match out.write_all(sample.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
             Err(format!("cannot write the output: {e}"))
         }

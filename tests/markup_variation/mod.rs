@@ -21,6 +21,9 @@ mod properties;
 mod rewrite;
 mod transforms;
 
+#[allow(unused_imports)] // each test binary uses a part of it
 pub use properties::{check, plan, seen, variants_of};
+#[allow(unused_imports)]
 pub use rewrite::{rewrite, Edit};
+#[allow(unused_imports)]
 pub use transforms::transforms;

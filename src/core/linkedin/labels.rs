@@ -712,6 +712,38 @@ pub fn company_from_headline(headline: &str) -> Option<String> {
     None
 }
 
+/// True when `folded` (one folded word) is a word of one of LinkedIn's labels above, in
+/// any UI language: what a redacted sample keeps of a line (`redact`).
+pub fn is_ui_word(folded: &str) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let lists: &[&[&str]] = &[
+                CONNECT_LINE,
+                FOLLOWS_YOU,
+                MUTUAL_SINGULAR,
+                MUTUAL_PLURAL,
+                AND_WORDS,
+                OTHER_WORDS,
+                ARE_WORDS,
+                SEE_MORE,
+                REPLY,
+                MESSAGE,
+                ACCEPT,
+                IGNORE,
+                TIME_UNITS,
+                TIME_WORDS,
+            ];
+            lists
+                .iter()
+                .flat_map(|l| l.iter())
+                .chain(KIND_LINES.iter().flat_map(|(_, l)| l.iter()))
+                .flat_map(|p| p.split(' '))
+                .collect()
+        })
+        .contains(folded)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

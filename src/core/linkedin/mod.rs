@@ -6,6 +6,7 @@
 pub mod card;
 pub mod labels;
 mod locate;
+pub mod redact;
 pub mod selectors;
 
 pub mod live;
