@@ -17,5 +17,6 @@ pub mod protocol;
 pub use protocol::ledger as protocol_ledger;
 pub mod reply;
 pub mod settings;
+pub mod sort;
 pub mod text;
 pub mod triage;

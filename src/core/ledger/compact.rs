@@ -70,7 +70,7 @@ impl Ledger {
                 (group, r.last_event_at().unwrap_or(0), k.clone())
             })
             .collect();
-        candidates.sort();
+        crate::core::sort::sort(&mut candidates);
         let mut size = bytes_before;
         let mut dropped_yet = false;
         for (group, _, key) in candidates {
@@ -147,7 +147,7 @@ impl Ledger {
             .filter(|(_, r)| r.is_seen_only())
             .map(|(k, r)| (r.last_event_at().unwrap_or(0), k.clone()))
             .collect();
-        seen_only.sort();
+        crate::core::sort::sort(&mut seen_only);
         for (_, key) in seen_only {
             if size <= target_bytes {
                 break;
@@ -187,7 +187,7 @@ fn compact_record(r: &mut Record) {
         .collect();
     kept.extend(first_seen);
     kept.extend(last_ask);
-    kept.sort();
+    crate::core::sort::sort(&mut kept);
     kept.dedup();
     r.events = kept;
     r.snapshot.headline = None;

@@ -70,7 +70,9 @@ impl Ledger {
                 })
             })
             .collect();
-        out.sort_by(|a, b| a.asked_at.cmp(&b.asked_at).then_with(|| a.key.cmp(&b.key)));
+        crate::core::sort::sort_by(&mut out, |a, b| {
+            a.asked_at.cmp(&b.asked_at).then_with(|| a.key.cmp(&b.key))
+        });
         out
     }
 
@@ -96,7 +98,9 @@ impl Ledger {
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key)));
+        crate::core::sort::sort_by(&mut out, |a, b| {
+            b.at.cmp(&a.at).then_with(|| a.key.cmp(&b.key))
+        });
         out.truncate(RECENT_FOLLOW_UPS);
         out
     }

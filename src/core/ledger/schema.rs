@@ -377,7 +377,7 @@ fn migrate_1_to_2(doc: v1::Doc, from: u32) -> Result<v2::Doc, LoadError> {
         entry.events.append(&mut events);
     }
     for r in records.values_mut() {
-        r.events.sort();
+        crate::core::sort::sort(&mut r.events);
         r.events.dedup();
     }
     Ok(v2::Doc {
@@ -393,7 +393,7 @@ fn migrate_2_to_3(doc: v2::Doc) -> Ledger {
         .into_iter()
         .map(|(key, r)| {
             let mut events = r.events;
-            events.sort();
+            crate::core::sort::sort(&mut events);
             events.dedup();
             let updated_at = events.last().map_or(0, |e| e.at);
             let snapshot = Snapshot {

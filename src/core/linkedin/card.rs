@@ -302,7 +302,7 @@ fn action_controls<'k, 'a>(scan: &'k Scan<'a>) -> (Vec<ElementRef<'a>>, Hooks<'k
             out.push(el);
         }
     }
-    out.sort_by_key(|el| scan.place(*el).unwrap_or(usize::MAX));
+    crate::core::sort::sort_by_key(&mut out, |el| scan.place(*el).unwrap_or(usize::MAX));
     (out, found)
 }
 

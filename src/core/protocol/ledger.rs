@@ -496,7 +496,7 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                     compacted: r.compacted,
                 })
                 .collect();
-            records.sort_by(|a, b| {
+            crate::core::sort::sort_by(&mut records, |a, b| {
                 b.last_event
                     .cmp(&a.last_event)
                     .then_with(|| a.key.cmp(&b.key))
