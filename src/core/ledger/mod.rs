@@ -548,16 +548,20 @@ impl Ledger {
     /// People the user marked "this one is fine" (an `overridden` event), with when: the
     /// triage answers them unguarded. The ledger is the one place this is remembered.
     pub fn overridden(&self) -> BTreeMap<String, u64> {
-        self.records
-            .iter()
-            .filter_map(|(k, r)| {
-                r.events
-                    .iter()
-                    .rev()
-                    .find(|e| e.action == Action::Overridden)
-                    .map(|e| (k.clone(), e.at))
-            })
-            .collect()
+        // Inserted in the records' order, not collected: `collect` into a map sorts its
+        // input with one more copy of the standard sort (issue #18).
+        let mut out = BTreeMap::new();
+        for (k, r) in &self.records {
+            if let Some(e) = r
+                .events
+                .iter()
+                .rev()
+                .find(|e| e.action == Action::Overridden)
+            {
+                out.insert(k.clone(), e.at);
+            }
+        }
+        out
     }
 
     /// Removes the notice at `index` once the user has read it.

@@ -388,8 +388,10 @@ fn migrate_1_to_2(doc: v1::Doc, from: u32) -> Result<v2::Doc, LoadError> {
 
 /// Migration 2 → 3: details nested in a snapshot stamped with the last event's time.
 fn migrate_2_to_3(doc: v2::Doc) -> Ledger {
-    let records = doc
-        .records
+    // Inserted one by one, not collected: `collect` into a map sorts its input with one more
+    // copy of the standard sort (issue #18); the input is a map's, so already in order.
+    let mut records = std::collections::BTreeMap::new();
+    doc.records
         .into_iter()
         .map(|(key, r)| {
             let mut events = r.events;
@@ -415,7 +417,9 @@ fn migrate_2_to_3(doc: v2::Doc) -> Ledger {
                 },
             )
         })
-        .collect();
+        .for_each(|(key, record)| {
+            records.insert(key, record);
+        });
     Ledger {
         version: 3,
         records,
