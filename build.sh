@@ -134,13 +134,15 @@ build_wasm() {
 # 1.4 % over 1,726,337 / 714,438 on 2026-12-07) so that a small feature does not turn the
 # run red while the diet is still to come. Raised once, to 1,780,000 / 735,000, when the
 # hostile-page defences landed (issue #13: markup depth/work caps, ledger flood ceilings;
-# the worker went to 1,774,058 / 732,329). Lower it as the worker shrinks; do not raise it
+# the worker went to 1,774,058 / 732,329). Lowered to 1,750,000 / 725,000 when one shared
+# sort replaced the engine's per-type copies of std's (worker 1,793,069 / 738,510 ->
+# 1,739,859 / 721,816 on 2026-12-08). Lower it as the worker shrinks; do not raise it
 # again without saying in the commit what the bytes buy.
 WASM_GOAL_RAW=1000000
 WASM_GOAL_GZIP=400000
 wasm_budget_of() {
   case "$1" in
-    worker_bg.wasm) echo "1780000 735000" ;;
+    worker_bg.wasm) echo "1750000 725000" ;;
     *) echo "$WASM_GOAL_RAW $WASM_GOAL_GZIP" ;;
   esac
 }
