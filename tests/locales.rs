@@ -1,15 +1,28 @@
-//! The extension's strings (extension/_locales): every language has every message with
-//! the same placeholders, and every key the Rust UI asks for exists. A missing key shows
-//! the user an empty string; a missing placeholder shows "$p1$".
+//! The extension's strings (extension/_locales): the seven reply languages and every other
+//! catalogue have every message with the same placeholders; every key any code asks for
+//! (the Rust pages, the content script, the background, the HTML pages, the manifest)
+//! exists, with as many substitutions as its placeholders; and no message is left that no
+//! code uses. A missing key shows the user an empty string (or the key itself); a missing
+//! placeholder shows "$p1$"; an unused message is a translation nobody sees.
 
+use askfirst::core::lang::Lang;
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn messages(lang: &str) -> BTreeMap<String, serde_json::Value> {
-    let path = format!(
-        "{}/extension/_locales/{lang}/messages.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let path = format!("{ROOT}/extension/_locales/{lang}/messages.json");
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+fn languages() -> Vec<String> {
+    let mut langs: Vec<String> = std::fs::read_dir(format!("{ROOT}/extension/_locales"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    langs.sort();
+    langs
 }
 
 fn placeholders(m: &serde_json::Value) -> BTreeSet<String> {
@@ -29,14 +42,236 @@ fn placeholders(m: &serde_json::Value) -> BTreeSet<String> {
     out
 }
 
+/// How many substitutions a message takes: the highest `$N` its placeholders refer to.
+fn arity(m: &serde_json::Value) -> usize {
+    let Some(ps) = m.get("placeholders").and_then(|p| p.as_object()) else {
+        return 0;
+    };
+    ps.values()
+        .filter_map(|p| p["content"].as_str())
+        .filter_map(|c| c.strip_prefix('$').and_then(|n| n.parse::<usize>().ok()))
+        .max()
+        .unwrap_or(0)
+}
+
+fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![Path::new(ROOT).join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().and_then(|e| e.to_str()) == Some(ext) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A call's argument list after `open` (just past its opening parenthesis), up to its
+/// closing parenthesis, split at its top-level commas.
+fn call_args(src: &str, open: usize) -> Vec<&str> {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut start = open;
+    let mut out = Vec::new();
+    let mut prev = ' ';
+    for (i, c) in src[open..].char_indices() {
+        let i = open + i;
+        match quote {
+            Some(q) => {
+                if c == q && prev != '\\' {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '\'' | '"' | '`' => quote = Some(c),
+                '(' | '[' | '{' => depth += 1,
+                ')' | ']' | '}' if depth == 0 => {
+                    out.push(src[start..i].trim());
+                    return out;
+                }
+                ')' | ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    out.push(src[start..i].trim());
+                    start = i + 1;
+                }
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Elements of an array literal (`[a, b]`, `&[a, b]`), None when it is not one.
+fn array_len(arg: &str) -> Option<usize> {
+    let inner = arg.trim_start_matches('&').trim();
+    let inner = inner.strip_prefix('[')?;
+    let items = call_args(inner, 0);
+    Some(items.iter().filter(|s| !s.is_empty()).count())
+}
+
+/// One use of the catalogue found in the code: the key (or, for a key made at run time,
+/// its prefix), how many substitutions it is given when that can be told, and where.
+#[derive(Debug)]
+struct Use {
+    key: String,
+    prefix: bool,
+    subs: Option<usize>,
+    at: String,
+}
+
+/// Names of the browser's APIs written in camelCase in the Rust pages: not keys.
+const API_NAMES: &[&str] = &[
+    "getManifest",
+    "getMessage",
+    "sendMessage",
+    "currentWindow",
+    "openOptionsPage",
+];
+
+/// Every use of the catalogue: `t(…)` calls of the Rust pages and of the extension's
+/// scripts (the content script, background, pages), the keys the Rust pages hand to their
+/// helpers (`field(…, "fieldMyName", …)`: every camelCase string literal there is a key,
+/// but for the browser API names in `API_NAMES`), `getMessage(…)`, `data-i18n="…"` of the
+/// HTML pages and `__MSG_…__` of the manifest.
+fn uses() -> Vec<Use> {
+    let mut out = Vec::new();
+    let ui = files("src/ext/ui", "rs");
+    let mut sources: Vec<PathBuf> = ui.clone();
+    sources.extend(files("extension", "js"));
+    sources.extend(files("extension", "html"));
+    sources.push(Path::new(ROOT).join("manifest.json"));
+    for path in sources {
+        let src = uncommented(&std::fs::read_to_string(&path).unwrap());
+        let name = path.strip_prefix(ROOT).unwrap().display().to_string();
+        let line = |i: usize| format!("{name}:{}", src[..i].lines().count());
+        for marker in ["t(", "getMessage("] {
+            for (i, _) in src.match_indices(marker) {
+                let before = src[..i].chars().next_back();
+                if marker == "t("
+                    && before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                {
+                    continue;
+                }
+                let args = call_args(&src, i + marker.len());
+                let Some(first) = args.first() else { continue };
+                let subs = match args.get(1) {
+                    None => Some(0),
+                    Some(a) => array_len(a),
+                };
+                // `t("key"`, `t('key'`, `t(ok ? 'one' : 'other')`: every quoted word;
+                // `t(&format!("lang_{}", …))` and `t('reason_' + code)`: a prefix.
+                let first = first.trim_start_matches('&');
+                if let Some(fmt) = first.strip_prefix("format!(\"") {
+                    let prefix = &fmt[..fmt.find('{').unwrap_or(0)];
+                    out.push(Use {
+                        key: prefix.to_string(),
+                        prefix: true,
+                        subs,
+                        at: line(i),
+                    });
+                    continue;
+                }
+                let concatenated = first.contains('+');
+                for q in ['\'', '"'] {
+                    for (n, part) in first.split(q).enumerate() {
+                        if n % 2 == 1 && is_word(part) {
+                            out.push(Use {
+                                key: part.to_string(),
+                                prefix: concatenated,
+                                subs,
+                                at: line(i),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        if ui.contains(&path) {
+            for (n, part) in src.split('"').enumerate() {
+                let camel = part.starts_with(|c: char| c.is_ascii_lowercase())
+                    && part.chars().any(|c| c.is_ascii_uppercase())
+                    && part.chars().all(|c| c.is_ascii_alphanumeric());
+                if n % 2 == 1 && camel && !API_NAMES.contains(&part) {
+                    out.push(Use {
+                        key: part.to_string(),
+                        prefix: false,
+                        subs: None,
+                        at: name.clone(),
+                    });
+                }
+            }
+        }
+        for (open, close) in [("data-i18n=\"", "\""), ("__MSG_", "__")] {
+            for (i, _) in src.match_indices(open) {
+                let rest = &src[i + open.len()..];
+                let key = &rest[..rest.find(close).unwrap_or(0)];
+                out.push(Use {
+                    key: key.to_string(),
+                    prefix: false,
+                    subs: Some(0),
+                    at: line(i),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The source with its whole-line comments blanked (lines kept, for the positions).
+fn uncommented(src: &str) -> String {
+    src.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("//") || t.starts_with("* ") || t.starts_with("/*") || t == "*" {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn is_word(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Keys made at run time, by prefix: every key each one makes. A new family fails
+/// `every_key_any_code_uses_exists_with_its_substitutions` until it is listed here.
+fn families() -> BTreeMap<&'static str, Vec<String>> {
+    let mut out = BTreeMap::new();
+    out.insert(
+        "lang_",
+        Lang::REPLY
+            .iter()
+            .map(|l| format!("lang_{}", l.code()))
+            .collect(),
+    );
+    out
+}
+
+#[test]
+fn the_seven_reply_languages_have_a_catalogue() {
+    let langs = languages();
+    for lang in Lang::REPLY {
+        assert!(
+            langs.iter().any(|l| l == lang.code()),
+            "no catalogue for {}: {langs:?}",
+            lang.code()
+        );
+    }
+}
+
 #[test]
 fn every_language_has_every_message_with_its_placeholders() {
-    let langs: Vec<String> =
-        std::fs::read_dir(format!("{}/extension/_locales", env!("CARGO_MANIFEST_DIR")))
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-    assert!(langs.len() >= 4, "{langs:?}");
+    let langs = languages();
+    assert!(langs.len() >= 7, "{langs:?}");
     let en = messages("en");
     for lang in &langs {
         let other = messages(lang);
@@ -47,7 +282,14 @@ fn every_language_has_every_message_with_its_placeholders() {
             "{lang}: missing {missing:?}, extra {extra:?}"
         );
         for (key, m) in &en {
+            assert!(
+                other[key]["message"]
+                    .as_str()
+                    .is_some_and(|s| !s.trim().is_empty()),
+                "{lang}: {key} is empty"
+            );
             assert_eq!(placeholders(&other[key]), placeholders(m), "{lang}: {key}");
+            assert_eq!(arity(&other[key]), arity(m), "{lang}: {key}");
             for p in placeholders(m) {
                 assert!(
                     other[key]["placeholders"].get(&p).is_some(),
@@ -59,63 +301,95 @@ fn every_language_has_every_message_with_its_placeholders() {
 }
 
 #[test]
-fn every_key_the_ui_asks_for_exists() {
+fn every_key_any_code_uses_exists_with_its_substitutions() {
     let en = messages("en");
-    let dir = format!("{}/src/ext/ui", env!("CARGO_MANIFEST_DIR"));
-    let mut asked = BTreeSet::new();
-    for file in std::fs::read_dir(dir).unwrap() {
-        let src = std::fs::read_to_string(file.unwrap().path()).unwrap();
-        // `t("key"`, not `input("id"` or `add_variant("text"`.
-        for (i, _) in src.match_indices("t(\"") {
-            let before = src[..i].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue;
+    let families = families();
+    let uses = uses();
+    assert!(uses.len() > 100, "{uses:?}");
+    let mut problems = Vec::new();
+    for u in &uses {
+        if u.prefix {
+            match families.get(u.key.as_str()) {
+                None => problems.push(format!(
+                    "{}: keys made at run time from {:?}: list them in families()",
+                    u.at, u.key
+                )),
+                Some(keys) => {
+                    for k in keys.iter().filter(|k| !en.contains_key(*k)) {
+                        problems.push(format!(
+                            "{}: {k} (made from {:?}) has no message",
+                            u.at, u.key
+                        ));
+                    }
+                }
             }
-            let part = &src[i + 3..];
-            if let Some(end) = part.find('"') {
-                asked.insert(part[..end].to_string());
-            }
-        }
-    }
-    assert!(asked.len() > 30, "{asked:?}");
-    let missing: Vec<_> = asked.iter().filter(|k| !en.contains_key(*k)).collect();
-    assert!(
-        missing.is_empty(),
-        "keys the UI uses that no message has: {missing:?}"
-    );
-}
-
-#[test]
-fn every_key_the_content_script_asks_for_exists() {
-    let en = messages("en");
-    let dir = format!("{}/extension/content", env!("CARGO_MANIFEST_DIR"));
-    let mut asked = BTreeSet::new();
-    for file in std::fs::read_dir(dir).unwrap() {
-        let path = file.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("js") {
             continue;
         }
-        let src = std::fs::read_to_string(&path).unwrap();
-        // `t('key'…` and `t(ok ? 'one' : 'other')`: every quoted word in the call's
-        // first argument (up to its first comma or closing parenthesis).
-        for (i, _) in src.match_indices("t(") {
-            let before = src[..i].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                continue;
-            }
-            let arg = &src[i + 2..];
-            let arg = &arg[..arg.find([',', ')']).unwrap_or(arg.len())];
-            for (n, quoted) in arg.split('\'').enumerate() {
-                if n % 2 == 1 && !quoted.is_empty() {
-                    asked.insert(quoted.to_string());
+        match en.get(&u.key) {
+            None => problems.push(format!("{}: {:?} has no message", u.at, u.key)),
+            Some(m) => {
+                if let Some(n) = u.subs {
+                    if n != arity(m) {
+                        problems.push(format!(
+                            "{}: {:?} given {n} substitutions, its message takes {}",
+                            u.at,
+                            u.key,
+                            arity(m)
+                        ));
+                    }
                 }
             }
         }
     }
-    assert!(asked.len() >= 15, "{asked:?}");
-    let missing: Vec<_> = asked.iter().filter(|k| !en.contains_key(*k)).collect();
-    assert!(
-        missing.is_empty(),
-        "keys the content script uses that no message has: {missing:?}"
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_message_is_used_by_some_code() {
+    let en = messages("en");
+    let families = families();
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for u in uses() {
+        if u.prefix {
+            used.extend(families.get(u.key.as_str()).into_iter().flatten().cloned());
+        } else {
+            used.insert(u.key);
+        }
+    }
+    // A key the Rust pages hand to a helper in one word ("imported", "wiped"): any string
+    // literal there that is a key.
+    for path in files("src/ext/ui", "rs") {
+        let src = uncommented(&std::fs::read_to_string(&path).unwrap());
+        for (n, part) in src.split('"').enumerate() {
+            if n % 2 == 1 && en.contains_key(part) {
+                used.insert(part.to_string());
+            }
+        }
+    }
+    let unused: Vec<_> = en.keys().filter(|k| !used.contains(*k)).collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+}
+
+#[test]
+fn the_scanner_sees_what_it_is_meant_to() {
+    // The parts the tests above rely on, on known input.
+    assert_eq!(
+        call_args("\"a\", &[&x, &y.to_string()]) + 1", 0),
+        ["\"a\"", "&[&x, &y.to_string()]"]
     );
+    assert_eq!(array_len("&[&x, &f(a, b)]"), Some(2));
+    assert_eq!(array_len("[answer.length, answer.limit]"), Some(2));
+    assert_eq!(array_len("&[]"), Some(0));
+    assert_eq!(array_len("subs"), None);
+    let uses = uses();
+    for key in [
+        "promptCopied",
+        "promptCopyRefused",
+        "extName",
+        "optionsTitle",
+        "commandNextFlagged",
+        "fieldMyName",
+    ] {
+        assert!(uses.iter().any(|u| u.key == key), "{key} not seen");
+    }
 }
