@@ -315,6 +315,7 @@ fn bench_triage_cards(c: &mut Criterion) {
         .map(|(i, html)| CardHtml {
             id: format!("c{i}"),
             html: html.clone(),
+            hidden: false,
         })
         .collect();
     write_shared(

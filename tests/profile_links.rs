@@ -24,6 +24,7 @@ fn cards(dir: &str) -> Vec<CardHtml> {
             out.push(CardHtml {
                 id: format!("{}-{i}", path.display()),
                 html: el.html(),
+                hidden: false,
             });
         }
     }

@@ -108,6 +108,7 @@ fn cards(html: &str) -> Vec<CardHtml> {
         .map(|(i, r)| CardHtml {
             id: format!("c{i}"),
             html: r.html(),
+            hidden: false,
         })
         .collect()
 }

@@ -24,6 +24,7 @@ fn card(id: &str, html: String) -> CardHtml {
     CardHtml {
         id: id.into(),
         html,
+        hidden: false,
     }
 }
 

@@ -38,11 +38,13 @@ fn a_message_of_nested_cards_is_refused_before_parsing_and_the_real_card_is_read
         .map(|i| CardHtml {
             id: format!("n{i}"),
             html: nested(MAX_CARD_HTML_BYTES - 16),
+            hidden: false,
         })
         .collect();
     cards.push(CardHtml {
         id: "real".into(),
         html: real_card(),
+        hidden: false,
     });
     let bytes: usize = cards.iter().map(|c| c.html.len()).sum();
     assert!(
@@ -80,6 +82,7 @@ fn a_message_over_its_elements_allowance_reads_what_fits() {
         .map(|i| CardHtml {
             id: format!("f{i}"),
             html: format!("<div id=\"{i}\">{flat}</div>"),
+            hidden: false,
         })
         .take(MAX_MESSAGE_BYTES / (flat.len() + 20))
         .collect();

@@ -11,6 +11,7 @@ import { renderBadge, removeBadge, hasBadge } from './badges.js';
 import { warmPrompt } from './prompt.js';
 import { stop, start } from './route.js';
 import { retired } from './retire.js';
+import { timed, within } from './aside.js';
 
 /** @typedef {import('./state.js').Entry} Entry */
 /** @typedef {import('./state.js').Answer} Answer */
@@ -20,7 +21,7 @@ import { retired } from './retire.js';
  * the mutations.
  * @param {MutationRecord[]} records
  */
-export function onMutations(records) {
+export const onMutations = timed(function onMutations(records) {
   for (const r of records) {
     // Our own badge going in (we pause the observer while we write, so this is rare); a
     // record that takes a badge out is the page's doing: that card needs its badge back.
@@ -30,7 +31,7 @@ export function onMutations(records) {
     for (const n of r.addedNodes) state.queued.push(n);
   }
   if (state.touched.length) schedule();
-}
+});
 
 /** @param {NodeList} nodes */
 const isOurs = (nodes) => {
@@ -58,9 +59,9 @@ export function cardOf(el) {
 }
 
 /** The mutations since the last batch: which cards are dirty (then `drain` sends them). */
-export function batch() {
+export const batch = timed(function batch() {
   state.batchTimer = 0;
-  if (!state.cardSel || retired()) return;
+  if (!state.cardSel || retired() || !within('batches')) return;
   const config = /** @type {import('./state.js').Config} */ (state.config);
   const replaced = state.observed && !state.observed.isConnected;
   const listAppeared = state.narrowing && (config.cards.list_containers || []).some((s) => document.querySelector(s));
@@ -109,7 +110,7 @@ export function batch() {
   } catch (_) {
     report('engine-error'); // never let an exception reach LinkedIn
   }
-}
+});
 
 /**
  * An id whose answer or details will never be applied.
@@ -137,13 +138,13 @@ export function resend(cards) {
  * Serialises and sends at most one chunk of cards per task, so that a thousand cards
  * never make one long task (and the first badges come sooner).
  */
-export function drain() {
+export const drain = timed(function drain() {
   state.drainTimer = 0;
   const cardSel = state.cardSel;
   if (!cardSel) return;
   const { backlog, entries } = state;
   try {
-    /** @type {{ id: string, html: string }[]} */
+    /** @type {{ id: string, html: string, hidden?: boolean }[]} */
     const cards = [];
     /** @type {[Element, Entry][]} read as before, but the page took its badge away */
     const restore = [];
@@ -173,7 +174,10 @@ export function drain() {
       entry.html = html;
       entries.set(card, entry);
       state.inFlight.set(entry.id, card);
-      cards.push({ id: entry.id, html });
+      // A fact its outerHTML does not carry: the card sits in a hidden element (the
+      // engine does not read what the user is not shown).
+      if (card.parentElement && card.parentElement.closest('[hidden]')) cards.push({ id: entry.id, html, hidden: true });
+      else cards.push({ id: entry.id, html });
       bytes += cardBytes(html);
     }
     if (cards.length) triage(cards, state.freshSettings);
@@ -193,19 +197,20 @@ export function drain() {
   }
   if (!backlog.size) state.freshSettings = false;
   else if (!state.drainTimer) state.drainTimer = setTimeout(drain, 0);
-}
+});
 
 /**
  * One chunk of cards to the engine (`triage-cards`), and its answer applied.
- * @param {{ id: string, html: string }[]} cards
+ * @param {{ id: string, html: string, hidden?: boolean }[]} cards
  * @param {boolean} fresh the engine reads the settings afresh
  * @returns {Promise<unknown>}
  */
 async function triage(cards, fresh) {
   const gen = state.generation;
-  /** @type {{ type: string, url: string, cards: { id: string, html: string }[], fresh?: boolean }} */
+  /** @type {{ type: string, url: string, cards: { id: string, html: string, hidden?: boolean }[], fresh?: boolean }} */
   const message = { type: 'triage-cards', url: location.href, cards };
   if (fresh) message.fresh = true;
+  if (!within('messages')) return; // stepped aside: this page is not read
   const answer = await send(message);
   if (gen !== state.generation) return;
   const split = answer && answer.code === 'too-large' ? halves(cards) : null;
@@ -264,7 +269,7 @@ export function quietly(write) {
  * The engine's answer to a `triage-cards` message: badges on, off, or other roots to send.
  * @param {{ cards: Answer[] }} answer
  */
-function apply(answer) {
+const apply = timed(function apply(answer) {
   const { entries } = state;
   try {
     let readable = 0;
@@ -316,7 +321,7 @@ function apply(answer) {
   } catch (_) {
     report('engine-error');
   }
-}
+});
 
 /**
  * The engine says this element wraps other card roots: they become the cards (each sent
@@ -350,7 +355,7 @@ function holds(wrapper, entry, roots) {
  * dropped.
  * @param {unknown} cards
  */
-export function details(cards) {
+export const details = timed(function details(cards) {
   try {
     if (!Array.isArray(cards)) return;
     for (const d of cards) {
@@ -363,7 +368,7 @@ export function details(cards) {
       } else if (!entry && state.inFlight.has(d.id)) state.earlyDetails.set(d.id, d);
     }
   } catch (_) { /* fail-open: those cards stay unguarded */ }
-}
+});
 
 /** Details still missing `DETAILS_MS` after their answer: those cards are sent once more. */
 function detailsMissing() {

@@ -34,6 +34,9 @@
 //   threads.js answered detection (thread-seen)          dom.js    el, locate, domReady
 //   i18n.js    t(key, subs): every user-visible string, from extension/_locales
 //   retire.js  the extension reloaded or removed: step aside (what to undo: onRetire)
+//   ceiling.js pure: our work counted per window against the engine's ceiling
+//   aside.js   within / timed: count restarts, batches, messages and our milliseconds;
+//              over the ceiling route.js steps aside ("could not read", a rest)
 //
 // Messages  out (runtime.sendMessage, engine.js send): hello (route), triage-cards
 //             (collect), status (engine report), record (engine record, from guard,

@@ -8,9 +8,11 @@ import { domReady } from './dom.js';
 import { onMutations, schedule, batch, resend } from './collect.js';
 import { removeBadge } from './badges.js';
 import { closePrompt } from './prompt.js';
-import { startThreads } from './threads.js';
+import { startThreads, stopThreads } from './threads.js';
 import { retired } from './retire.js';
 import { needsEngine } from './routes.js';
+import { Meter } from './ceiling.js';
+import { within, onOverCeiling } from './aside.js';
 
 /**
  * Asks the engine about this page (or takes the answer to the first hello, `early`) and
@@ -18,18 +20,23 @@ import { needsEngine } from './routes.js';
  * @param {Promise<any>} [early]
  */
 export async function hello(early) {
+  // Stepped aside (our work went over the engine's ceiling): this page rests a while.
+  if (performance.now() < state.asideUntil) return;
+  if (!within('messages')) return;
   const gen = ++state.generation;
   // An open prompt stays while this is still the same invitations page (LinkedIn adds a
   // query to the URL, a filter changes); stop() closes it when the user moved on.
   const answer = await (early || send({ type: 'hello', url: location.href }));
   if (gen !== state.generation) return;
-  if (!answer || answer.ok !== true || !answer.limits) {
+  if (!answer || answer.ok !== true || !answer.limits || !answer.ceiling) {
     stop();
     state.cardSel = '';
     return report('engine-error');
   }
   state.config = answer; // its composer selectors serve armed replies on any page
   state.limits = answer.limits;
+  // One meter for the page's life: a route change does not reset what was counted.
+  if (!state.meter) state.meter = new Meter(answer.ceiling);
   startThreads();
   const sel = answer.active ? answer.cards.card_roots.join(',') : '';
   if (sel && sel === state.cardSel && state.observer) {
@@ -67,6 +74,7 @@ export async function hello(early) {
  * @param {boolean} [now]
  */
 export function start(now) {
+  if (!within('restarts')) return;
   const config = /** @type {import('./state.js').Config} */ (state.config);
   // The invitation list when it is there (the narrowest container), else the page's
   // stable root until the list appears; a light watcher on the root notices when
@@ -148,3 +156,16 @@ export function onRoute() {
   state.cardSel = '';
   report('idle'); // a message only if the toolbar icon showed a problem
 }
+
+// Over the ceiling: stop reading this page, say "could not read" on the toolbar icon, and
+// ignore route changes for the engine's rest (a page that restarts us without end gets
+// one window of our work in each rest, at most). LinkedIn keeps working: nothing of ours
+// is left in the page.
+onOverCeiling(() => {
+  ++state.generation; // answers on their way are dropped
+  stop();
+  stopThreads();
+  state.cardSel = '';
+  state.asideUntil = performance.now() + (state.meter ? state.meter.ceiling.rest_ms : 0);
+  report('unreadable');
+});

@@ -67,6 +67,7 @@
  * @property {{ card_roots: string[], list_containers?: string[] }} cards
  * @property {{ observe_roots?: string[], composer: Composer }} live
  * @property {Limits} limits
+ * @property {import('./ceiling.js').Ceiling} ceiling
  */
 /**
  * @typedef {{ editor: string, send: string, form: string, shadow_hosts: string[],
@@ -150,6 +151,10 @@ export const state = {
   // hear of the change after we do).
   freshSettings: false,
   unreadableTimer: 0,
+  // ---- the ceiling on our work (ceiling.js, aside.js)
+  /** @type {import('./ceiling.js').Meter | null} from the first hello answer on */
+  meter: null,
+  asideUntil: 0, // stepped aside over the ceiling: hello does nothing until then
   // ---- cards and their answers (collect.js)
   idPrefix,
   nextId: 1,

@@ -161,6 +161,7 @@ pub fn bench_triage_cards(
         .map(|(i, html)| CardHtml {
             id: format!("c{i}"),
             html,
+            hidden: false,
         })
         .collect();
     let settings = Settings::from_json(settings_json).map_err(|e| err(e.to_string()))?;

@@ -42,11 +42,27 @@ export async function fixture(rel) {
   return readFile(join(FIXTURES, rel), 'utf8');
 }
 
+// The askfirst CLI, built once per test process (`cargo run` for every page costs cargo's
+// freshness check each time: seconds for a sample of pages).
+let cliPath = null;
+function cli() {
+  if (!cliPath) {
+    const out = execFileSync('cargo', ['build', '--quiet', '--features', 'cli', '--bin', 'askfirst', '--message-format=json'],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const built = out.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l))
+      .find((m) => m.reason === 'compiler-artifact' && m.target?.name === 'askfirst' && m.executable);
+    if (!built) throw new Error('cargo built no askfirst binary');
+    cliPath = built.executable;
+  }
+  return cliPath;
+}
+
 /** The askfirst CLI's verdicts for a fixture page (one reader: the badges must equal them). */
 export function cliTriage(file, settings) {
-  const args = ['run', '--quiet', '--features', 'cli', '--', 'triage', file, '--json'];
+  const args = ['triage', file, '--json'];
   if (settings) args.push('--settings', settings);
-  const out = execFileSync('cargo', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  // stderr is kept for the error a failure throws ("no person invitations" is no failure).
+  const out = execFileSync(cli(), args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
   return out.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
 
@@ -143,7 +159,7 @@ export async function launch({ headless = true, extension = true, dist = DIST } 
 // `DOM.getDocument({depth: -1, pierce: true})` (../../docs/security.md). Helpers:
 //   badgeCount(page)                  badge hosts with a closed root, in the whole page
 //   waitForBadges(page, n)            until there are n (or throws with what it saw)
-//   badgeVerdicts(page, within?)      [{note, fit, plan, label, tip, card, inCard}] in page order
+//   badgeVerdicts(page, within?)      [{note, fit, plan, label, tip, card, inCard, on, links}] in page order
 //   inBadge(page, fn, arg, i)         fn with `this` = the i-th badge's closed root
 //   inPrompt(page, fn, arg)           fn with `this` = the open prompt's closed root
 //   promptState(page)                 what the open prompt shows (undefined: none)
@@ -226,9 +242,16 @@ export async function badgeVerdicts(page, within) {
   return callOnRoots(page, ids, function (within, ...rest) {
     const box = within ? document.querySelector(within) : null;
     if (within && !box) return [];
+    const cards = [];
     return [this, ...rest].filter((root) => !box || box.contains(root.host)).map((root) => {
       const v = root.querySelector('[data-note]');
+      const parent = root.host.parentElement;
+      if (!cards.includes(parent)) cards.push(parent);
       return {
+        // Which element it sits on (the same number for the same element, in order of first
+        // appearance), and the profile paths that element links to.
+        on: cards.indexOf(parent),
+        links: parent ? [...new Set([...parent.querySelectorAll('a[href]')].map((a) => new URL(a.href).pathname))] : [],
         note: v?.getAttribute('data-note'), fit: v?.getAttribute('data-fit'), plan: v?.getAttribute('data-plan'),
         label: root.querySelector('.p')?.textContent ?? null, tip: root.querySelector('[role=tooltip]')?.textContent ?? null,
         card: root.host.parentElement?.textContent ?? '',

@@ -48,3 +48,11 @@ export function engineLimits() {
     max_cards_per_message: read('protocol/mod.rs', 'MAX_CARDS_PER_MESSAGE'),
   };
 }
+
+/** The content script's work ceiling, read from the Rust source that owns it (protocol/ceiling.rs). */
+export function engineCeiling() {
+  const src = readFileSync(join(ROOT, 'src', 'core', 'protocol', 'ceiling.rs'), 'utf8');
+  const body = src.match(/pub const CEILING: WorkCeiling = WorkCeiling \{([^}]*)\}/);
+  if (!body) throw new Error('CEILING not found in protocol/ceiling.rs');
+  return Object.fromEntries([...body[1].matchAll(/(\w+): ([0-9_]+),/g)].map(([, k, v]) => [k, Number(v.replaceAll('_', ''))]));
+}

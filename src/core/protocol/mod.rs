@@ -11,6 +11,7 @@
 //! length), [`ledger`] (the ledger's messages: popup, options, answered detection). Still
 //! to become one (issue #16): their two `Origin`s, error types and parsers.
 
+pub mod ceiling;
 pub mod ledger;
 
 use crate::core::composer::{self, ArmedPerson, ComposerFacts, Owner, MAX_HEADER_ITEMS};
@@ -153,6 +154,11 @@ impl Request {
 pub struct CardHtml {
     pub id: String,
     pub html: String,
+    /// The card root sits inside a `hidden` element of the page (a fact its outerHTML
+    /// does not carry): not shown to the user, so not an invitation (issue #12, the rule
+    /// the reader applies to a saved page).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
 }
 
 /// What the user did in the prompt (or what the prompt did for them).
@@ -436,6 +442,8 @@ pub struct HelloAnswer {
     pub live: LiveSelectors,
     /// The engine's message limits, so that the content script never copies them.
     pub limits: Limits,
+    /// The ceiling on the content script's own work on the page (issue #12 §3).
+    pub ceiling: ceiling::WorkCeiling,
 }
 
 /// The limits `parse_request` applies, all in UTF-8 bytes of the message's JSON (what the
@@ -463,6 +471,7 @@ pub fn hello(url: &str) -> HelloAnswer {
         cards: linkedin::page_selectors(),
         live: live::live_selectors(),
         limits: LIMITS,
+        ceiling: ceiling::CEILING,
     }
 }
 
@@ -816,6 +825,10 @@ fn triage_card_in(
             diagnostics,
         }
     };
+    if card.hidden {
+        let why = "the card is inside a hidden element: not shown, not read".to_string();
+        return answer(CardStatus::NotPerson, None, vec![why]);
+    }
     if card.html.len() > MAX_CARD_HTML_BYTES {
         let why = format!(
             "card is {} bytes; the limit is {MAX_CARD_HTML_BYTES}: not read",
@@ -1315,6 +1328,38 @@ mod tests {
             json["limits"]["max_thread_message_bytes"],
             ledger::MAX_TAB_MESSAGE_BYTES
         );
+        // And its work with the engine's ceiling (issue #12 §3).
+        assert_eq!(
+            json["ceiling"]["max_restarts"],
+            ceiling::CEILING.max_restarts
+        );
+        assert_eq!(json["ceiling"]["rest_ms"], ceiling::CEILING.rest_ms);
+    }
+
+    #[test]
+    fn a_card_inside_a_hidden_element_is_not_read() {
+        // The content script says so (its outerHTML cannot): issue #12's browser variants
+        // found a hidden duplicate's inner card root badged where the CLI read nothing.
+        let page = include_str!("../../../tests/fixtures/linkedin/current-en.html");
+        let doc = scraper::Html::parse_document(page);
+        let sel =
+            scraper::Selector::parse(r#"[role="listitem"][componentkey^="urn:li:invitation:"]"#)
+                .unwrap();
+        let html = doc.select(&sel).next().unwrap().html();
+        let engine = Engine::new(Settings::default());
+        let card = |hidden| CardHtml {
+            id: "c".into(),
+            html: html.clone(),
+            hidden,
+        };
+        let shown = triage_cards(&engine, &[card(false)], &Overrides::default());
+        assert_eq!(shown.cards[0].status, CardStatus::Person);
+        let hidden = triage_cards(&engine, &[card(true)], &Overrides::default());
+        assert_eq!(hidden.cards[0].status, CardStatus::NotPerson);
+        assert!(hidden.cards[0].badge.is_none());
+        // The fact travels only when true; a message without it reads as before.
+        let parsed: CardHtml = serde_json::from_str(r#"{"id":"c","html":"<p></p>"}"#).unwrap();
+        assert!(!parsed.hidden);
     }
 
     #[test]
@@ -1323,6 +1368,7 @@ mod tests {
         let cards = vec![CardHtml {
             id: "x".into(),
             html: "<div>nothing here</div>".into(),
+            hidden: false,
         }];
         let answer = triage_cards(&engine, &cards, &Overrides::default());
         assert_eq!(answer.cards.len(), 1);
