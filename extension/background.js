@@ -11,6 +11,16 @@
 // The worker's own wasm build (feature `worker`): the engine, without the pages' UI.
 import init, * as engine from './pkg/worker.js';
 
+// storage.local (the ledger, private notes, settings) for the extension's own pages and
+// this worker only, never for content scripts (docs/security.md, finding 8): code that
+// took over the renderer LinkedIn and our content script share could otherwise read and
+// write all of it. Chromium keeps the level; it is set again at every start (cheap, and
+// right even if a start ever comes before onInstalled). Firefox has no access level for
+// storage.local (only storage.session): the call is skipped or refused there.
+try {
+  chrome.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => {});
+} catch (_) { /* not supported here */ }
+
 // Started by the first event that needs it: the worker is also woken for events that do
 // not (a tab closed anywhere in the browser, a storage change), and compiling 1.7 MB of
 // wasm for those would be work for nothing.
@@ -40,9 +50,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 // Changes to the stored ledger made elsewhere: the engine drops its cached copy (an
 // engine not started yet has none). Changed settings: every tab our content script runs in
-// (the manifest's own match patterns) hears of it from here, so that the content script
-// needs no storage access of its own (docs/security.md, finding 8); it reads its cards
-// again, the engine with the new settings.
+// (the manifest's own match patterns) hears of it, since content scripts cannot read
+// storage.local (above); they read their cards again, the engine with the new settings.
 chrome.storage.onChanged.addListener((changes, area) => {
   ready?.then((state) => { if (state.ok) engine.storageChanged(changes, area); });
   if (area === 'local' && changes.settings) settingsChanged();

@@ -1,10 +1,11 @@
-// Finding 8 of issue #13 (attacker C, docs/security.md): the content script needs no
-// storage access of its own — the background forwards the one thing it needs from
-// storage.local, that the settings changed. (Restricting storage.local to trusted contexts
-// is still open: docs/security.md says why.)
+// Finding 8 of issue #13 (attacker C, docs/security.md): code running in the content
+// script's world (a renderer exploit on linkedin.com, or a bug of ours) must not reach
+// storage.local — the whole ledger, private notes, settings. The background restricts it
+// to trusted contexts (storage.local.setAccessLevel) and forwards the one thing the
+// content script needs from it: that the settings changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, fixture, INVITATIONS, waitForBadges, badgeVerdicts, waitFor } from './harness.mjs';
+import { launch, fixture, INVITATIONS, waitForBadges, badgeVerdicts, inContentScript, waitFor } from './harness.mjs';
 
 let h;
 before(async () => {
@@ -12,6 +13,34 @@ before(async () => {
   h.serve('/mynetwork/invitation-manager/received/', await fixture('e2e/composer-page.html'));
 });
 after(async () => h && h.close());
+
+const SETTINGS = { version: 1, target_market: { include: ['private term nobody else knows'], exclude: [] } };
+
+test('the content script\'s world can neither read nor write storage.local', async () => {
+  await h.sw.evaluate((s) => chrome.storage.local.set({ settings: s, probe: 'the user\'s private data' }), SETTINGS);
+  const page = await h.open(INVITATIONS);
+  await waitForBadges(page, 6);
+  const tried = await inContentScript(page, h.extensionId, `(async () => {
+    const out = {};
+    const attempt = async (name, f) => {
+      try { out[name] = { ok: true, value: await f() }; } catch (e) { out[name] = { ok: false, error: String(e && e.message || e) }; }
+    };
+    await attempt('get', () => chrome.storage.local.get(null));
+    await attempt('set', () => chrome.storage.local.set({ probe: 'overwritten by the content script' }));
+    await attempt('clear', () => chrome.storage.local.clear());
+    out.runtime = typeof chrome.runtime.sendMessage;
+    return out;
+  })()`);
+  assert.equal(tried.runtime, 'function', 'this is the content script\'s world (it has chrome.runtime)');
+  for (const op of ['get', 'set', 'clear']) {
+    assert.equal(tried[op].ok, false, `${op}: ${JSON.stringify(tried[op])}`);
+    assert.match(tried[op].error, /not allowed|access/i, op);
+  }
+  const stored = await h.sw.evaluate(() => chrome.storage.local.get(['settings', 'probe']));
+  assert.equal(stored.probe, 'the user\'s private data', 'nothing written, nothing cleared');
+  assert.deepEqual(stored.settings.target_market, SETTINGS.target_market);
+  await page.close();
+});
 
 test('settings changed in storage still reach the page: the badges follow them', async () => {
   await h.sw.evaluate(() => chrome.storage.local.clear());
