@@ -628,7 +628,11 @@ mod protocol {
         })
         .unwrap();
         match run(&mut l, &thread, Origin::LinkedInTab) {
-            LedgerAnswer::ThreadRead { answered } => assert_eq!(answered.as_deref(), Some(ANA)),
+            LedgerAnswer::ThreadRead { answered, asked } => {
+                assert_eq!(answered.as_deref(), Some(ANA));
+                let asked = asked.expect("Ana was asked: her thread is watched");
+                assert_eq!((asked.key.as_str(), asked.answered), (ANA, true));
+            }
             other => panic!("{other:?}"),
         }
         let req = parse_request(&thread, Origin::LinkedInTab).unwrap();
@@ -661,7 +665,10 @@ mod protocol {
         .unwrap();
         assert!(matches!(
             run(&mut l2, &overlay, Origin::LinkedInTab),
-            LedgerAnswer::ThreadRead { answered: None }
+            LedgerAnswer::ThreadRead {
+                answered: None,
+                asked: None
+            }
         ));
         assert_eq!(l2.get(CHLOE).unwrap().last_answer(), None);
 
@@ -698,10 +705,17 @@ mod protocol {
             html: page("messaging-unanswered.html"),
         })
         .unwrap();
-        assert!(matches!(
-            run(&mut l, &thread, Origin::LinkedInTab),
-            LedgerAnswer::ThreadRead { answered: None }
-        ));
+        // Asked and not answered: his thread is one AskFirst watches for his answer.
+        match run(&mut l, &thread, Origin::LinkedInTab) {
+            LedgerAnswer::ThreadRead {
+                answered: None,
+                asked: Some(w),
+            } => assert_eq!(
+                (w.key.as_str(), w.name.as_str(), w.answered),
+                (BRUNO, "Bruno Keller", false)
+            ),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(l.get(BRUNO).unwrap().last_answer(), None);
 
         assert!(matches!(
@@ -797,7 +811,10 @@ mod protocol {
         let thread = serde_json::to_string(&LedgerRequest::ThreadSeen { html: impostor }).unwrap();
         assert_eq!(
             run(&mut l, &thread, Origin::LinkedInTab),
-            LedgerAnswer::ThreadRead { answered: None }
+            LedgerAnswer::ThreadRead {
+                answered: None,
+                asked: None
+            }
         );
         assert_eq!(l.get(ANA).unwrap().last_answer(), None);
         assert_eq!(
@@ -810,11 +827,12 @@ mod protocol {
             html: page("messaging-answered.html"),
         })
         .unwrap();
-        assert_eq!(
+        assert!(matches!(
             run(&mut l, &real, Origin::LinkedInTab),
             LedgerAnswer::ThreadRead {
-                answered: Some(ANA.into())
-            }
-        );
+                answered: Some(ref k),
+                asked: Some(_),
+            } if k == ANA
+        ));
     }
 }

@@ -8,7 +8,8 @@
 use askfirst::core::ledger::insights::{FollowUp, Reminder, Stats};
 use askfirst::core::ledger::Notice;
 use askfirst::core::plan::PlanKind;
-use askfirst::core::protocol_ledger::{DashboardView, FlaggedOnPage, PageStatus};
+use askfirst::core::protocol_ledger::{DashboardView, FlaggedOnPage, Watched};
+use askfirst::core::tab_view::TabView;
 use askfirst::ext::ui::options::field_for_error;
 use askfirst::ext::ui::popup::{render, TabState};
 use wasm_bindgen_test::*;
@@ -82,12 +83,12 @@ fn count(root: &Element, selector: &str) -> u32 {
 #[wasm_bindgen_test]
 fn strangers_text_stays_text_and_unsafe_links_are_never_followed() {
     let root = container();
-    let tab = TabState::Active(PageStatus {
-        active: true,
-        reason: None,
+    let tab = TabState::View(TabView::Active {
         flagged: vec![FlaggedOnPage {
             name: HOSTILE.into(),
             plan: Some(PlanKind::AcceptFollowUp),
+            profile_url: Some("javascript:alert(1)".into()),
+            key: "urn:li:invitation:1".into(),
         }],
     });
     let listeners = render(&root, &tab, Ok(&view()));
@@ -116,6 +117,11 @@ fn strangers_text_stays_text_and_unsafe_links_are_never_followed() {
     // One listener per notice (dismiss) and one for the options button.
     assert_eq!(listeners.len(), 2);
     assert_eq!(count(&root, "section.flagged li"), 1);
+    assert_eq!(
+        count(&root, "section.flagged a[href]"),
+        0,
+        "a flagged name links only to a LinkedIn profile"
+    );
     assert_eq!(count(&root, "section.follow-ups li"), 1);
     let deals = root
         .query_selector("[data-stat=statsAnswers] dd")
@@ -131,7 +137,7 @@ fn strangers_text_stays_text_and_unsafe_links_are_never_followed() {
 #[wasm_bindgen_test]
 fn every_tab_state_and_a_missing_ledger_render() {
     let root = container();
-    render(&root, &TabState::Inactive(HOSTILE.into()), Ok(&view()));
+    render(&root, &TabState::Failed(HOSTILE.into()), Ok(&view()));
     assert_eq!(count(&root, ".status.inactive"), 1);
     assert!(root
         .query_selector(".status .reason")
@@ -142,15 +148,41 @@ fn every_tab_state_and_a_missing_ledger_render() {
         .contains(HOSTILE));
     assert_eq!(count(&root, "section.flagged"), 0);
 
-    render(&root, &TabState::Watching, Ok(&view()));
-    assert_eq!(count(&root, ".status.active"), 1);
+    let watching = TabState::View(TabView::Watching {
+        people: vec![Watched {
+            key: "k".into(),
+            name: HOSTILE.into(),
+            answered: false,
+        }],
+    });
+    render(&root, &watching, Ok(&view()));
+    assert_eq!(count(&root, ".status.active[data-state=watching]"), 1);
+    assert_eq!(count(&root, ".status ul.watching li"), 1);
+    assert_eq!(count(&root, "img"), 0);
+    for (v, state) in [
+        (TabView::Empty, "empty"),
+        (TabView::NotInvitations, "not-invitations"),
+        (TabView::Unreadable, "unreadable"),
+        (TabView::NobodyAsked, "nobody-asked"),
+    ] {
+        render(&root, &TabState::View(v), Ok(&view()));
+        assert_eq!(count(&root, &format!(".status[data-state={state}]")), 1);
+    }
+    assert_eq!(
+        count(&root, ".status a.open-invitations"),
+        0,
+        "only where the tab is not an invitations page"
+    );
+    render(&root, &TabState::View(TabView::NotInvitations), Ok(&view()));
+    assert_eq!(count(&root, ".status a.open-invitations[href]"), 1);
+    render(&root, &watching, Ok(&view()));
     assert_eq!(
         count(&root, ".status"),
         1,
         "re-rendering replaces, never duplicates"
     );
 
-    let listeners = render(&root, &TabState::Watching, Err("storage is broken".into()));
+    let listeners = render(&root, &watching, Err("storage is broken".into()));
     assert_eq!(count(&root, "p.error"), 1);
     assert_eq!(count(&root, "section.reminders"), 0);
     assert_eq!(count(&root, "#open-options"), 1, "settings stay reachable");
@@ -160,7 +192,7 @@ fn every_tab_state_and_a_missing_ledger_render() {
     empty.reminders.clear();
     empty.notices.clear();
     empty.follow_ups.clear();
-    render(&root, &TabState::Watching, Ok(&empty));
+    render(&root, &watching, Ok(&empty));
     assert_eq!(count(&root, "section.reminders .empty"), 1);
     assert_eq!(count(&root, "section.notices, section.follow-ups"), 0);
 }

@@ -3,7 +3,7 @@
 // callback; a batch (setTimeout 0) finds the card roots they touched, and `drain` sends
 // them to the engine, one chunk per task. The answers put badges on the cards; the
 // `card-details` that follow complete them for the guard, the prompt and insertion.
-import { state, OBSERVE, DETAILS_MS, RETRY_MS } from './state.js';
+import { state, OBSERVE, DETAILS_MS, RETRY_MS, UNREADABLE_MS } from './state.js';
 import { send, report } from './engine.js';
 import { locate } from './dom.js';
 import { chunkFull, cardBytes, cardHtml, halves, overdue } from './batching.js';
@@ -77,8 +77,11 @@ export const batch = timed(function batch() {
   if (state.removals) {
     // Forget cards LinkedIn removed (their badges went with them).
     state.removals = false;
+    /** @type {string[]} */
+    const gone = [];
     for (const [card, entry] of state.entries) {
       if (!card.isConnected) {
+        if (entry.answer && entry.answer.key) gone.push(entry.answer.key);
         state.entries.delete(card);
         if (entry.id) forget(entry.id);
         // Out of the page with the card, but LinkedIn may put the same node back: it
@@ -86,6 +89,10 @@ export const batch = timed(function batch() {
         removeBadge(entry);
       }
     }
+    // Accepted, ignored or withdrawn: off the popup's list of flagged invitations. The
+    // last one gone, the list may be empty now: the engine looks at it again.
+    if (gone.length) send({ type: 'cards-gone', url: location.href, keys: gone.slice(0, state.limits.max_cards_per_message) });
+    if (!state.entries.size) checkListLater();
   }
   /** @type {Set<Element>} */
   const dirty = new Set();
@@ -111,6 +118,42 @@ export const batch = timed(function batch() {
     report('engine-error'); // never let an exception reach LinkedIn
   }
 });
+
+/**
+ * No card in the list for a while: in `UNREADABLE_MS`, unless cards came meanwhile, the
+ * list goes to the engine (`checkList`), or, with no list container found, the page is
+ * unreadable.
+ */
+export function checkListLater() {
+  const gen = state.generation;
+  clearTimeout(state.unreadableTimer);
+  state.unreadableTimer = setTimeout(() => {
+    if (gen !== state.generation || !state.cardSel || state.entries.size) return;
+    const lists = (state.config && state.config.cards.list_containers) || [];
+    const list = state.observed;
+    if (list && list.isConnected && lists.some((sel) => list.matches(sel))) checkList();
+    else report('unreadable');
+  }, UNREADABLE_MS);
+}
+
+/**
+ * The list without a card: its HTML to the engine, which says whether it is LinkedIn's
+ * "no pending invitations" or markup it does not know (src/core/linkedin/empty.rs). The
+ * background shows its answer on the toolbar and in the popup; we only remember it.
+ */
+export async function checkList() {
+  const gen = state.generation;
+  const list = state.observed;
+  if (!list) return;
+  const html = list.outerHTML;
+  // Half the engine's cap in UTF-16 units leaves room for multi-byte text: a list this
+  // big is not empty.
+  if (html.length > state.limits.max_card_html_bytes / 2) return report('unreadable');
+  const answer = await send({ type: 'list-seen', url: location.href, html });
+  if (gen !== state.generation || state.entries.size) return;
+  if (answer && answer.ok === true && (answer.state === 'empty' || answer.state === 'unreadable')) state.shownState = answer.state;
+  else report('engine-error');
+}
 
 /**
  * An id whose answer or details will never be applied.

@@ -2,10 +2,10 @@
 // Start and stop on route changes: every load and route change to an invitations or
 // messaging page (routes.js) says hello to the engine, which answers whether this is an
 // invitations page and with the selectors to read it. Other pages cost no message.
-import { state, OBSERVE, UNREADABLE_MS } from './state.js';
+import { state, OBSERVE } from './state.js';
 import { send, report } from './engine.js';
 import { domReady } from './dom.js';
-import { onMutations, schedule, batch, resend } from './collect.js';
+import { onMutations, schedule, batch, resend, checkListLater } from './collect.js';
 import { removeBadge } from './badges.js';
 import { closePrompt } from './prompt.js';
 import { startThreads, stopThreads } from './threads.js';
@@ -106,13 +106,10 @@ export function start(now) {
   state.queued.push(observed);
   if (now) batch();
   else schedule();
-  // Neither a card nor the list after a while: LinkedIn's markup is not what the engine
-  // knows. Say so on the toolbar icon (cards that show up later turn it back to active).
-  const gen = state.generation;
-  clearTimeout(state.unreadableTimer);
-  state.unreadableTimer = setTimeout(() => {
-    if (gen === state.generation && state.cardSel && !state.entries.size && state.observed === root) report('unreadable');
-  }, UNREADABLE_MS);
+  // No card after a while: without the list, LinkedIn's markup is not what the engine
+  // knows; with it, the engine says whether the list is empty or unreadable. Shown on the
+  // toolbar icon and in the popup (cards that show up later turn it back to active).
+  checkListLater();
 }
 
 /**

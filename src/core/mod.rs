@@ -18,5 +18,6 @@ pub use protocol::ledger as protocol_ledger;
 pub mod reply;
 pub mod settings;
 pub mod sort;
+pub mod tab_view;
 pub mod text;
 pub mod triage;

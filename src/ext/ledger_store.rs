@@ -458,6 +458,19 @@ pub async fn handle_ledger_message(message: JsValue, sender: JsValue) -> Result<
         .and_then(|s| s.as_string())
         .unwrap_or_default();
     let answer = handle_request(&json, origin).await;
+    // A conversation with someone asked: the popup says AskFirst watches for their answer.
+    if let LedgerAnswer::ThreadRead {
+        asked: Some(who), ..
+    } = &answer
+    {
+        let tab = Reflect::get(&sender, &"tab".into()).unwrap_or(JsValue::UNDEFINED);
+        let id = Reflect::get(&tab, &"id".into())
+            .ok()
+            .and_then(|v| v.as_f64());
+        if let Some(id) = id {
+            tabs::with_tabs(|b| b.watching(id as i64, who.clone()));
+        }
+    }
     let text = serde_json::to_string(&answer).map_err(|e| JsValue::from_str(&e.to_string()))?;
     JSON::parse(&text)
 }

@@ -189,6 +189,8 @@ async fn triage(
                 let flagged = v.guard.then(|| FlaggedOnPage {
                     name: v.name.clone(),
                     plan: Some(v.snapshot.plan),
+                    profile_url: v.snapshot.profile_url.clone(),
+                    key: v.key.clone(),
                 });
                 (v.key.clone(), flagged)
             })
@@ -340,13 +342,32 @@ pub async fn handle_message(message: JsValue, sender: JsValue) -> JsValue {
         } => record(&sender, key, event, snapshot).await,
         Request::Status { url, state } => {
             if let Some(tab) = tab_id(&sender) {
-                let (_, title) = state.toolbar();
-                let active = matches!(state, PageState::Active | PageState::Idle);
-                tabs::with_tabs(|b| {
-                    b.state(tab, &url, active, (!active).then(|| title.to_string()))
-                });
+                tabs::with_tabs(|b| b.state(tab, &url, state));
             }
             show_state(&sender, state).await
+        }
+        // The list without a readable card: the engine says whether it is empty, and the
+        // tab (toolbar and popup) shows that.
+        Request::ListSeen { url, html } => {
+            let answer = protocol::list_seen(&html);
+            if let Some(tab) = tab_id(&sender) {
+                tabs::with_tabs(|b| b.state(tab, &url, answer.state));
+            }
+            match show_state(&sender, answer.state).await {
+                Ok(_) => Ok(to_js(&answer)),
+                Err(e) => Err(e),
+            }
+        }
+        Request::CardsGone { url, keys } => {
+            if let Some(tab) = tab_id(&sender) {
+                tabs::with_tabs(|b| {
+                    b.hello(tab, &url);
+                    for key in &keys {
+                        b.settled(tab, key);
+                    }
+                });
+            }
+            Ok(to_js(&serde_json::json!({ "ok": true })))
         }
         Request::ReplyLength { text, limit } => Ok(to_js(&protocol::reply_length(&text, limit))),
         Request::ComposerOwner { person, composer } => {

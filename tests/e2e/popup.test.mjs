@@ -54,7 +54,7 @@ test('the popup lists who to decide about, the counts, and notices', async () =>
     assert.match(await page.$eval('section.follow-ups', (e) => e.textContent), /Dana/);
     assert.match(await page.$eval('.notice', (e) => e.textContent), /12 older finished records/);
     // The popup opened as a tab looks at itself: not a LinkedIn invitations page.
-    assert.match(await page.$eval('.status.inactive', (e) => e.textContent), /not a LinkedIn invitations page/);
+    assert.match(await page.$eval('.status[data-state=not-invitations]', (e) => e.textContent), /not a LinkedIn invitations page/);
     // Dismissing the notice removes it for good.
     await page.click('.notice button');
     await page.waitForSelector('.notice', { state: 'detached' });

@@ -4,6 +4,7 @@
 //! wasm-bindgen, web-sys or js-sys; the same code runs natively and in the extension.
 
 pub mod card;
+pub mod empty;
 pub mod labels;
 mod locate;
 pub mod redact;

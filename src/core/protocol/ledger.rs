@@ -10,6 +10,7 @@ use crate::core::ledger::insights::{FollowUp, Reminder, Stats};
 use crate::core::ledger::merge::{MergeReport, MAX_IMPORT_BYTES};
 use crate::core::ledger::{Action, Change, Ledger, Notice, Outcome, Snapshot};
 use crate::core::linkedin::messaging::read_thread;
+use crate::core::protocol::PageState;
 use serde::{Deserialize, Serialize};
 
 /// Largest message a LinkedIn tab may send (a messaging thread's HTML is the big one).
@@ -196,8 +197,12 @@ pub enum LedgerAnswer {
         compaction: Option<CompactionReport>,
     },
     /// `answered`: the ledger key of the person whose answer was just recorded.
+    /// `asked`: the person of this one-to-one thread when they were asked (their answer
+    /// is what AskFirst watches for here), with whether they answered.
     ThreadRead {
         answered: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        asked: Option<Watched>,
     },
     Dashboard(DashboardView),
     Records {
@@ -228,6 +233,12 @@ pub struct PageStatus {
     pub reason: Option<String>,
     #[serde(default)]
     pub flagged: Vec<FlaggedOnPage>,
+    /// The state last reported (None: nothing reported since the page's hello).
+    #[serde(default)]
+    pub page: Option<PageState>,
+    /// People asked whose conversation this tab shows: AskFirst watches for their answer.
+    #[serde(default)]
+    pub watching: Vec<Watched>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,6 +246,21 @@ pub struct FlaggedOnPage {
     pub name: String,
     #[serde(default)]
     pub plan: Option<crate::core::plan::PlanKind>,
+    /// The inviter's profile, as the card links it (the popup opens it).
+    #[serde(default)]
+    pub profile_url: Option<String>,
+    /// The ledger key (the popup asks the tab to show this card).
+    #[serde(default)]
+    pub key: String,
+}
+
+/// A person asked whose one-to-one conversation a tab shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Watched {
+    pub key: String,
+    pub name: String,
+    /// Their answer to the last ask is in the ledger.
+    pub answered: bool,
 }
 
 // ---- The content script's `record` messages (core::protocol, the in-page router) ----------
@@ -287,6 +313,10 @@ struct TabEntry {
     reason: Option<String>,
     /// Flagged invitations by ledger key, in the order first seen.
     flagged: Vec<(String, FlaggedOnPage)>,
+    #[serde(default)]
+    page: Option<PageState>,
+    #[serde(default)]
+    watching: Vec<Watched>,
 }
 
 impl TabBoard {
@@ -330,12 +360,25 @@ impl TabBoard {
         }
     }
 
-    /// The content script reported a state change (`reason` when inactive).
-    pub fn state(&mut self, tab: i64, url: &str, active: bool, reason: Option<String>) {
+    /// The content script reported a state change (or the engine found the list empty).
+    pub fn state(&mut self, tab: i64, url: &str, page: PageState) {
         self.hello(tab, url);
         let entry = self.tabs.entry(tab).or_default();
-        entry.active = active;
-        entry.reason = reason;
+        entry.active = matches!(page, PageState::Active | PageState::Idle | PageState::Empty);
+        entry.reason = (!entry.active).then(|| page.toolbar().1.to_string());
+        entry.page = Some(page);
+    }
+
+    /// A conversation of `tab` is with someone asked: the popup says it watches for their
+    /// answer (once per person; the latest word on whether they answered).
+    /// Not keyed by URL: the thread may be an overlay on any page of the tab, which keeps
+    /// what it showed; the tab's next hello (a route change) starts afresh.
+    pub fn watching(&mut self, tab: i64, who: Watched) {
+        let entry = self.tabs.entry(tab).or_default();
+        match entry.watching.iter_mut().find(|w| w.key == who.key) {
+            Some(w) => *w = who,
+            None => entry.watching.push(who),
+        }
     }
 
     pub fn closed(&mut self, tab: i64) {
@@ -363,6 +406,8 @@ impl TabBoard {
             active: e.active,
             reason: e.reason.clone(),
             flagged: e.flagged.iter().map(|(_, f)| f.clone()).collect(),
+            page: e.page,
+            watching: e.watching.clone(),
         })
     }
 }
@@ -420,30 +465,43 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                 return error(format!("thread {why}"));
             }
             let thread = read_thread(&html);
+            let none = LedgerAnswer::ThreadRead {
+                answered: None,
+                asked: None,
+            };
             let Some(key) = thread
                 .other
                 .as_ref()
-                .filter(|_| thread.answered)
                 .and_then(|p| ledger.record_for_participant(p))
             else {
-                return answer(LedgerAnswer::ThreadRead { answered: None }, false);
+                return answer(none, false);
             };
             let record = &ledger.records[&key];
             // Without an ask there is nothing to answer (an earlier exchange in the thread
-            // is not one).
+            // is not one), and nothing to watch for.
             let Some(ask) = record.last_ask() else {
-                return answer(LedgerAnswer::ThreadRead { answered: None }, false);
+                return answer(none, false);
             };
             // One answer per ask: reopening the thread does not add more.
             let already = record.last_answer().is_some_and(|ans| ans >= ask);
-            if already {
+            let asked = |answered: bool| {
+                Some(Watched {
+                    key: key.clone(),
+                    name: record.snapshot.name.clone(),
+                    answered,
+                })
+            };
+            if already || !thread.answered {
                 return answer(
                     LedgerAnswer::ThreadRead {
-                        answered: Some(key),
+                        // As before: an answer named only when this thread shows it.
+                        answered: (already && thread.answered).then(|| key.clone()),
+                        asked: asked(already),
                     },
                     false,
                 );
             }
+            let asked = asked(true);
             // Never before the ask it answers (a clock set back, an imported ask from a
             // later time): else every later look would count it again.
             let at = ctx.now.max(ask);
@@ -451,6 +509,7 @@ pub fn handle(ledger: &mut Ledger, request: LedgerRequest, ctx: Context) -> Hand
                 Ok(_) => answer(
                     LedgerAnswer::ThreadRead {
                         answered: Some(key),
+                        asked,
                     },
                     true,
                 ),
@@ -581,6 +640,8 @@ mod tests {
         let f = |n: &str| FlaggedOnPage {
             name: n.into(),
             plan: Some(PlanKind::AskFirst),
+            profile_url: None,
+            key: String::new(),
         };
         let mut b = TabBoard::default();
         assert_eq!(b.status(1), None);
@@ -617,11 +678,11 @@ mod tests {
             .map(|f| f.name)
             .collect();
         assert_eq!(names, ["Cy"]);
-        b.state(1, inv, false, Some("could not read".into()));
-        assert_eq!(
-            b.status(1).unwrap().reason.as_deref(),
-            Some("could not read")
-        );
+        b.state(1, inv, PageState::Unreadable);
+        let s = b.status(1).unwrap();
+        assert!(!s.active);
+        assert_eq!(s.page, Some(PageState::Unreadable));
+        assert!(s.reason.unwrap().contains("could not read"));
         b.hello(1, "https://www.linkedin.com/feed/");
         assert!(
             b.status(1).unwrap().flagged.is_empty(),
@@ -641,6 +702,8 @@ mod tests {
                 Some(FlaggedOnPage {
                     name: n.into(),
                     plan: None,
+                    profile_url: None,
+                    key: n.into(),
                 }),
             )]
         };

@@ -116,6 +116,13 @@ pub enum Request {
     },
     /// The content script's state on this tab, for the toolbar icon.
     Status { url: String, state: PageState },
+    /// No card root matched in the invitation list for a while: its container's outerHTML,
+    /// for the engine to say whether it is empty or unreadable (`linkedin::empty`). The
+    /// answer is a `ListAnswer`; the tab's state follows it.
+    ListSeen { url: String, html: String },
+    /// Cards LinkedIn took off the page (accepted, ignored, withdrawn), by ledger key: they
+    /// leave the popup's flagged list.
+    CardsGone { url: String, keys: Vec<String> },
     /// Is the reply the user is editing in the prompt over `limit` (the card's
     /// `reply_limit`)? (`triage::too_long` decides.)
     ReplyLength { text: String, limit: usize },
@@ -143,6 +150,8 @@ impl Request {
             | Request::TriageCards { .. }
             | Request::Record { .. }
             | Request::Status { .. }
+            | Request::ListSeen { .. }
+            | Request::CardsGone { .. }
             | Request::ComposerOwner { .. }
             | Request::ReplyLength { .. } => Origin::LinkedInTab,
         }
@@ -200,6 +209,9 @@ pub struct Snapshot {
 pub enum PageState {
     /// Badges shown, guard on.
     Active,
+    /// An invitations page whose list holds nothing that could be an invitation (decided
+    /// by the engine from the list's HTML: `list-seen`). Not sent by the content script.
+    Empty,
     /// Not an invitations page: nothing to do.
     Idle,
     /// Card roots found but none could be read (LinkedIn changed its markup?).
@@ -214,7 +226,7 @@ impl PageState {
     /// inactive where it has nothing to do, off where it stepped aside.
     pub fn icon(self) -> &'static str {
         match self {
-            PageState::Active => "active",
+            PageState::Active | PageState::Empty => "active",
             PageState::Idle => "inactive",
             PageState::Unreadable | PageState::EngineError => "off",
         }
@@ -224,6 +236,7 @@ impl PageState {
     pub fn toolbar(self) -> (&'static str, &'static str) {
         match self {
             PageState::Active => ("", "AskFirst is active on this page"),
+            PageState::Empty => ("", "AskFirst: no pending invitations on this page"),
             PageState::Idle => ("", "AskFirst"),
             PageState::Unreadable => {
                 ("off", "AskFirst is inactive: it could not read the invitations on this page. LinkedIn works as usual.")
@@ -295,7 +308,34 @@ pub fn parse_request(json: &str, sender: &Sender, own_id: &str) -> Result<Reques
         // The text is bounded by the message's size: a reply pasted far over LinkedIn's
         // limit is exactly what must be answered.
         Request::Ping {} | Request::ReplyLength { .. } => {}
-        Request::Hello { url } | Request::Status { url, .. } => linkedin_url(url)?,
+        Request::Hello { url } => linkedin_url(url)?,
+        Request::Status { url, state } => {
+            linkedin_url(url)?;
+            // Whether a list is empty is the engine's to say, from the list (`list-seen`).
+            if *state == PageState::Empty {
+                return Err(ProtocolError::Malformed(
+                    "state `empty` is answered by the engine to list-seen, not reported".into(),
+                ));
+            }
+        }
+        // The container's HTML is bounded like a card's: an empty list is small, a bigger
+        // one holds cards (`list_state` answers unreadable for what it cannot look at).
+        Request::ListSeen { url, html } => {
+            linkedin_url(url)?;
+            cap("html", html, MAX_CARD_HTML_BYTES)?;
+        }
+        Request::CardsGone { url, keys } => {
+            linkedin_url(url)?;
+            if keys.len() > MAX_CARDS_PER_MESSAGE {
+                return Err(ProtocolError::TooManyCards {
+                    count: keys.len(),
+                    limit: MAX_CARDS_PER_MESSAGE,
+                });
+            }
+            for key in keys {
+                cap("key", key, MAX_TEXT_BYTES)?;
+            }
+        }
         Request::TriageCards { url, cards, .. } => {
             linkedin_url(url)?;
             if cards.len() > MAX_CARDS_PER_MESSAGE {
@@ -463,6 +503,24 @@ pub const LIMITS: Limits = Limits {
     max_cards_per_message: MAX_CARDS_PER_MESSAGE,
     max_thread_message_bytes: ledger::MAX_TAB_MESSAGE_BYTES,
 };
+
+/// The answer to `list-seen`: what the list is, as the content script reports it on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListAnswer {
+    pub ok: bool,
+    pub state: PageState,
+}
+
+pub fn list_seen(html: &str) -> ListAnswer {
+    use crate::core::linkedin::empty::{list_state, ListState};
+    ListAnswer {
+        ok: true,
+        state: match list_state(html) {
+            ListState::Empty => PageState::Empty,
+            ListState::Unreadable => PageState::Unreadable,
+        },
+    }
+}
 
 pub fn hello(url: &str) -> HelloAnswer {
     HelloAnswer {
@@ -1062,6 +1120,51 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn list_seen_and_cards_gone_are_validated_and_empty_is_the_engines_word() {
+        let url = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+        let msg = |v: serde_json::Value| parse(&v.to_string(), &tab());
+        assert!(matches!(
+            msg(serde_json::json!({"type": "list-seen", "url": url, "html": "<div></div>"})),
+            Ok(Request::ListSeen { .. })
+        ));
+        let big = "<p></p>".repeat(MAX_CARD_HTML_BYTES / 7 + 1);
+        assert!(matches!(
+            msg(serde_json::json!({"type": "list-seen", "url": url, "html": big})),
+            Err(ProtocolError::FieldTooLarge { field: "html", .. })
+        ));
+        assert!(matches!(
+            msg(
+                serde_json::json!({"type": "list-seen", "url": "https://example.com/", "html": ""})
+            ),
+            Err(ProtocolError::NotLinkedInUrl)
+        ));
+        assert!(matches!(
+            msg(serde_json::json!({"type": "cards-gone", "url": url, "keys": ["urn:li:invitation:1"]})),
+            Ok(Request::CardsGone { keys, .. }) if keys.len() == 1
+        ));
+        let many: Vec<String> = (0..=MAX_CARDS_PER_MESSAGE)
+            .map(|i| format!("k{i}"))
+            .collect();
+        assert!(matches!(
+            msg(serde_json::json!({"type": "cards-gone", "url": url, "keys": many})),
+            Err(ProtocolError::TooManyCards { .. })
+        ));
+        // A page cannot claim its list is empty: only the engine's reading of it says so.
+        assert!(matches!(
+            msg(serde_json::json!({"type": "status", "url": url, "state": "empty"})),
+            Err(ProtocolError::Malformed(_))
+        ));
+        assert_eq!(
+            list_seen("<div><p>No pending invitations</p></div>").state,
+            PageState::Empty
+        );
+        assert_eq!(
+            list_seen(r#"<div><a href="/in/ana/">Ana</a></div>"#).state,
+            PageState::Unreadable
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::{
 use crate::core::ledger::Notice;
 use crate::core::linkedin::messaging::{page_at, LinkedInPage};
 use crate::core::plan::PlanKind;
-use crate::core::protocol_ledger::{DashboardView, LedgerAnswer, PageStatus};
+use crate::core::protocol_ledger::{DashboardView, FlaggedOnPage, LedgerAnswer, Watched};
+use crate::core::tab_view::{tab_view, TabView};
 use gloo_events::EventListener;
 use serde_json::json;
 use std::cell::RefCell;
@@ -20,13 +21,15 @@ use web_sys::Element;
 /// Where a reminder without a profile link leads: the invitation manager.
 const INVITATIONS_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
 
-/// The current tab as the popup reports it.
+/// Where "open my invitations" leads: the received invitations.
+const RECEIVED_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/received/";
+
+/// The current tab as the popup reports it (`core::tab_view` decides which state is true;
+/// `Failed`: the popup could not even ask).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TabState {
-    Active(PageStatus),
-    /// Messaging pages: AskFirst only watches for answers there.
-    Watching,
-    Inactive(String),
+    View(TabView),
+    Failed(String),
 }
 
 thread_local! {
@@ -69,7 +72,7 @@ async fn tab_state() -> TabState {
         super::to_js(&json!({"active": true, "currentWindow": true})).unwrap_or(JsValue::NULL);
     let tab = match chrome_call("tabs", "query", &[query]).await {
         Ok(tabs) => js_sys::Reflect::get(&tabs, &0.into()).unwrap_or(JsValue::UNDEFINED),
-        Err(e) => return TabState::Inactive(e.to_string()),
+        Err(e) => return TabState::Failed(t("inactiveEngine", &[&e.to_string()])),
     };
     // Without the `tabs` permission the URL is visible only on LinkedIn (our host
     // permission); anywhere else it is absent, which is "not LinkedIn" too.
@@ -77,39 +80,30 @@ async fn tab_state() -> TabState {
         .ok()
         .and_then(|u| u.as_string())
         .unwrap_or_default();
-    let page = page_at(&url);
-    match page {
-        LinkedInPage::NotLinkedIn | LinkedInPage::Other => {
-            TabState::Inactive(t("inactiveNotInvitations", &[]))
-        }
-        LinkedInPage::Messaging | LinkedInPage::Invitations => {
-            let id = js_sys::Reflect::get(&tab, &"id".into())
-                .ok()
-                .and_then(|v| v.as_f64());
-            let Some(tab_id) = id else {
-                return TabState::Inactive(t("inactiveNoContentScript", &[]));
-            };
-            match ask_background(&json!({"type": "tab-status", "tab_id": tab_id as i64})).await {
-                // On messaging pages the content script only watches for answers.
-                Ok(LedgerAnswer::TabStatus { status: Some(s) })
-                    if s.active && page == LinkedInPage::Messaging =>
+    let status = if matches!(
+        page_at(&url),
+        LinkedInPage::Invitations | LinkedInPage::Messaging
+    ) {
+        let id = js_sys::Reflect::get(&tab, &"id".into())
+            .ok()
+            .and_then(|v| v.as_f64());
+        match id {
+            None => None,
+            Some(tab_id) => {
+                match ask_background(&json!({"type": "tab-status", "tab_id": tab_id as i64})).await
                 {
-                    TabState::Watching
+                    Ok(LedgerAnswer::TabStatus { status }) => status,
+                    Ok(other) => {
+                        return TabState::Failed(t("inactiveEngine", &[&format!("{other:?}")]))
+                    }
+                    Err(e) => return TabState::Failed(t("inactiveEngine", &[&e.to_string()])),
                 }
-                Ok(LedgerAnswer::TabStatus { status: Some(s) }) if s.active => TabState::Active(s),
-                Ok(LedgerAnswer::TabStatus { status: Some(s) }) => {
-                    TabState::Inactive(s.reason.unwrap_or_else(|| t("inactiveUnreadable", &[])))
-                }
-                Ok(_) if page == LinkedInPage::Messaging => {
-                    TabState::Inactive(t("inactiveNotInvitations", &[]))
-                }
-                // Nothing reported for this tab: the page predates the extension (or the
-                // background restarted since).
-                Ok(_) => TabState::Inactive(t("inactiveNoContentScript", &[])),
-                Err(e) => TabState::Inactive(t("inactiveEngine", &[&e.to_string()])),
             }
         }
-    }
+    } else {
+        None
+    };
+    TabState::View(tab_view(&url, status))
 }
 
 pub fn plan_label(plan: Option<PlanKind>) -> String {
@@ -161,55 +155,7 @@ pub fn render(
     clear(root);
     let mut listeners = Vec::new();
 
-    let status = el("section", "status");
-    match tab {
-        TabState::Active(s) => {
-            status.class_list().add_1("active").ok();
-            append(&status, &[&text_el("strong", "", &t("statusActive", &[]))]);
-            let flagged = el("section", "flagged");
-            append(
-                &flagged,
-                &[&text_el(
-                    "h2",
-                    "",
-                    &t("flaggedHeading", &[&s.flagged.len().to_string()]),
-                )],
-            );
-            let list = el("ul", "");
-            for f in &s.flagged {
-                let li = el("li", "");
-                append(
-                    &li,
-                    &[
-                        &text_el("span", "name", &f.name),
-                        &text_el("span", "plan", &plan_label(f.plan)),
-                    ],
-                );
-                append(&list, &[&li]);
-            }
-            append(&flagged, &[&list]);
-            append(root, &[&status, &flagged]);
-        }
-        TabState::Watching => {
-            status.class_list().add_1("active").ok();
-            append(
-                &status,
-                &[&text_el("strong", "", &t("statusWatching", &[]))],
-            );
-            append(root, &[&status]);
-        }
-        TabState::Inactive(reason) => {
-            status.class_list().add_1("inactive").ok();
-            append(
-                &status,
-                &[
-                    &text_el("strong", "", &t("statusInactive", &[])),
-                    &text_el("p", "reason", reason),
-                ],
-            );
-            append(root, &[&status]);
-        }
-    }
+    render_status(root, tab);
 
     let d = match dashboard {
         Ok(d) => d,
@@ -351,6 +297,124 @@ pub fn render(
     append(root, &[&stats]);
     listeners.push(options_button(root));
     listeners
+}
+
+/// The tab's state: one true sentence, and what the user can do from here.
+fn render_status(root: &Element, tab: &TabState) {
+    let status = el("section", "status");
+    let (class, title, detail) = match tab {
+        TabState::Failed(reason) => ("inactive", t("statusInactive", &[]), Some(reason.clone())),
+        TabState::View(view) => {
+            let (class, title, detail): (&str, &str, Option<&str>) = match view {
+                TabView::NotInvitations => (
+                    "idle",
+                    "statusNotInvitations",
+                    Some("inactiveNotInvitations"),
+                ),
+                TabView::NoContentScript => (
+                    "inactive",
+                    "statusInactive",
+                    Some("inactiveNoContentScript"),
+                ),
+                TabView::Reading => ("active", "statusReading", None),
+                TabView::Active { flagged } if flagged.is_empty() => {
+                    ("active", "statusActive", Some("flaggedNone"))
+                }
+                TabView::Active { .. } => ("active", "statusActive", None),
+                TabView::Empty => ("active", "statusNoPending", Some("noPendingHint")),
+                TabView::Watching { .. } => ("active", "statusWatching", None),
+                TabView::NobodyAsked => ("idle", "statusNobodyAsked", Some("nobodyAskedHint")),
+                TabView::Unreadable => ("inactive", "statusInactive", Some("inactiveUnreadable")),
+                TabView::EngineError => ("inactive", "statusInactive", Some("inactiveNoEngine")),
+            };
+            (class, t(title, &[]), detail.map(|k| t(k, &[])))
+        }
+    };
+    status.class_list().add_1(class).ok();
+    let _ = status.set_attribute(
+        "data-state",
+        match tab {
+            TabState::Failed(_) => "failed",
+            TabState::View(v) => view_code(v),
+        },
+    );
+    append(&status, &[&text_el("strong", "", &title)]);
+    if let Some(detail) = detail {
+        append(&status, &[&text_el("p", "reason", &detail)]);
+    }
+    append(root, &[&status]);
+    match tab {
+        TabState::View(TabView::NotInvitations) => {
+            let open = link(&t("openInvitations", &[]), RECEIVED_URL);
+            open.class_list().add_2("button", "open-invitations").ok();
+            append(&status, &[&open]);
+        }
+        TabState::View(TabView::Active { flagged }) if !flagged.is_empty() => {
+            render_flagged(root, flagged)
+        }
+        TabState::View(TabView::Watching { people }) => render_watching(&status, people),
+        _ => {}
+    }
+}
+
+/// A stable name for each state (tests and styles; never shown).
+fn view_code(view: &TabView) -> &'static str {
+    match view {
+        TabView::NotInvitations => "not-invitations",
+        TabView::NoContentScript => "no-content-script",
+        TabView::Reading => "reading",
+        TabView::Active { .. } => "active",
+        TabView::Empty => "empty",
+        TabView::Watching { .. } => "watching",
+        TabView::NobodyAsked => "nobody-asked",
+        TabView::Unreadable => "unreadable",
+        TabView::EngineError => "engine-error",
+    }
+}
+
+/// The invitations guarded on this page, each name opening the inviter's profile.
+fn render_flagged(root: &Element, flagged: &[FlaggedOnPage]) {
+    let section = el("section", "flagged");
+    append(
+        &section,
+        &[&text_el(
+            "h2",
+            "",
+            &t("flaggedHeading", &[&flagged.len().to_string()]),
+        )],
+    );
+    let list = el("ul", "");
+    for f in flagged {
+        let li = el("li", "");
+        let name = match f.profile_url.as_deref().and_then(super::profile_href) {
+            Some(href) => link(&f.name, &href),
+            None => text_el("span", "", &f.name),
+        };
+        name.class_list().add_1("name").ok();
+        append(&li, &[&name, &text_el("span", "plan", &plan_label(f.plan))]);
+        append(&list, &[&li]);
+    }
+    append(&section, &[&list]);
+    append(root, &[&section]);
+}
+
+/// Whose answer this conversation is watched for (or that it came).
+fn render_watching(status: &Element, people: &[Watched]) {
+    let list = el("ul", "watching");
+    for w in people {
+        let key = if w.answered {
+            "watchingAnswered"
+        } else {
+            "watchingFor"
+        };
+        let li = text_el(
+            "li",
+            if w.answered { "answered" } else { "" },
+            &t(key, &[&w.name]),
+        );
+        append(&list, &[&li]);
+    }
+    append(status, &[&list]);
 }
 
 fn options_button(root: &Element) -> EventListener {
