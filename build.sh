@@ -5,6 +5,8 @@
 #                       dist/askfirst-chrome.zip, dist/askfirst-firefox.zip
 #   ./build.sh test     install what is missing, build, run every test suite, one summary
 #   ./build.sh demo     build, then open Chromium with AskFirst on the bundled demo page
+#                       (styled like LinkedIn by tests/e2e/demo/linkedin-like.css); screenshots
+#                       of the badges, the prompt, the popup and the options page in dist/demo/
 #   ./build.sh bench    criterion benchmarks (native), the wasm benchmark (Node), the in-page one
 #   ./build.sh setup    only install what is missing
 #   ./build.sh train    retrain the note classifier's model (src/core/note/model.bin) from
@@ -301,7 +303,7 @@ test_all() {
 demo() {
   build
   ensure_chromium
-  step "opening Chromium with AskFirst on the bundled demo page (${DISPLAY:+headed}${DISPLAY:-headless: screenshot in dist/demo.png})"
+  step "opening Chromium with AskFirst on the bundled demo page (${DISPLAY:+headed, }screenshots in dist/demo/)"
   run node tests/e2e/demo.mjs
 }
 
