@@ -135,22 +135,22 @@ fn invalid_settings() {
     let cases = [
         (
             r#"{"target_market": {"includ": ["founder"]}}"#,
-            "target_market.includ: unknown field",
+            "“includ”, which AskFirst does not know. Were they written by another program? (at target_market.includ)",
         ),
         (
             r#"{"offer": {"name": "x", "url": "ftp://x"}}"#,
-            "offer.url: must start with https://",
+            "The link must start with https:// or http:// (at offer.url)",
         ),
-        (r#"{"version": 9}"#, "update AskFirst"),
-        ("{ not json", "settings are not valid JSON"),
+        (r#"{"version": 9}"#, "Update AskFirst"),
+        ("{ not json", "not valid JSON"),
         // A v1 file (no version, a language right under the plan) is migrated first.
         (
             r#"{"templates": {"ask-first": {"en": ["Hi {nmae}"]}}}"#,
-            "templates.ask-first.before-accepting.en[0]: unknown placeholder {nmae}",
+            "Variant 1 of your “Ask first” reply (Before you accept, English) — {nmae} is not a placeholder AskFirst knows.",
         ),
         (
             r#"{"templates": {"ask-first": {"after-accepting": {"en": ["Hi {nmae}"]}}}}"#,
-            "templates.ask-first.after-accepting.en[0]: unknown placeholder {nmae}",
+            "Variant 1 of your “Ask first” reply (After you accept, English) — {nmae} is not a placeholder",
         ),
     ];
     for (i, (json, expect)) in cases.iter().enumerate() {

@@ -10,7 +10,7 @@
 
 use askfirst::core::lang::Lang;
 use askfirst::core::said::{Catalogue, Said};
-use askfirst::core::settings::Settings;
+use askfirst::core::settings::{Settings, SettingsError};
 use askfirst::core::triage::{Engine, Triage};
 use clap::{Parser, Subcommand};
 use std::fs::File;
@@ -171,11 +171,13 @@ fn triage(page: &Path, settings: Option<&Path>, json: bool, lang: &str) -> Resul
     let settings = match settings {
         Some(path) => {
             let text = read_text(path, MAX_SETTINGS_BYTES, "settings file")?;
-            Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            Settings::from_json(&text)
+                .map_err(|e| format!("{}: {}", path.display(), settings_error(&e, words)))?
         }
         None => Settings::default(),
     };
-    let engine = Engine::try_new(settings).map_err(|e| format!("settings: {e}"))?;
+    let engine = Engine::try_new(settings)
+        .map_err(|e| format!("settings: {}", settings_error(&e, words)))?;
     let html = read_text(page, MAX_PAGE_BYTES, "page")?;
     if !looks_like_html(&html) {
         return Err(format!(
@@ -224,6 +226,16 @@ fn redact(page: &Path) -> Result<(), String> {
             Err(format!("cannot write the output: {e}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// A settings error as the options page says it (in `--lang`), and where it is in the
+/// file, for whoever edits it by hand.
+fn settings_error(e: &SettingsError, words: &Catalogue) -> String {
+    let said = words.word(&e.said());
+    match e.path() {
+        Some(path) => format!("{said} (at {path})"),
+        None => said,
     }
 }
 

@@ -27,6 +27,15 @@ impl PlanKind {
         PlanKind::Accept,
     ];
 
+    /// The plan in a word or two, as the catalogue words it ("Ask first").
+    pub fn label(self) -> Said {
+        Said::of(match self {
+            PlanKind::AskFirst => "planAskFirst",
+            PlanKind::AcceptFollowUp => "planAcceptFollowUp",
+            PlanKind::Accept => "planAccept",
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             PlanKind::AskFirst => "ask-first",
@@ -65,6 +74,14 @@ pub enum Moment {
 
 impl Moment {
     pub const ALL: [Moment; 2] = [Moment::BeforeAccepting, Moment::AfterAccepting];
+
+    /// When it is sent, as the catalogue words it ("Before you accept").
+    pub fn label(self) -> Said {
+        Said::of(match self {
+            Moment::BeforeAccepting => "momentBefore",
+            Moment::AfterAccepting => "momentAfter",
+        })
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {

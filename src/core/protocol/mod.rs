@@ -719,16 +719,7 @@ fn prompt_actions(
 
 /// The plan in a word or two (the popup and the options page word the same keys).
 pub fn plan_label(plan: PlanKind) -> Said {
-    Said::of(plan_key(plan))
-}
-
-/// The catalogue key of a plan's name.
-pub fn plan_key(plan: PlanKind) -> &'static str {
-    match plan {
-        PlanKind::AskFirst => "planAskFirst",
-        PlanKind::AcceptFollowUp => "planAcceptFollowUp",
-        PlanKind::Accept => "planAccept",
-    }
+    plan.label()
 }
 
 fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
