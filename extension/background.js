@@ -32,7 +32,7 @@ const engineReady = () => (ready ||= init({ module_or_path: new URL('./pkg/worke
     // toolbar icon says why.
     chrome.action?.setBadgeText({ text: 'off' });
     chrome.action?.setIcon?.({ path: { 16: 'icons/off-16.png', 32: 'icons/off-32.png' } });
-    chrome.action?.setTitle({ title: `AskFirst is inactive: its engine did not start (${error}). LinkedIn works as usual.` });
+    chrome.action?.setTitle({ title: chrome.i18n.getMessage('toolbarEngineDown', [String(error)]) });
     return { ok: false, error: String(error) };
   }));
 

@@ -135,22 +135,22 @@ fn invalid_settings() {
     let cases = [
         (
             r#"{"target_market": {"includ": ["founder"]}}"#,
-            "target_market.includ: unknown field",
+            "“includ”, which AskFirst does not know. Were they written by another program? (at target_market.includ)",
         ),
         (
             r#"{"offer": {"name": "x", "url": "ftp://x"}}"#,
-            "offer.url: must start with https://",
+            "The link must start with https:// or http:// (at offer.url)",
         ),
-        (r#"{"version": 9}"#, "update AskFirst"),
-        ("{ not json", "settings are not valid JSON"),
+        (r#"{"version": 9}"#, "Update AskFirst"),
+        ("{ not json", "not valid JSON"),
         // A v1 file (no version, a language right under the plan) is migrated first.
         (
             r#"{"templates": {"ask-first": {"en": ["Hi {nmae}"]}}}"#,
-            "templates.ask-first.before-accepting.en[0]: unknown placeholder {nmae}",
+            "Variant 1 of your “Ask first” reply (Before you accept, English) — {nmae} is not a placeholder AskFirst knows.",
         ),
         (
             r#"{"templates": {"ask-first": {"after-accepting": {"en": ["Hi {nmae}"]}}}}"#,
-            "templates.ask-first.after-accepting.en[0]: unknown placeholder {nmae}",
+            "Variant 1 of your “Ask first” reply (After you accept, English) — {nmae} is not a placeholder",
         ),
     ];
     for (i, (json, expect)) in cases.iter().enumerate() {
@@ -226,7 +226,25 @@ fn fixture_pages_follow_the_test_contract() {
         assert_eq!(stdout.lines().count(), expected.len(), "{page}");
         for (line, want) in stdout.lines().zip(&expected) {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
-            assert_eq!(v, serde_json::to_value(want).unwrap(), "{page}");
+            // The engine's triage, with what it said worded in English (`reasons`,
+            // `summary`, `warnings` as before) and as codes alongside.
+            let mut said = serde_json::to_value(want).unwrap();
+            let o = said.as_object_mut().unwrap();
+            for (field, codes) in [
+                ("reasons", "reason_codes"),
+                ("warnings", "warning_codes"),
+                ("summary", "summary_code"),
+            ] {
+                let code = o.remove(field).unwrap();
+                o.insert(codes.into(), code);
+            }
+            let english = |l: &[askfirst::core::said::Said]| -> Vec<String> {
+                l.iter().map(|s| s.to_string()).collect()
+            };
+            o.insert("reasons".into(), english(&want.reasons).into());
+            o.insert("warnings".into(), english(&want.warnings).into());
+            o.insert("summary".into(), want.summary.to_string().into());
+            assert_eq!(v, said, "{page}");
             for key in [
                 "name",
                 "profile_url",
@@ -312,4 +330,81 @@ fn demo_page_happy_path() {
         }
     }
     assert_eq!(plans.len(), 3, "the demo shows every plan: {plans:?}");
+}
+
+/// `--lang`: every reason, the summary and the table's WHY in the extension's own words
+/// for that language (the catalogue embedded at compile time), the codes unchanged; an
+/// unknown language is refused with the ones there are.
+#[test]
+fn lang_words_the_reasons_from_the_extensions_catalogue() {
+    use askfirst::core::lang::Lang;
+    use askfirst::core::said::Catalogue;
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/linkedin/demo-invitations.html"
+    );
+    let lines = |lang: &str| -> Vec<serde_json::Value> {
+        let out = run(&["triage", page, "--json", "--lang", lang]);
+        assert_eq!(out.status.code(), Some(0), "{lang}");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let english = lines("en");
+    assert_eq!(english, lines_default(page));
+    for lang in Lang::REPLY.into_iter().filter(|&l| l != Lang::En) {
+        let words = Catalogue::embedded(lang);
+        let rows = lines(lang.code());
+        assert_eq!(rows.len(), english.len());
+        let mut differ = 0;
+        for (row, en) in rows.iter().zip(&english) {
+            assert_eq!(row["reason_codes"], en["reason_codes"], "{lang:?}");
+            let reasons = row["reasons"].as_array().unwrap();
+            assert_eq!(reasons.len(), en["reasons"].as_array().unwrap().len());
+            for (said, text) in row["reason_codes"].as_array().unwrap().iter().zip(reasons) {
+                let code = said["code"].as_str().unwrap();
+                assert!(words.message(code).is_some(), "{lang:?}: {code}");
+                let text = text.as_str().unwrap();
+                assert!(!text.is_empty() && !text.contains('$'), "{lang:?}: {text}");
+            }
+            differ += usize::from(row["reasons"] != en["reasons"]);
+        }
+        // Names, quotes and terms are the same in every language; the rest is not.
+        assert!(
+            differ * 2 > rows.len(),
+            "{lang:?}: {differ} of {}",
+            rows.len()
+        );
+    }
+    let fr = lines("fr");
+    let no_note = fr
+        .iter()
+        .find(|r| r["note_kind"] == "none")
+        .expect("the demo page has a card without a note");
+    assert!(
+        no_note["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "Pas de message"),
+        "{no_note}"
+    );
+    let table = run(&["triage", page, "--lang", "de"]);
+    assert!(String::from_utf8(table.stdout)
+        .unwrap()
+        .contains("Keine Nachricht"));
+    let out = run(&["triage", page, "--lang", "xx"]);
+    assert_refused(&out, "--lang \"xx\"");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("en, fr, de, es, pt, it, nl"));
+}
+
+fn lines_default(page: &str) -> Vec<serde_json::Value> {
+    let out = run(&["triage", page, "--json"]);
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }

@@ -6,6 +6,11 @@
 //! placeholder shows "$p1$"; an unused message is a translation nobody sees.
 
 use askfirst::core::lang::Lang;
+use askfirst::core::note::ReasonKind;
+use askfirst::core::plan::PlanKind;
+use askfirst::core::protocol::{self, PageState};
+use askfirst::core::said::{lang_name, Catalogue, Param, Said};
+use askfirst::core::triage::Engine;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -110,6 +115,7 @@ fn call_args(src: &str, open: usize) -> Vec<&str> {
 /// Elements of an array literal (`[a, b]`, `&[a, b]`), None when it is not one.
 fn array_len(arg: &str) -> Option<usize> {
     let inner = arg.trim_start_matches('&').trim();
+    let inner = inner.strip_prefix("vec!").unwrap_or(inner);
     let inner = inner.strip_prefix('[')?;
     let items = call_args(inner, 0);
     Some(items.iter().filter(|s| !s.is_empty()).count())
@@ -146,6 +152,38 @@ fn uses() -> Vec<Use> {
     sources.extend(files("extension", "js"));
     sources.extend(files("extension", "html"));
     sources.push(Path::new(ROOT).join("manifest.json"));
+    let mut engine_sources = files("src/core", "rs");
+    engine_sources.push(Path::new(ROOT).join("src/ext/router.rs"));
+    for path in engine_sources {
+        let src = uncommented(&std::fs::read_to_string(&path).unwrap());
+        // Not the unit tests' made-up codes.
+        let src = &src[..src.find("#[cfg(test)]").unwrap_or(src.len())];
+        let name = path.strip_prefix(ROOT).unwrap().display().to_string();
+        // What the engine says: `Said::of("code")`, `Said::with("code", vec![…])`.
+        for marker in ["Said::of(", "Said::with("] {
+            for (i, _) in src.match_indices(marker) {
+                let args = call_args(src, i + marker.len());
+                let Some(key) = args
+                    .first()
+                    .and_then(|a| a.strip_prefix('"'))
+                    .and_then(|a| a.strip_suffix('"'))
+                else {
+                    continue; // a code chosen at run time: see `engine_codes`
+                };
+                let subs = match args.get(1) {
+                    None => Some(0),
+                    Some(a) => array_len(a),
+                };
+                let at = format!("{name}:{}", src[..i].lines().count());
+                out.push(Use {
+                    key: key.to_string(),
+                    prefix: false,
+                    subs,
+                    at,
+                });
+            }
+        }
+    }
     for path in sources {
         let src = uncommented(&std::fs::read_to_string(&path).unwrap());
         let name = path.strip_prefix(ROOT).unwrap().display().to_string();
@@ -190,6 +228,20 @@ fn uses() -> Vec<Use> {
                         }
                     }
                 }
+            }
+        }
+        // A message the content script makes like the engine's: `{ code: 'promptClose' }`.
+        for (i, _) in src.match_indices("code: '") {
+            let rest = &src[i + 7..];
+            let key = &rest[..rest.find('\'').unwrap_or(0)];
+            // (not an error code: those are kebab-case, "engine-down")
+            if is_word(key) {
+                out.push(Use {
+                    key: key.to_string(),
+                    prefix: false,
+                    subs: Some(0),
+                    at: line(i),
+                });
             }
         }
         if ui.contains(&path) {
@@ -254,6 +306,95 @@ fn families() -> BTreeMap<&'static str, Vec<String>> {
             .collect(),
     );
     out
+}
+
+/// Every code the engine makes from an enum (a code chosen at run time, not written at a
+/// `Said::of("…")`), and every code it said of every fixture page, nested ones included.
+fn engine_codes() -> Vec<Said> {
+    let mut out: Vec<Said> = Vec::new();
+    out.extend(Lang::ALL.iter().map(|&l| lang_name(l)));
+    out.extend(ReasonKind::ALL.iter().map(|k| k.label()));
+    out.extend(PlanKind::ALL.iter().map(|&p| protocol::plan_label(p)));
+    for state in [
+        PageState::Active,
+        PageState::Idle,
+        PageState::Unreadable,
+        PageState::EngineError,
+    ] {
+        out.push(Said::of(state.toolbar().1));
+    }
+    let engine = Engine::default();
+    for page in files("tests/fixtures/linkedin", "html") {
+        let (triaged, _) = engine.triage_page(&std::fs::read_to_string(&page).unwrap());
+        for t in triaged {
+            out.extend(t.reasons);
+            out.extend(t.warnings);
+            out.push(t.summary);
+        }
+    }
+    out
+}
+
+/// `said` and every message inside it.
+fn walk(said: &Said, into: &mut Vec<Said>) {
+    into.push(said.clone());
+    for p in &said.params {
+        match p {
+            Param::Text(_) => {}
+            Param::Said(s) => walk(s, into),
+            Param::List(l) => l.iter().for_each(|s| walk(s, into)),
+        }
+    }
+}
+
+#[test]
+fn every_code_the_engine_says_is_worded_in_every_language() {
+    let mut all = Vec::new();
+    for s in engine_codes() {
+        walk(&s, &mut all);
+    }
+    assert!(all.len() > 100, "{}", all.len());
+    let mut problems = BTreeSet::new();
+    for lang in languages() {
+        let m = messages(&lang);
+        let words = Catalogue::from_json(
+            &std::fs::read_to_string(format!("{ROOT}/extension/_locales/{lang}/messages.json"))
+                .unwrap(),
+        )
+        .unwrap();
+        for s in &all {
+            match m.get(s.code) {
+                None => {
+                    problems.insert(format!("{lang}: no message {}", s.code));
+                }
+                Some(msg) if arity(msg) != s.params.len() => {
+                    problems.insert(format!(
+                        "{lang}: {} said with {} parameters, its message takes {}",
+                        s.code,
+                        s.params.len(),
+                        arity(msg)
+                    ));
+                }
+                Some(_) => {
+                    let text = words.word(s);
+                    if text.trim().is_empty()
+                        || text.contains('$')
+                            && !s
+                                .params
+                                .iter()
+                                .any(|p| matches!(p, Param::Text(t) if t.contains('$')))
+                    {
+                        problems.insert(format!("{lang}: {} worded {text:?}", s.code));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{}",
+        problems.into_iter().collect::<Vec<_>>().join("\n")
+    );
 }
 
 #[test]
@@ -355,6 +496,11 @@ fn every_message_is_used_by_some_code() {
         } else {
             used.insert(u.key);
         }
+    }
+    for s in engine_codes() {
+        let mut all = Vec::new();
+        walk(&s, &mut all);
+        used.extend(all.into_iter().map(|s| s.code.to_string()));
     }
     // A key the Rust pages hand to a helper in one word ("imported", "wiped"): any string
     // literal there that is a key.

@@ -221,7 +221,11 @@ impl Report {
                     lang_label(row.lang),
                     row.kind.as_str(),
                     v.kind.as_str(),
-                    v.reasons.join("; "),
+                    v.reasons
+                        .iter()
+                        .map(|r| r.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 ));
         }
         if let Some(expected) = row.lang {
@@ -372,13 +376,13 @@ fn every_verdict_explains_itself() {
     for row in FITTING.iter().chain(HELD_OUT).flat_map(|f| load(f)) {
         let v = classify_note(row.note.as_deref());
         assert!(
-            !v.reasons.is_empty() && v.reasons.iter().all(|r| !r.trim().is_empty()),
+            !v.reasons.is_empty() && v.reasons.iter().all(|r| !r.to_string().trim().is_empty()),
             "line {}: no reason",
             row.line
         );
         if v.kind == NoteKind::Stock && v.language.is_some() {
             assert!(
-                v.reasons[0].starts_with("Stock LinkedIn text"),
+                v.reasons[0].to_string().starts_with("Stock LinkedIn text"),
                 "line {}: {:?}",
                 row.line,
                 v.reasons

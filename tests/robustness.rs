@@ -189,7 +189,7 @@ proptest! {
             match engine.triage(&inv) {
                 None => prop_assert!(inv.kind != InvitationKind::Person),
                 Some(t) => {
-                    prop_assert!(!t.reasons.is_empty() && !t.summary.is_empty());
+                    prop_assert!(!t.reasons.is_empty() && !t.summary.to_string().is_empty());
                     prop_assert!(t.reply.is_some());
                 }
             }

@@ -7,7 +7,7 @@
 import { state } from './state.js';
 import { el } from './dom.js';
 import { BADGE_CSS, theme } from './styles.js';
-import { t } from './i18n.js';
+import { t, word } from './i18n.js';
 
 /** @typedef {import('./state.js').Entry} Entry */
 
@@ -60,9 +60,9 @@ export function renderBadge(card, entry) {
   verdict.setAttribute('data-note', a.note_kind);
   verdict.setAttribute('data-fit', a.fit);
   verdict.setAttribute('data-plan', a.plan);
-  badge.label.textContent = a.overridden ? t('badgeMarkedFine', [a.plan_label]) : a.badge_label;
+  badge.label.textContent = a.overridden ? t('badgeMarkedFine', [word(a.plan_label)]) : word(a.badge_label);
   // Every reason, one per line: a single text node (cheap for a thousand cards).
-  badge.tip.textContent = a.reasons.map((r) => `• ${r}`).join('\n');
+  badge.tip.textContent = a.reasons.map((r) => `• ${word(r)}`).join('\n');
   // A new badge goes into the page once complete: its attributes and text are written
   // while it is detached, so the page's style is invalidated once per badge, not six times.
   if (fresh) card.append(host);

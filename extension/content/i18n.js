@@ -18,3 +18,22 @@ export function t(key, subs) {
     return '';
   }
 }
+
+/**
+ * @typedef {{ code: string, params?: Param[] }} Said what the engine says: a catalogue key
+ *   and what fills its placeholders (src/core/said.rs)
+ * @typedef {string | Said | Said[]} Param words as they are, another message, or several
+ *   (joined by "; ")
+ */
+
+/**
+ * The engine's codes in the user's words, by the same catalogue (a code is a key).
+ * @param {Said | null | undefined} said
+ * @returns {string}
+ */
+export function word(said) {
+  if (!said) return '';
+  const subs = (said.params || []).map((p) =>
+    typeof p === 'string' ? p : Array.isArray(p) ? p.map(word).join('; ') : word(p));
+  return t(said.code, subs) || said.code;
+}

@@ -10,7 +10,7 @@
 // itself, never to an action; its keys, edits and copies never reach the page (shield.js).
 import { state } from './state.js';
 import { record, send } from './engine.js';
-import { t } from './i18n.js';
+import { t, word } from './i18n.js';
 import { el, locate, nextFocus } from './dom.js';
 import { BADGE_CSS, PROMPT_CSS, PROMPT_FONT, PROMPT_HOST_CSS, theme } from './styles.js';
 import { quietly } from './collect.js';
@@ -73,9 +73,9 @@ export function buildPrompt(card, entry, accept, notice = false) {
   // tabindex -1: a click on the dialog's text or padding keeps focus inside it (else it
   // goes to the page's body, out of reach of Escape and of the Tab trap).
   const d = el('div', { class: 'd', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'h', 'aria-describedby': 'why', tabindex: '-1' });
-  const h = el('h2', { id: 'h' }, t('promptTitle', [a.plan_label, a.name || '']));
+  const h = el('h2', { id: 'h' }, t('promptTitle', [word(a.plan_label), a.name || '']));
   const reasons = el('ul', { id: 'why', 'aria-label': t('promptWhy') });
-  for (const r of a.reasons) reasons.append(el('li', null, r));
+  for (const r of a.reasons) reasons.append(el('li', null, word(r)));
   d.append(h, reasons);
   // One reply per moment the actions send one at (the engine's words differ: "before I
   // accept" never goes to someone accepted). One moment: one box; two: each box says
@@ -100,7 +100,7 @@ export function buildPrompt(card, entry, accept, notice = false) {
   const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   // The engine's warnings (a reply over LinkedIn's limit), and the user's edits checked by
   // the engine against its limit for this card (reply-length; the latest answer shows).
-  const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).join('\n'));
+  const warn = el('p', { class: 'status warn', role: 'alert' }, (a.warnings || []).map(word).join('\n'));
   /** A reply box the user edited (through `handle`, below). @type {(box: HTMLTextAreaElement) => void} */
   let onEdit = () => {};
   if (areas.size && a.reply_limit) {
@@ -125,10 +125,10 @@ export function buildPrompt(card, entry, accept, notice = false) {
   const actions = el('div', { class: 'actions' });
   const all = /** @type {import('./state.js').PromptAction[]} */ (a.actions);
   const acts = notice
-    ? all.filter((act) => act.action === 'copy').concat([{ action: 'close', label: t('promptClose') }])
+    ? all.filter((act) => act.action === 'copy').concat([{ action: 'close', label: { code: 'promptClose' } }])
     : all;
   acts.forEach((act, i) => {
-    const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, act.label);
+    const b = el('button', { type: 'button', 'data-action': act.action, class: i ? '' : 'primary' }, word(act.label));
     b.addEventListener('click', (ev) => {
       if (ev.isTrusted && !repeated(ev)) doAction(act.action, act.moment);
     });

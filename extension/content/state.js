@@ -12,7 +12,7 @@
  * How to recognise this person's composer (src/core/linkedin/live.rs `PersonMatch`).
  * @typedef {{ name: string, profile_path?: string | null }} PersonMatch
  */
-/** @typedef {{ action: string, label: string, moment?: Moment }} PromptAction */
+/** @typedef {{ action: string, label: import('./i18n.js').Said, moment?: Moment }} PromptAction */
 /** @typedef {'before-accepting' | 'after-accepting'} Moment when a reply is sent */
 /** @typedef {{ moment: Moment, text: string }} MomentReply */
 /**
@@ -26,16 +26,16 @@
  * @property {string} note_kind
  * @property {string} fit
  * @property {string} plan
- * @property {string} plan_label
- * @property {string} badge_label
- * @property {string[]} reasons
+ * @property {import('./i18n.js').Said} plan_label
+ * @property {import('./i18n.js').Said} badge_label
+ * @property {import('./i18n.js').Said[]} reasons
  * @property {boolean} overridden
  * @property {string} [key] from the details on: no key, no guard
  * @property {string} [name]
  * @property {string | null} [reply] the reply of the first action that sends one
  * @property {MomentReply[]} [replies] the reply for each moment the actions send one at
  * @property {number} [reply_limit]
- * @property {string[]} [warnings]
+ * @property {import('./i18n.js').Said[]} [warnings]
  * @property {{ accept?: Locator | null, reply?: Locator | null, message?: Locator | null }} [controls]
  * @property {boolean} [guard]
  * @property {PromptAction[]} [actions]

@@ -1,4 +1,4 @@
-//! `askfirst triage PAGE.html [--settings FILE] [--json]`: triage a saved LinkedIn
+//! `askfirst triage PAGE.html [--settings FILE] [--json] [--lang fr]`: triage a saved LinkedIn
 //! invitations page with the same engine the extension runs. `askfirst redact PAGE.html`:
 //! a redacted sample of it for a bug report (src/core/linkedin/redact.rs). `askfirst
 //! routes`: the pages the content script starts the engine on, as it reads them
@@ -8,7 +8,9 @@
 //! every rule lives in `askfirst::core`, this file only reads files and prints.
 //! Bad input → one `askfirst: …` line on stderr and exit code 2, never a panic.
 
-use askfirst::core::settings::Settings;
+use askfirst::core::lang::Lang;
+use askfirst::core::said::{Catalogue, Said};
+use askfirst::core::settings::{Settings, SettingsError};
 use askfirst::core::triage::{Engine, Triage};
 use clap::{Parser, Subcommand};
 use std::fs::File;
@@ -46,6 +48,10 @@ enum Command {
         /// One JSON object per person invitation per line, instead of a table.
         #[arg(long)]
         json: bool,
+        /// The language the reasons are worded in (en, fr, de, es, pt, it, nl): the
+        /// extension's own message catalogue. English when left out.
+        #[arg(long, value_name = "CODE", default_value = "en")]
+        lang: String,
     },
     /// Print the pages the extension starts its engine on, as the content script reads
     /// them (extension/content/routes.json is this output).
@@ -77,7 +83,8 @@ fn main() -> ExitCode {
             page,
             settings,
             json,
-        } => match triage(&page, settings.as_deref(), json) {
+            lang,
+        } => match triage(&page, settings.as_deref(), json, &lang) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("askfirst: {message}");
@@ -150,15 +157,27 @@ fn notes(file: &Path) -> Result<(), String> {
     }
 }
 
-fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String> {
+fn triage(page: &Path, settings: Option<&Path>, json: bool, lang: &str) -> Result<(), String> {
+    let words = Lang::from_code(lang)
+        .filter(|l| Lang::REPLY.contains(l))
+        .map(Catalogue::embedded)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = Lang::REPLY.iter().map(|l| l.code()).collect();
+            format!(
+                "--lang {lang:?}: AskFirst has no words in that language (one of {})",
+                codes.join(", ")
+            )
+        })?;
     let settings = match settings {
         Some(path) => {
             let text = read_text(path, MAX_SETTINGS_BYTES, "settings file")?;
-            Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            Settings::from_json(&text)
+                .map_err(|e| format!("{}: {}", path.display(), settings_error(&e, words)))?
         }
         None => Settings::default(),
     };
-    let engine = Engine::try_new(settings).map_err(|e| format!("settings: {e}"))?;
+    let engine = Engine::try_new(settings)
+        .map_err(|e| format!("settings: {}", settings_error(&e, words)))?;
     let html = read_text(page, MAX_PAGE_BYTES, "page")?;
     if !looks_like_html(&html) {
         return Err(format!(
@@ -179,9 +198,9 @@ fn triage(page: &Path, settings: Option<&Path>, json: bool) -> Result<(), String
     let out = io::stdout();
     let mut out = BufWriter::new(out.lock());
     let written = if json {
-        write_json(&mut out, &triaged)
+        write_json(&mut out, &triaged, words)
     } else {
-        write_table(&mut out, &triaged)
+        write_table(&mut out, &triaged, words)
     };
     match written.and_then(|()| out.flush()) {
         // A closed pipe (`askfirst … | head`) is the reader's choice, not an error.
@@ -207,6 +226,16 @@ fn redact(page: &Path) -> Result<(), String> {
             Err(format!("cannot write the output: {e}"))
         }
         _ => Ok(()),
+    }
+}
+
+/// A settings error as the options page says it (in `--lang`), and where it is in the
+/// file, for whoever edits it by hand.
+fn settings_error(e: &SettingsError, words: &Catalogue) -> String {
+    let said = words.word(&e.said());
+    match e.path() {
+        Some(path) => format!("{said} (at {path})"),
+        None => said,
     }
 }
 
@@ -270,16 +299,34 @@ fn looks_like_html(text: &str) -> bool {
     text.trim_start().starts_with('<')
 }
 
-fn write_json(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
+/// One object per invitation: the triage as the engine says it, with `reasons`,
+/// `summary` and `warnings` worded in the chosen language (as before codes existed) and
+/// what the engine said alongside, as codes with parameters (`reason_codes`,
+/// `summary_code`, `warning_codes`).
+fn write_json(out: &mut impl Write, triaged: &[Triage], words: &Catalogue) -> io::Result<()> {
+    let worded = |list: &[Said]| -> Vec<String> { list.iter().map(|s| words.word(s)).collect() };
     for t in triaged {
         // Triage holds only strings, numbers, booleans and lists: serialising cannot fail.
-        let line = serde_json::to_string(t).map_err(io::Error::other)?;
-        writeln!(out, "{line}")?;
+        let mut v = serde_json::to_value(t).map_err(io::Error::other)?;
+        if let Some(o) = v.as_object_mut() {
+            for (field, codes) in [("reasons", "reason_codes"), ("warnings", "warning_codes")] {
+                if let Some(said) = o.remove(field) {
+                    o.insert(codes.into(), said);
+                }
+            }
+            if let Some(said) = o.remove("summary") {
+                o.insert("summary_code".into(), said);
+            }
+            o.insert("reasons".into(), worded(&t.reasons).into());
+            o.insert("summary".into(), words.word(&t.summary).into());
+            o.insert("warnings".into(), worded(&t.warnings).into());
+        }
+        writeln!(out, "{v}")?;
     }
     Ok(())
 }
 
-fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
+fn write_table(out: &mut impl Write, triaged: &[Triage], words: &Catalogue) -> io::Result<()> {
     const NAME_WIDTH: usize = 28;
     if triaged.is_empty() {
         return Ok(()); // stderr already says why
@@ -292,7 +339,7 @@ fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
                 t.note_kind.as_str().to_string(),
                 t.fit.as_str().to_string(),
                 t.plan.as_str().to_string(),
-                terminal_safe(&why(t)),
+                terminal_safe(&why(t, words)),
             ]
         })
         .collect();
@@ -332,16 +379,20 @@ fn write_table(out: &mut impl Write, triaged: &[Triage]) -> io::Result<()> {
 
 /// What decided, in one line: the note's and the fit's reasons (those before the plan's
 /// summary in `reasons`), else the summary.
-fn why(t: &Triage) -> String {
+fn why(t: &Triage, words: &Catalogue) -> String {
     let upto = t
         .reasons
         .iter()
         .position(|r| *r == t.summary)
         .unwrap_or(t.reasons.len());
     if upto == 0 {
-        t.summary.clone()
+        words.word(&t.summary)
     } else {
-        t.reasons[..upto].join("; ")
+        t.reasons[..upto]
+            .iter()
+            .map(|r| words.word(r))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 

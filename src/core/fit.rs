@@ -2,6 +2,7 @@
 //! company → direct | unclear | none, with the terms that matched. Pure: must not import
 //! wasm-bindgen, web-sys or js-sys, and knows nothing about pages or notes.
 
+use crate::core::said::Said;
 use crate::core::settings::TargetMarket;
 use crate::core::text::fold;
 use serde::{Deserialize, Serialize};
@@ -24,14 +25,14 @@ impl Fit {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FitVerdict {
     pub fit: Fit,
     /// Include terms found, as the user wrote them.
     pub matched: Vec<String>,
     /// Exclude terms found, as the user wrote them.
     pub excluded: Vec<String>,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Said>,
 }
 
 /// One term: as written (for the user) and folded into words (for matching).
@@ -95,10 +96,10 @@ impl FitMatcher {
         let headline = headline.map(str::trim).filter(|h| !h.is_empty());
         let company = company.map(str::trim).filter(|c| !c.is_empty());
         if self.include.is_empty() && self.exclude.is_empty() {
-            return unclear("No target market set: add terms in the settings to spot direct fits");
+            return unclear(Said::of("fitNoMarket"));
         }
         if headline.is_none() && company.is_none() {
-            return unclear("No headline to compare with your target market");
+            return unclear(Said::of("fitNoHeadline"));
         }
         // Headline and company folded into one text, joined by a control character that
         // `fold` removes from every term, so a phrase never spans the two.
@@ -123,21 +124,15 @@ impl FitMatcher {
         let matched = found(&self.include);
         let mut reasons = Vec::new();
         if !matched.is_empty() {
-            reasons.push(format!(
-                "Matches your target market: {}",
-                matched.join(", ")
-            ));
+            reasons.push(Said::with("fitMatches", vec![matched.join(", ").into()]));
         }
         let fit = if !excluded.is_empty() {
-            reasons.push(format!(
-                "Excluded by your settings: {}",
-                excluded.join(", ")
-            ));
+            reasons.push(Said::with("fitExcluded", vec![excluded.join(", ").into()]));
             Fit::None
         } else if !matched.is_empty() {
             Fit::Direct
         } else {
-            reasons.push("No target-market term in the headline".into());
+            reasons.push(Said::of("fitNoTerm"));
             Fit::Unclear
         };
         FitVerdict {
@@ -149,12 +144,12 @@ impl FitMatcher {
     }
 }
 
-fn unclear(reason: &str) -> FitVerdict {
+fn unclear(reason: Said) -> FitVerdict {
     FitVerdict {
         fit: Fit::Unclear,
         matched: vec![],
         excluded: vec![],
-        reasons: vec![reason.into()],
+        reasons: vec![reason],
     }
 }
 
@@ -237,6 +232,7 @@ mod tests {
             ["No headline to compare with your target market"]
         );
         assert!(matcher(&[], &[]).assess(Some("Founder"), None).reasons[0]
+            .to_string()
             .starts_with("No target market set"));
     }
 

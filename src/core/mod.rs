@@ -16,6 +16,7 @@ pub mod protocol;
 /// (`protocol::ledger` is where they live; use that in new code).
 pub use protocol::ledger as protocol_ledger;
 pub mod reply;
+pub mod said;
 pub mod settings;
 pub mod sort;
 pub mod tab_view;

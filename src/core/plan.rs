@@ -6,6 +6,7 @@
 use crate::core::fit::{Fit, FitVerdict};
 use crate::core::invitation::Invitation;
 use crate::core::note::NoteVerdict;
+use crate::core::said::Said;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,6 +26,15 @@ impl PlanKind {
         PlanKind::AcceptFollowUp,
         PlanKind::Accept,
     ];
+
+    /// The plan in a word or two, as the catalogue words it ("Ask first").
+    pub fn label(self) -> Said {
+        Said::of(match self {
+            PlanKind::AskFirst => "planAskFirst",
+            PlanKind::AcceptFollowUp => "planAcceptFollowUp",
+            PlanKind::Accept => "planAccept",
+        })
+    }
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,6 +75,14 @@ pub enum Moment {
 impl Moment {
     pub const ALL: [Moment; 2] = [Moment::BeforeAccepting, Moment::AfterAccepting];
 
+    /// When it is sent, as the catalogue words it ("Before you accept").
+    pub fn label(self) -> Said {
+        Said::of(match self {
+            Moment::BeforeAccepting => "momentBefore",
+            Moment::AfterAccepting => "momentAfter",
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Moment::BeforeAccepting => "before-accepting",
@@ -90,12 +108,12 @@ impl ReplyPath {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Plan {
     pub plan: PlanKind,
     pub paths: Vec<ReplyPath>,
     /// Why this plan, then how to carry it out on this card. The first is the summary.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Said>,
 }
 
 impl Plan {
@@ -131,42 +149,32 @@ pub fn decide(inv: &Invitation, note: &NoteVerdict, fit: &FitVerdict) -> Plan {
     let mut paths = Vec::with_capacity(4);
     let mut reasons = Vec::with_capacity(2);
     let plan = if !note.kind.is_default() {
-        reasons
-            .push("The note gives a reason to connect: accept or reply as you see fit".to_string());
+        reasons.push(Said::of("planWhyReasoned"));
         if reply {
             paths.push(ReplyPath::ReplyToInvitation);
         }
         PlanKind::Accept
     } else if fit.fit == Fit::Direct {
-        reasons.push(
-            "Default invitation from a direct fit: accept, then follow up at once with your offer"
-                .to_string(),
-        );
+        reasons.push(Said::of("planWhyDirectFit"));
         if reply {
             paths.push(ReplyPath::ReplyToInvitation);
         }
         paths.push(ReplyPath::AcceptAndFollowUp);
         PlanKind::AcceptFollowUp
     } else {
-        reasons.push(
-            "Default invitation and the reason to connect is not evident: ask what prompted it before accepting"
-                .to_string(),
-        );
+        reasons.push(Said::of("planWhyAskFirst"));
         if reply {
             paths.push(ReplyPath::ReplyToInvitation);
-            reasons.push("Reply to the invitation to ask before accepting".to_string());
+            reasons.push(Said::of("planHowReply"));
         }
         if message {
             paths.push(ReplyPath::MessageViaProfile);
             if !reply {
-                reasons.push("Message them from the card before accepting".to_string());
+                reasons.push(Said::of("planHowMessage"));
             }
         }
         if !reply && !message {
-            reasons.push(
-                "LinkedIn offers no way to message before accepting on this card: accept and ask at once, or leave it pending"
-                    .to_string(),
-            );
+            reasons.push(Said::of("planHowNoWay"));
         }
         paths.push(ReplyPath::AcceptAndAsk);
         paths.push(ReplyPath::LeavePending);
@@ -284,14 +292,11 @@ mod tests {
         );
         let none = ask(false, false);
         assert_eq!(none.paths, [AcceptAndAsk, LeavePending]);
-        assert!(none
-            .reasons
-            .iter()
-            .any(|r| r.starts_with("LinkedIn offers no way to message before accepting")));
+        assert!(none.reasons.iter().any(|r| r.code == "planHowNoWay"));
         assert!(!ask(true, false)
             .reasons
             .iter()
-            .any(|r| r.starts_with("LinkedIn offers no way")));
+            .any(|r| r.code == "planHowNoWay"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::core::lang::Lang;
 use crate::core::plan::{Moment, PlanKind, ReplyPath};
+use crate::core::said::Said;
 use std::fmt::Write as _;
 
 /// LinkedIn's limit for a message (reply to an invitation, InMail-free message, chat).
@@ -69,6 +70,29 @@ fn known_placeholders() -> String {
         .map(|f| format!("{{{}}}", f.name()))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl TemplateError {
+    /// What is wrong, for people, in the catalogue's words.
+    pub fn said(&self) -> Said {
+        match self {
+            TemplateError::UnknownPlaceholder { name } => Said::with(
+                "tplUnknownPlaceholder",
+                vec![name.as_str().into(), known_placeholders().into()],
+            ),
+            TemplateError::UnclosedBrace { at } => {
+                Said::with("tplUnclosedBrace", vec![(at + 1).to_string().into()])
+            }
+            TemplateError::UnmatchedClose { at } => {
+                Said::with("tplUnmatchedClose", vec![(at + 1).to_string().into()])
+            }
+            TemplateError::Empty => Said::of("tplEmpty"),
+            TemplateError::TooLong { len, max } => Said::with(
+                "tplTooLong",
+                vec![len.to_string().into(), max.to_string().into()],
+            ),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,10 +1,13 @@
 //! The user's settings: target market, offer, name, language, reply templates, reminder
 //! delay. JSON, versioned; unknown fields, wrong types and bad values are rejected with an
-//! error naming the field path. Pure: must not import wasm-bindgen, web-sys or js-sys.
+//! error that says, for people, what is wrong and how to put it right (`SettingsError::said`,
+//! worded by the message catalogue), and names the field path for the form and for logs.
+//! Pure: must not import wasm-bindgen, web-sys or js-sys.
 
 use crate::core::lang::Lang;
 use crate::core::plan::{Moment, PlanKind};
 use crate::core::reply::Template;
+use crate::core::said::{lang_name, Said};
 use crate::core::text::fold;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -172,19 +175,75 @@ impl Default for Settings {
 pub enum SettingsError {
     #[error("settings are not valid JSON: {0}")]
     Syntax(String),
-    /// A field that is unknown, of the wrong type, or holds a bad value.
+    /// A field that is unknown, of the wrong type, or holds a bad value: where (`path`),
+    /// what the parser said (`message`, for logs) and what the user reads (`said`).
     #[error("{path}: {message}")]
-    Field { path: String, message: String },
+    Field {
+        path: String,
+        message: String,
+        said: Said,
+    },
     #[error("version: settings version {found} is newer than this AskFirst understands (up to {SETTINGS_VERSION}); update AskFirst")]
     TooNew { found: u64 },
 }
 
 impl SettingsError {
-    fn field(path: impl Into<String>, message: impl Into<String>) -> SettingsError {
+    fn field(path: impl Into<String>, message: impl Into<String>, said: Said) -> SettingsError {
         SettingsError::Field {
             path: path.into(),
             message: message.into(),
+            said,
         }
+    }
+
+    /// What is wrong and how to put it right, for people: no field paths, no type names.
+    pub fn said(&self) -> Said {
+        match self {
+            SettingsError::Syntax(_) => Said::of("errSyntax"),
+            SettingsError::Field { said, .. } => said.clone(),
+            SettingsError::TooNew { found } => {
+                Said::with("errTooNew", vec![found.to_string().into()])
+            }
+        }
+    }
+
+    /// The field the error is about ("offer.url", "target_market.include[2]"), if one.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            SettingsError::Field { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// What a type error (or an unknown field) at `path` means to the user.
+fn said_of_type_error(path: &str, message: &str) -> Said {
+    let field = |p: &str| {
+        path == p || path.starts_with(&format!("{p}.")) || path.starts_with(&format!("{p}["))
+    };
+    if field("templates") {
+        return Said::of("errTemplatesShape");
+    }
+    if message.starts_with("unknown field") {
+        let name = path.rsplit('.').next().unwrap_or(path);
+        let name = name.split('[').next().unwrap_or(name);
+        return Said::with("errUnknownField", vec![name.into()]);
+    }
+    match () {
+        _ if field("version") => {
+            Said::with("errVersion", vec![SETTINGS_VERSION.to_string().into()])
+        }
+        _ if field("target_market.exclude") => Said::of("errExcludeType"),
+        _ if field("target_market") => Said::of("errIncludeType"),
+        _ if field("offer.name") => Said::of("errOfferNameType"),
+        _ if field("offer") => Said::of("errOfferUrlType"),
+        _ if field("my_name") => Said::of("errMyName"),
+        _ if field("language") => Said::of("errLanguageUnknown"),
+        _ if field("reminder_days") => Said::with(
+            "errReminderDays",
+            vec![MAX_REMINDER_DAYS.to_string().into()],
+        ),
+        _ => Said::of("errSyntax"),
     }
 }
 
@@ -205,7 +264,13 @@ impl Settings {
                 Some(n) if n > u64::from(SETTINGS_VERSION) => {
                     return Err(SettingsError::TooNew { found: n })
                 }
-                Some(0) => return Err(SettingsError::field("version", "must be 1 or more")),
+                Some(0) => {
+                    return Err(SettingsError::field(
+                        "version",
+                        "must be 1 or more",
+                        Said::with("errVersion", vec![SETTINGS_VERSION.to_string().into()]),
+                    ))
+                }
                 Some(n) => n,
                 // Wrong types are reported by the typed parse below.
                 None => u64::from(SETTINGS_VERSION),
@@ -234,17 +299,19 @@ impl Settings {
     fn validate_offer(&self) -> Result<(), SettingsError> {
         let (name, url) = (self.offer.name.trim(), self.offer.url.trim());
         if !url.is_empty() {
-            validate_url(url).map_err(|m| SettingsError::field("offer.url", m))?;
+            validate_url(url).map_err(|(m, said)| SettingsError::field("offer.url", m, said))?;
             if name.is_empty() {
                 return Err(SettingsError::field(
                     "offer.name",
                     "name the offer the follow-up links to",
+                    Said::of("errOfferNeedsName"),
                 ));
             }
         } else if !name.is_empty() {
             return Err(SettingsError::field(
                 "offer.url",
                 "the offer needs a URL where people sign up",
+                Said::of("errOfferNeedsUrl"),
             ));
         }
         Ok(())
@@ -262,6 +329,7 @@ impl Settings {
             return Err(SettingsError::field(
                 "version",
                 format!("must be {SETTINGS_VERSION}"),
+                Said::with("errVersion", vec![SETTINGS_VERSION.to_string().into()]),
             ));
         }
         for (list, terms) in [
@@ -273,6 +341,11 @@ impl Settings {
                     return Err(SettingsError::field(
                         format!("target_market.{list}[{i}]"),
                         "a term needs at least one letter or digit",
+                        if list == "include" {
+                            Said::with("errIncludeTerm", vec![(i + 1).to_string().into()])
+                        } else {
+                            Said::with("errExcludeTerm", vec![(i + 1).to_string().into()])
+                        },
                     ));
                 }
             }
@@ -286,12 +359,20 @@ impl Settings {
                     self.language.code(),
                     Lang::REPLY.map(Lang::code).join(", ")
                 ),
+                Said::with(
+                    "errLanguageNoReplies",
+                    vec![lang_name(self.language).into()],
+                ),
             ));
         }
         if self.reminder_days == 0 || self.reminder_days > MAX_REMINDER_DAYS {
             return Err(SettingsError::field(
                 "reminder_days",
                 format!("must be between 1 and {MAX_REMINDER_DAYS}"),
+                Said::with(
+                    "errReminderDays",
+                    vec![MAX_REMINDER_DAYS.to_string().into()],
+                ),
             ));
         }
         for plan in PlanKind::ALL {
@@ -303,15 +384,30 @@ impl Settings {
                         moment.as_str(),
                         lang.code()
                     );
+                    let which = || -> Vec<crate::core::said::Param> {
+                        vec![
+                            plan.label().into(),
+                            moment.label().into(),
+                            lang_name(*lang).into(),
+                        ]
+                    };
                     if variants.is_empty() {
                         return Err(SettingsError::field(
                             at,
                             "give at least one variant, or remove the language to use the defaults",
+                            Said::with("errTemplateNoVariant", which()),
                         ));
                     }
                     for (i, source) in variants.iter().enumerate() {
                         Template::parse(source).map_err(|e| {
-                            SettingsError::field(format!("{at}[{i}]"), e.to_string())
+                            let mut params = vec![(i + 1).to_string().into()];
+                            params.extend(which());
+                            params.push(e.said().into());
+                            SettingsError::field(
+                                format!("{at}[{i}]"),
+                                e.to_string(),
+                                Said::with("errTemplate", params),
+                            )
                         })?;
                     }
                 }
@@ -328,7 +424,9 @@ fn typed<T: for<'de> Deserialize<'de>>(json: &str) -> Result<T, SettingsError> {
         // A bad map key shows as "?" (e.g. a language code): the map's path is enough.
         let path = e.path().to_string().trim_end_matches(".?").to_string();
         let message = strip_position(&e.inner().to_string());
-        SettingsError::field(if path == "." { "settings".into() } else { path }, message)
+        let path = if path == "." { "settings".into() } else { path };
+        let said = said_of_type_error(&path, &message);
+        SettingsError::field(path, message, said)
     })
 }
 
@@ -416,19 +514,30 @@ fn strip_position(message: &str) -> String {
 
 /// An offer link must be a web address people can open: http(s), a host, no spaces.
 /// (`javascript:` and friends would be inserted into a message under the user's name.)
-fn validate_url(url: &str) -> Result<(), String> {
+fn validate_url(url: &str) -> Result<(), (String, Said)> {
     let lower = url.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
         .or_else(|| lower.strip_prefix("http://"))
-        .ok_or_else(|| format!("must start with https:// or http:// (got {url:?})"))?;
+        .ok_or_else(|| {
+            (
+                format!("must start with https:// or http:// (got {url:?})"),
+                Said::of("errUrlScheme"),
+            )
+        })?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = host.rsplit('@').next().unwrap_or("");
     if host.is_empty() || host.starts_with(':') {
-        return Err(format!("has no host name (got {url:?})"));
+        return Err((
+            format!("has no host name (got {url:?})"),
+            Said::of("errUrlHost"),
+        ));
     }
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("must not contain spaces (got {url:?})"));
+        return Err((
+            format!("must not contain spaces (got {url:?})"),
+            Said::of("errUrlSpaces"),
+        ));
     }
     Ok(())
 }

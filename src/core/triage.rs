@@ -9,6 +9,7 @@ use crate::core::linkedin::read_page;
 use crate::core::note::{classify_note, NoteKind, ReasonKind};
 use crate::core::plan::{decide, Moment, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, parsed_defaults, pick, stable_hash, Template, Values};
+use crate::core::said::Said;
 use crate::core::settings::{Settings, SettingsError};
 use serde::Serialize;
 
@@ -26,9 +27,9 @@ pub struct Triage {
     pub plan: PlanKind,
     pub reply_paths: Vec<ReplyPath>,
     /// The plan's main reason in one line, for a badge or a table.
-    pub summary: String,
+    pub summary: Said,
     /// Every reason, for the user: note, fit, plan, in that order.
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Said>,
     /// The reply for the first path that sends one (`Plan::primary_moment`).
     pub reply: Option<String>,
     /// The reply for every moment this card's paths send one at, primary first: the words
@@ -36,7 +37,7 @@ pub struct Triage {
     pub replies: Vec<MomentReply>,
     pub reply_language: Lang,
     /// Problems the user should see before sending, e.g. a reply over LinkedIn's limit.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
 }
 
 /// One reply and when it is sent.
@@ -190,8 +191,9 @@ impl Engine {
             };
             let limit = limit_for(*path);
             if let Some(len) = too_long(&r.text, limit) {
-                warnings.push(format!(
-                    "The reply is {len} characters; LinkedIn takes at most {limit} here: shorten it before sending"
+                warnings.push(Said::with(
+                    "promptReplyTooLong",
+                    vec![len.to_string().into(), limit.to_string().into()],
                 ));
                 break;
             }
@@ -200,7 +202,11 @@ impl Engine {
         let mut reasons = note.reasons;
         reasons.reserve(fit.reasons.len() + plan.reasons.len());
         reasons.extend(fit.reasons);
-        let summary = plan.reasons.first().cloned().unwrap_or_default();
+        let summary = plan
+            .reasons
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Said::of("planWhyAskFirst"));
         reasons.extend(plan.reasons);
         Some(Triage {
             invitation: inv.clone(),

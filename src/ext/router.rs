@@ -264,11 +264,26 @@ async fn record(
     }
 }
 
+/// The catalogue's words for `key` in the browser's language (`chrome.i18n`), the key
+/// itself when there is no catalogue to ask.
+fn words(key: &str) -> String {
+    let i18n = get(&get(&js_sys::global(), "chrome"), "i18n");
+    get(&i18n, "getMessage")
+        .dyn_into::<js_sys::Function>()
+        .ok()
+        .and_then(|f| f.call1(&i18n, &key.into()).ok())
+        .and_then(|v| v.as_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| key.to_string())
+}
+
 /// Shows the tab's state on the toolbar icon (discreet: a short badge only when inactive).
 async fn show_state(sender: &JsValue, state: PageState) -> Result<JsValue, JsValue> {
     let tab_id = get(&get(sender, "tab"), "id");
     let action = get(&get(&js_sys::global(), "chrome"), "action");
     let (text, title) = state.toolbar();
+    let title = words(title);
+    let title = title.as_str();
     if !action.is_object() || tab_id.as_f64().is_none() {
         return Ok(to_js(&serde_json::json!({ "ok": true, "shown": false })));
     }

@@ -67,14 +67,20 @@ export function cliTriage(file, settings) {
 }
 
 /** `dist`: the unpacked extension to load (benches compare builds); dist/chrome by default. */
-export async function launch({ headless = true, extension = true, dist = DIST } = {}) {
+/**
+ * `lang`: the browser's UI language ("fr", "de"), which chrome.i18n words the extension
+ * in (Chromium on Linux takes it from --lang and LANGUAGE); the pages' too (locale).
+ */
+export async function launch({ headless = true, extension = true, dist = DIST, lang = null } = {}) {
   if (extension && !existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} holds no extension: run ./build.sh first`);
   const profile = await mkdtemp(join(tmpdir(), 'askfirst-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless,
     viewport: { width: 1280, height: 900 },
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` } } : {}),
     args: [
+      ...(lang ? [`--lang=${lang}`] : []),
       ...(extension ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',

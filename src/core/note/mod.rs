@@ -31,6 +31,7 @@ use stock::*;
 use tables::*;
 
 use crate::core::lang::Lang;
+use crate::core::said::{lang_name, Said};
 use crate::core::text::{self, Break, Words};
 use model::model;
 use rustc_hash::FxHashMap as HashMap;
@@ -66,7 +67,7 @@ impl NoteKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NoteVerdict {
     pub kind: NoteKind,
     /// The note's language when it could be told.
@@ -76,7 +77,7 @@ pub struct NoteVerdict {
     pub reason_kind: Option<ReasonKind>,
     /// Why, for the user: which stock phrase or reason signal matched. For a reasoned
     /// note the first one starts with the reason kind ("Sales pitch: …").
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Said>,
 }
 
 /// Share of a stock text's words a note must contain, in order, to count as that text.
@@ -169,9 +170,9 @@ fn decide(open: Open<'_>, model: Option<&model::Model>) -> NoteVerdict {
     if scores[0] <= 0 {
         if v.kind == NoteKind::Reasoned {
             v.kind = NoteKind::Generic;
-            v.reasons = vec![format!(
-                "Generic: no reason to connect given ({})",
-                v.reasons[0].to_lowercase()
+            v.reasons = vec![Said::with(
+                "noteGenericOverruled",
+                vec![v.reasons[0].clone().into()],
             )];
         }
         v.reason_kind = None;
@@ -198,8 +199,8 @@ fn decide(open: Open<'_>, model: Option<&model::Model>) -> NoteVerdict {
             q
         });
         match quote {
-            Some(q) => format!("Reason given: \"{q}\""),
-            None => "Reason given".to_string(),
+            Some(q) => Said::with("noteReasonGiven", vec![q.into()]),
+            None => Said::of("noteReasonGivenBare"),
         }
     };
     v.kind = NoteKind::Reasoned;
@@ -225,17 +226,13 @@ fn best_run(weights: &[i32], max: usize) -> Option<(usize, usize)> {
 
 fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
     let Some(raw) = note else {
-        return Read::Done(verdict(NoteKind::None, None, "No note".into()));
+        return Read::Done(verdict(NoteKind::None, None, Said::of("noteNone")));
     };
     let t = tables();
     text::words_into(raw, buffer);
     let words: &Words = buffer;
     if words.is_empty() {
-        return Read::Done(verdict(
-            NoteKind::None,
-            None,
-            "No note (only spaces or symbols)".into(),
-        ));
+        return Read::Done(verdict(NoteKind::None, None, Said::of("noteBlank")));
     }
     let (start, end) = content_span(words, t);
     if start >= end {
@@ -243,7 +240,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         return Read::Done(verdict(
             NoteKind::None,
             language,
-            "Only a greeting or sign-off, no message".into(),
+            Said::of("noteGreetingOnly"),
         ));
     }
     let hits = find_phrases(words, start, end, t);
@@ -302,15 +299,12 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
     }
     if let Some(s) = &stock {
         // The stock text itself says nothing; only what the sender added can be a reason.
-        let also = format!(
-            "Also contains the stock LinkedIn text ({})",
-            lang_name(s.lang)
-        );
+        let also = Said::with("noteAlsoStock", vec![lang_name(s.lang).into()]);
         if let Some(h) = strong {
             let mut v = verdict(
                 NoteKind::Reasoned,
                 language,
-                format!("Reason given: \"{}\"", quote(h)),
+                Said::with("noteReasonGiven", vec![quote(h).into()]),
             );
             v.reasons.push(also);
             return Read::Done(with_hint(v, hint));
@@ -324,10 +318,14 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
             v.reasons.push(also);
             return Read::Done(with_hint(v, hint));
         }
-        let mut reason = format!("Stock LinkedIn text ({})", lang_name(s.lang));
-        if s.coverage < 100 {
-            reason.push_str(&format!(", {}% of its words", s.coverage));
-        }
+        let reason = if s.coverage < 100 {
+            Said::with(
+                "noteStockPartly",
+                vec![lang_name(s.lang).into(), s.coverage.to_string().into()],
+            )
+        } else {
+            Said::with("noteStock", vec![lang_name(s.lang).into()])
+        };
         return Read::Done(verdict(NoteKind::Stock, Some(s.lang), reason));
     }
     if generic.is_some() {
@@ -346,14 +344,8 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
             NoteKind::Stock,
             language,
             match language {
-                None => {
-                    "Looks like LinkedIn's default text in a language AskFirst has no words for"
-                        .into()
-                }
-                Some(l) => format!(
-                    "Stock LinkedIn text by its shape ({}: short, names LinkedIn, no reason; its exact wording is not confirmed)",
-                    lang_name(l)
-                ),
+                None => Said::of("noteStockUnknownLanguage"),
+                Some(l) => Said::with("noteStockByShape", vec![lang_name(l).into()]),
             },
         ));
     }
@@ -361,7 +353,7 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         verdict(
             NoteKind::Reasoned,
             language,
-            format!("Reason given: \"{}\"", quote(h)),
+            Said::with("noteReasonGiven", vec![quote(h).into()]),
         )
     } else if score >= SPECIFIC_ENOUGH {
         verdict(
@@ -371,8 +363,8 @@ fn read_note<'a>(note: Option<&'a str>, buffer: &'a mut Words) -> Read<'a> {
         )
     } else {
         let reason = match generic.or(weak) {
-            Some(h) => format!("Generic: \"{}\" gives no reason", quote(h)),
-            None => "Generic: no reason to connect given".into(),
+            Some(h) => Said::with("noteGenericQuote", vec![quote(h).into()]),
+            None => Said::of("noteGeneric"),
         };
         verdict(NoteKind::Generic, language, reason)
     };
@@ -415,9 +407,18 @@ fn with_hint(mut v: NoteVerdict, hint: Option<ReasonKind>) -> NoteVerdict {
 
 /// "Sales pitch: \"…\"": the reason kind first, then what showed it ("Reason given: "
 /// says nothing more once the kind is named).
-fn labelled(kind: ReasonKind, detail: &str) -> String {
-    let detail = detail.strip_prefix("Reason given: ").unwrap_or(detail);
-    format!("{}: {detail}", kind.label())
+fn labelled(kind: ReasonKind, detail: &Said) -> Said {
+    match detail.code {
+        "noteReasonGiven" => {
+            let mut params = vec![kind.label().into()];
+            params.extend(detail.params.iter().cloned());
+            Said::with("noteKindQuote", params)
+        }
+        _ => Said::with(
+            "noteKindDetail",
+            vec![kind.label().into(), detail.clone().into()],
+        ),
+    }
 }
 
 /// Word `i` names LinkedIn: "linkedin" with any suffix a language adds to a name
@@ -485,42 +486,12 @@ fn recent_at(
         .map(|(inner, _)| inner.clone())
 }
 
-fn verdict(kind: NoteKind, language: Option<Lang>, reason: String) -> NoteVerdict {
+fn verdict(kind: NoteKind, language: Option<Lang>, reason: Said) -> NoteVerdict {
     NoteVerdict {
         kind,
         language,
         reason_kind: None,
         reasons: vec![reason],
-    }
-}
-
-/// The English name of a language, for reasons shown to the user.
-pub fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Fr => "French",
-        Lang::De => "German",
-        Lang::Es => "Spanish",
-        Lang::Pt => "Portuguese",
-        Lang::It => "Italian",
-        Lang::Nl => "Dutch",
-        Lang::Sv => "Swedish",
-        Lang::Da => "Danish",
-        Lang::Nb => "Norwegian",
-        Lang::Fi => "Finnish",
-        Lang::Pl => "Polish",
-        Lang::Cs => "Czech",
-        Lang::Tr => "Turkish",
-        Lang::Ru => "Russian",
-        Lang::Uk => "Ukrainian",
-        Lang::Ro => "Romanian",
-        Lang::Ja => "Japanese",
-        Lang::ZhHans => "Chinese (simplified)",
-        Lang::ZhHant => "Chinese (traditional)",
-        Lang::Ko => "Korean",
-        Lang::Ar => "Arabic",
-        Lang::He => "Hebrew",
-        Lang::Id => "Indonesian",
     }
 }
 

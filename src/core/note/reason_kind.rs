@@ -2,6 +2,7 @@
 //! a question, a job, a sales pitch, a partnership, a shared past), shown to the user next
 //! to the plan: "Accept · Sales pitch: …". Names only; deciding it is `classify`'s job.
 
+use crate::core::said::Said;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -55,18 +56,19 @@ impl ReasonKind {
         ReasonKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
-    /// What the badge and the prompt call it, before the words that show it.
-    pub fn label(self) -> &'static str {
-        match self {
-            ReasonKind::Met => "Met before",
-            ReasonKind::Referral => "Referral",
-            ReasonKind::Content => "Your content",
-            ReasonKind::Question => "A question",
-            ReasonKind::Job => "Job or hiring",
-            ReasonKind::Pitch => "Sales pitch",
-            ReasonKind::Partnership => "Partnership",
-            ReasonKind::SharedPast => "Shared past",
-        }
+    /// What the badge and the prompt call it, before the words that show it (worded by
+    /// the message catalogue: "Sales pitch").
+    pub fn label(self) -> Said {
+        Said::of(match self {
+            ReasonKind::Met => "kindMet",
+            ReasonKind::Referral => "kindReferral",
+            ReasonKind::Content => "kindContent",
+            ReasonKind::Question => "kindQuestion",
+            ReasonKind::Job => "kindJob",
+            ReasonKind::Pitch => "kindPitch",
+            ReasonKind::Partnership => "kindPartnership",
+            ReasonKind::SharedPast => "kindSharedPast",
+        })
     }
 
     /// Index in `ALL` (the model's class order).

@@ -2,6 +2,7 @@
 //! a date or a recent moment, a number, names, length.
 
 use super::*;
+use crate::core::said::{Param, Said};
 
 /// Language-independent evidence that a note is about something specific.
 pub(super) struct Signals {
@@ -218,30 +219,36 @@ impl Signals {
     }
 
     /// The decisive signals, in plain words.
-    pub(super) fn describe(&self, weak: Option<String>) -> String {
+    pub(super) fn describe(&self, weak: Option<String>) -> Said {
         let mut parts = Vec::new();
         if let Some(w) = weak {
-            parts.push(format!("mentions \"{w}\""));
+            parts.push(Said::with("specificMentions", vec![w.into()]));
         }
         if self.question {
-            parts.push("asks a question".to_string());
+            parts.push(Said::of("specificQuestion"));
         }
         if let Some(r) = &self.recent {
-            parts.push(format!("says when (\"{r}\")"));
+            parts.push(Said::with("specificWhen", vec![r.as_str().into()]));
         }
         if !self.proper_nouns.is_empty() {
-            parts.push(format!("names {}", self.proper_nouns.join(", ")));
+            parts.push(Said::with(
+                "specificNames",
+                vec![self.proper_nouns.join(", ").into()],
+            ));
         }
         if let Some(n) = &self.number {
-            parts.push(format!("gives a number ({n})"));
+            parts.push(Said::with("specificNumber", vec![n.as_str().into()]));
         }
         if self.quantity && self.number.is_none() {
-            parts.push("promises a figure".to_string());
+            parts.push(Said::of("specificFigure"));
         }
         if self.length_points() > 0 {
-            parts.push(format!("{} words long", self.words));
+            parts.push(Said::with(
+                "specificLength",
+                vec![self.words.to_string().into()],
+            ));
         }
-        format!("Specific enough to be a reason: {}", parts.join("; "))
+        Said::with("noteSpecific", vec![Param::List(parts)])
     }
 }
 

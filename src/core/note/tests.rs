@@ -30,7 +30,11 @@ fn stock_text_survives_greeting_name_signoff_case_and_typos() {
     ));
     assert_eq!(v.kind, NoteKind::Stock);
     assert_eq!(v.language, Some(Lang::En));
-    assert!(v.reasons[0].contains("English"), "{:?}", v.reasons);
+    assert!(
+        v.reasons[0].to_string().contains("English"),
+        "{:?}",
+        v.reasons
+    );
     assert_eq!(
         kind("Ich möchte Sie gern zu meinem Netzwerk auf LinkedIn hinzufügen."),
         NoteKind::Stock
@@ -53,7 +57,9 @@ fn a_reason_after_the_stock_text_wins() {
     ));
     assert_eq!(v.kind, NoteKind::Reasoned);
     assert!(
-        v.reasons.iter().any(|r| r.contains("\"We met at\"")),
+        v.reasons
+            .iter()
+            .any(|r| r.to_string().contains("\"We met at\"")),
         "{:?}",
         v.reasons
     );
@@ -207,7 +213,9 @@ fn other_scripts_are_matched_as_notes_are_folded() {
     assert_eq!(korean.kind, NoteKind::Stock, "{:?}", korean.reasons);
     let said = |note: &str| {
         let v = classify_note(Some(note));
-        v.reasons.iter().any(|r| r.contains("says when"))
+        v.reasons
+            .iter()
+            .any(|r| r.to_string().contains("says when"))
     };
     assert!(said(
         "어제 컨퍼런스에서 만나서 반가웠습니다, Acme 팀 만세 2024"
@@ -226,7 +234,11 @@ fn the_committed_model_is_read_and_decides() {
     let v = classify_note(Some(note));
     assert_eq!(v.kind, NoteKind::Reasoned, "{:?}", v.reasons);
     assert_eq!(v.reason_kind, Some(ReasonKind::Pitch), "{:?}", v.reasons);
-    assert!(v.reasons[0].starts_with("Sales pitch: "), "{:?}", v.reasons);
+    assert!(
+        v.reasons[0].to_string().starts_with("Sales pitch: "),
+        "{:?}",
+        v.reasons
+    );
     // Its scores are integers: the same on every target.
     let f = model_features(Some(note)).unwrap();
     assert_eq!(m.scores(&f), m.scores(&f));

@@ -23,6 +23,7 @@ use crate::core::markup_budget;
 use crate::core::note::{NoteKind, ReasonKind};
 use crate::core::plan::{Moment, PlanKind, ReplyPath};
 use crate::core::reply::{limit_for, MESSAGE_LIMIT};
+use crate::core::said::Said;
 use crate::core::triage::{Engine, MomentReply, Triage};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -232,18 +233,15 @@ impl PageState {
         }
     }
 
-    /// The toolbar badge text and title for this state (discreet: empty when all is well).
+    /// The toolbar badge text and the catalogue key of its title for this state (discreet:
+    /// no badge text when all is well).
     pub fn toolbar(self) -> (&'static str, &'static str) {
         match self {
-            PageState::Active => ("", "AskFirst is active on this page"),
-            PageState::Empty => ("", "AskFirst: no pending invitations on this page"),
-            PageState::Idle => ("", "AskFirst"),
-            PageState::Unreadable => {
-                ("off", "AskFirst is inactive: it could not read the invitations on this page. LinkedIn works as usual.")
-            }
-            PageState::EngineError => {
-                ("off", "AskFirst is inactive: its engine did not answer. LinkedIn works as usual.")
-            }
+            PageState::Active => ("", "toolbarActive"),
+            PageState::Empty => ("", "toolbarEmpty"),
+            PageState::Idle => ("", "extName"),
+            PageState::Unreadable => ("off", "toolbarUnreadable"),
+            PageState::EngineError => ("off", "toolbarEngineError"),
         }
     }
 }
@@ -590,11 +588,11 @@ pub struct CardBadge {
     pub reason_kind: Option<ReasonKind>,
     pub fit: Fit,
     pub plan: PlanKind,
-    /// The plan in a word or two.
-    pub plan_label: &'static str,
+    /// The plan in a word or two (`Said`: the content script words it by the catalogue).
+    pub plan_label: Said,
     /// The badge's visible text: the plan and the main reason.
-    pub badge_label: String,
-    pub reasons: Vec<String>,
+    pub badge_label: Said,
+    pub reasons: Vec<Said>,
     /// The user said "this one is fine" for this invitation.
     pub overridden: bool,
 }
@@ -614,7 +612,7 @@ pub struct CardDetails {
     /// values): the prompt checks the user's edits against it.
     pub reply_limit: usize,
     /// Problems to show before sending (the reply is over LinkedIn's limit).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Said>,
     pub controls: Controls,
     /// Hold the user's first click on Accept and open the prompt.
     pub guard: bool,
@@ -695,7 +693,7 @@ pub enum ActionKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PromptAction {
     pub action: ActionKind,
-    pub label: String,
+    pub label: Said,
     /// When the reply this action sends arrives, for actions that send one: its text is
     /// the card's reply for that moment.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -716,45 +714,51 @@ fn prompt_actions(
     replies: &[Moment],
     overridable: bool,
 ) -> Vec<PromptAction> {
-    let who = if first_name.trim().is_empty() {
-        "them"
-    } else {
-        first_name
-    };
+    let named = !first_name.trim().is_empty();
     let accept = controls.accept.is_some();
     let has_reply = !replies.is_empty();
     let mut out = Vec::new();
-    let mut push = |action, label: String, moment| {
+    let mut push = |action, label: Said, moment| {
         out.push(PromptAction {
             action,
             label,
             moment,
         })
     };
-    let mut pending = "Not now";
+    let mut pending = Said::of("actionNotNow");
     for path in paths {
         let moment = path.moment();
         let has_reply = moment.is_some_and(|m| replies.contains(&m));
         match path {
             ReplyPath::ReplyToInvitation if has_reply => push(
                 ActionKind::ReplyToInvitation,
-                format!("Reply to {who}’s invitation"),
+                if named {
+                    Said::with("actionReplyToInvitation", vec![first_name.into()])
+                } else {
+                    Said::of("actionReplyToTheirInvitation")
+                },
                 moment,
             ),
-            ReplyPath::MessageViaProfile if has_reply => {
-                push(ActionKind::Message, format!("Message {who} first"), moment)
-            }
+            ReplyPath::MessageViaProfile if has_reply => push(
+                ActionKind::Message,
+                if named {
+                    Said::with("actionMessageFirst", vec![first_name.into()])
+                } else {
+                    Said::of("actionMessageThemFirst")
+                },
+                moment,
+            ),
             ReplyPath::AcceptAndAsk if has_reply && accept => push(
                 ActionKind::AcceptThenReply,
-                "Accept, then ask".to_string(),
+                Said::of("actionAcceptThenAsk"),
                 moment,
             ),
             ReplyPath::AcceptAndFollowUp if has_reply && accept => push(
                 ActionKind::AcceptThenReply,
-                "Accept, then follow up".to_string(),
+                Said::of("actionAcceptThenFollowUp"),
                 moment,
             ),
-            ReplyPath::LeavePending => pending = "Leave it pending",
+            ReplyPath::LeavePending => pending = Said::of("actionLeavePending"),
             _ => {}
         }
     }
@@ -762,30 +766,27 @@ fn prompt_actions(
         // The reply shown first: the primary moment's.
         push(
             ActionKind::Copy,
-            "Copy the reply".to_string(),
+            Said::of("actionCopy"),
             replies.first().copied(),
         );
     }
     if accept {
         push(
             ActionKind::AcceptAnyway,
-            "Accept without a message".to_string(),
+            Said::of("actionAcceptAnyway"),
             None,
         );
     }
     if overridable {
-        push(ActionKind::MarkFine, "This one is fine".to_string(), None);
+        push(ActionKind::MarkFine, Said::of("actionMarkFine"), None);
     }
-    push(ActionKind::NotNow, pending.to_string(), None);
+    push(ActionKind::NotNow, pending, None);
     out
 }
 
-pub fn plan_label(plan: PlanKind) -> &'static str {
-    match plan {
-        PlanKind::AskFirst => "Ask first",
-        PlanKind::AcceptFollowUp => "Accept & follow up",
-        PlanKind::Accept => "Accept",
-    }
+/// The plan in a word or two (the popup and the options page word the same keys).
+pub fn plan_label(plan: PlanKind) -> Said {
+    plan.label()
 }
 
 fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
@@ -796,8 +797,11 @@ fn verdict(t: Triage, fine: &Overrides) -> CardVerdict {
     let overridden = strong.as_deref().is_some_and(|k| fine.contains(k));
     let plan_label = plan_label(t.plan);
     let badge_label = match t.reasons.first() {
-        Some(reason) => format!("{plan_label} · {reason}"),
-        None => plan_label.to_string(),
+        Some(reason) => Said::with(
+            "badgeLabel",
+            vec![plan_label.clone().into(), reason.clone().into()],
+        ),
+        None => plan_label.clone(),
     };
     let details = CardDetails {
         guard: t.plan != PlanKind::Accept && !overridden,
@@ -1551,7 +1555,7 @@ mod tests {
             actions(&ask, &all, &[AfterAccepting]),
             [AcceptThenReply, Copy, AcceptAnyway, MarkFine, NotNow]
         );
-        assert_eq!(labels.last().map(String::as_str), Some("Leave it pending"));
+        assert!(labels.last().is_some_and(|l| l == "Leave it pending"));
         // No Accept control located: nothing that needs Accept.
         let no_accept = Controls {
             accept: None,
@@ -1566,7 +1570,7 @@ mod tests {
         let follow_up = prompt_actions(&[P::AcceptAndFollowUp], &all, "", BOTH, true);
         assert_eq!(follow_up[0].action, AcceptThenReply);
         assert_eq!(follow_up[0].label, "Accept, then follow up");
-        assert_eq!(follow_up.last().map(|a| a.label.as_str()), Some("Not now"));
+        assert!(follow_up.last().is_some_and(|a| a.label == "Not now"));
     }
 
     fn person(note: Option<&str>) -> Invitation {
@@ -1598,7 +1602,11 @@ mod tests {
         assert!(v.details.guard);
         assert!(!v.badge.overridden);
         assert_eq!(v.details.key, "https://www.linkedin.com/in/ana-souza/");
-        assert!(v.badge.badge_label.starts_with(plan_label(t.plan)));
+        assert!(v
+            .badge
+            .badge_label
+            .to_string()
+            .starts_with(&plan_label(t.plan).to_string()));
         assert_eq!(
             v.details.person_match.profile_path.as_deref(),
             Some("/in/ana-souza/")
@@ -1672,7 +1680,9 @@ mod tests {
         // The default templates sign with {my_name}: this reply is over LinkedIn's limit.
         assert!(v.details.reply.as_ref().unwrap().chars().count() > MESSAGE_LIMIT);
         assert!(
-            v.details.warnings[0].contains(&MESSAGE_LIMIT.to_string()),
+            v.details.warnings[0]
+                .to_string()
+                .contains(&MESSAGE_LIMIT.to_string()),
             "{:?}",
             v.details.warnings
         );

@@ -113,6 +113,23 @@ pub fn t(key: &str, subs: &[&str]) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// What the engine said (`Said`: a code and its parameters), in the browser's language:
+/// the same catalogue the content script words it with.
+pub fn say(said: &crate::core::said::Said) -> String {
+    use crate::core::said::Param;
+    let params: Vec<String> = said
+        .params
+        .iter()
+        .map(|p| match p {
+            Param::Text(s) => s.clone(),
+            Param::Said(s) => say(s),
+            Param::List(l) => l.iter().map(say).collect::<Vec<_>>().join("; "),
+        })
+        .collect();
+    let refs: Vec<&str> = params.iter().map(String::as_str).collect();
+    t(said.code, &refs)
+}
+
 pub fn document() -> Document {
     // An extension page always has a window and a document: a true invariant.
     web_sys::window()

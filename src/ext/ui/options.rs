@@ -6,7 +6,7 @@
 //! which the background reads for triage.
 
 use super::{
-    app_root, append, ask_background, clear, days_ago, document, el, link, t, text_el,
+    app_root, append, ask_background, clear, days_ago, document, el, link, say, t, text_el,
     translate_static, UiError,
 };
 use crate::core::lang::Lang;
@@ -58,7 +58,7 @@ pub async fn start_options() -> Result<(), JsValue> {
             .map(|v| Settings::from_json(&v.to_string()))
         {
             Ok(Ok(s)) => (s, None),
-            Ok(Err(e)) => (Settings::default(), Some(e.to_string())),
+            Ok(Err(e)) => (Settings::default(), Some(say(&e.said()))),
             Err(e) => (Settings::default(), Some(e.to_string())),
         }
     };
@@ -88,7 +88,7 @@ fn show_templates(section: &Element, shared: Rc<RefCell<Settings>>) {
         wasm_bindgen_futures::spawn_local(async move {
             let checked = serde_json::to_string(&next)
                 .map_err(|e| e.to_string())
-                .and_then(|json| Settings::from_json(&json).map_err(|e| e.to_string()));
+                .and_then(|json| Settings::from_json(&json).map_err(|e| say(&e.said())));
             let message = match checked {
                 Ok(valid) => match save_settings(&valid).await {
                     Ok(()) => {
@@ -208,10 +208,9 @@ fn form_json(base: &Settings) -> serde_json::Value {
     v
 }
 
-/// Which form field an error message is about (errors start with the field's path).
-pub fn field_for_error(message: &str) -> &'static str {
-    let path = message.split(':').next().unwrap_or("");
-    match path {
+/// Which form field an error is about, from the field path it names.
+pub fn field_for_error(path: Option<&str>) -> &'static str {
+    match path.unwrap_or("") {
         p if p.starts_with("target_market.include") => "include",
         p if p.starts_with("target_market.exclude") => "exclude",
         p if p.starts_with("offer.name") => "offer-name",
@@ -391,10 +390,7 @@ fn render_settings(
         let candidate = form_json(&base.borrow()).to_string();
         match Settings::from_json(&candidate) {
             Ok(_) => show_error("", ""),
-            Err(e) => {
-                let m = e.to_string();
-                show_error(field_for_error(&m), &m);
-            }
+            Err(e) => show_error(field_for_error(e.path()), &say(&e.said())),
         }
     }));
 
@@ -423,10 +419,7 @@ fn render_settings(
                         }
                     });
                 }
-                Err(e) => {
-                    let m = e.to_string();
-                    show_error(field_for_error(&m), &m);
-                }
+                Err(e) => show_error(field_for_error(e.path()), &say(&e.said())),
             }
         },
     ));
@@ -464,8 +457,8 @@ fn render_settings(
                     }
                     Err(e) => set_status(&t("settingsNotSaved", &[&e.to_string()])),
                 },
-                // Nothing is changed; the error names what is wrong.
-                Err(e) => set_status(&t("settingsImportRefused", &[&e.to_string()])),
+                // Nothing is changed; the error says what is wrong.
+                Err(e) => set_status(&t("settingsImportRefused", &[&say(&e.said())])),
             }
         });
     }));

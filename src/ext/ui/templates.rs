@@ -71,7 +71,7 @@ pub fn moment_texts(moment: Moment) -> (String, String) {
 /// One variant checked and rendered on the sample invitation: the preview, or the
 /// parser's error (which names an unknown placeholder), and the rendered length.
 pub fn preview(source: &str, settings: &Settings) -> Result<(String, usize), String> {
-    let template = Template::parse(source).map_err(|e| e.to_string())?;
+    let template = Template::parse(source).map_err(|e| super::say(&e.said()))?;
     let values = Values {
         first_name: "Ana",
         name: "Ana Lima",
