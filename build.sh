@@ -138,13 +138,16 @@ build_wasm() {
 # hostile-page defences landed (issue #13: markup depth/work caps, ledger flood ceilings;
 # the worker went to 1,774,058 / 732,329). Lowered to 1,750,000 / 725,000 when one shared
 # sort replaced the engine's per-type copies of std's (worker 1,793,069 / 738,510 ->
-# 1,739,859 / 721,816 on 2026-12-08). Lower it as the worker shrinks; do not raise it
-# again without saying in the commit what the bytes buy.
+# 1,739,859 / 721,816 on 2026-12-08). Raised to 1,780,000 / 735,000 for what the user
+# sees (issue #14): the engine's decisions as catalogue codes worded in seven languages,
+# settings errors written for people, and the popup's honest states (empty list, watching a
+# conversation): worker 1,773,642 / 732,130. Lower it as the worker shrinks; do not raise
+# it again without saying in the commit what the bytes buy.
 WASM_GOAL_RAW=1000000
 WASM_GOAL_GZIP=400000
 wasm_budget_of() {
   case "$1" in
-    worker_bg.wasm) echo "1750000 725000" ;;
+    worker_bg.wasm) echo "1780000 735000" ;;
     *) echo "$WASM_GOAL_RAW $WASM_GOAL_GZIP" ;;
   esac
 }

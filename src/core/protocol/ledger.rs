@@ -228,7 +228,8 @@ pub enum LedgerAnswer {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageStatus {
     pub active: bool,
-    /// Why AskFirst is inactive on this page, for the user.
+    /// Why AskFirst is inactive on this page: the catalogue key of the toolbar's title for
+    /// that state (worded by the surface that shows it).
     #[serde(default)]
     pub reason: Option<String>,
     #[serde(default)]
@@ -682,7 +683,7 @@ mod tests {
         let s = b.status(1).unwrap();
         assert!(!s.active);
         assert_eq!(s.page, Some(PageState::Unreadable));
-        assert!(s.reason.unwrap().contains("could not read"));
+        assert_eq!(s.reason.as_deref(), Some("toolbarUnreadable"));
         b.hello(1, "https://www.linkedin.com/feed/");
         assert!(
             b.status(1).unwrap().flagged.is_empty(),
