@@ -317,6 +317,7 @@ fn engine_codes() -> Vec<Said> {
     out.extend(PlanKind::ALL.iter().map(|&p| protocol::plan_label(p)));
     for state in [
         PageState::Active,
+        PageState::Empty,
         PageState::Idle,
         PageState::Unreadable,
         PageState::EngineError,

@@ -106,11 +106,15 @@ pub fn t(key: &str, subs: &[&str]) -> String {
         .ok()
         .and_then(|f| f.dyn_into::<Function>().ok());
     let i18n = chrome_get(&["i18n"]).unwrap_or(JsValue::UNDEFINED);
-    let subs: js_sys::Array = subs.iter().map(|s| JsValue::from_str(s)).collect();
-    get.and_then(|f| f.call2(&i18n, &JsValue::from_str(key), &subs).ok())
+    let args: js_sys::Array = subs.iter().map(|s| JsValue::from_str(s)).collect();
+    get.and_then(|f| f.call2(&i18n, &JsValue::from_str(key), &args).ok())
         .and_then(|v| v.as_string())
         .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| key.to_string())
+        // No catalogue (a page outside the extension): the key, and what it was about.
+        .unwrap_or_else(|| match subs {
+            [] => key.to_string(),
+            _ => format!("{key}: {}", subs.join(", ")),
+        })
 }
 
 /// What the engine said (`Said`: a code and its parameters), in the browser's language:
