@@ -95,39 +95,33 @@ fn label_of(el: &ElementRef) -> String {
 
 /// Text of an element without script/style/svg content.
 fn visible_text(el: &ElementRef) -> String {
-    let mut out = String::new();
-    for node in el.descendants() {
-        if let Some(text) = node.value().as_text() {
-            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
-                ElementRef::wrap(a).is_some_and(|e| {
-                    is_named(&e, &["script", "style", "svg", "template", "noscript"])
-                        || attr(e.value(), "hidden").is_some()
-                })
-            });
-            if !hidden {
-                out.push_str(text);
-            }
-        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
-            out.push('\n');
-        }
-    }
-    out
+    text_without(el, |e| {
+        is_named(e, &["script", "style", "svg", "template", "noscript"])
+            || attr(e.value(), "hidden").is_some()
+    })
 }
 
 /// Text of a legacy note element without its controls: a "…see more" toggle LinkedIn puts
 /// inside a line is chrome, like every button (issue #12's variants).
 fn note_text(el: &ElementRef) -> String {
+    text_without(el, |e| {
+        is_not_content(e.value().name())
+            || attr(e.value(), "role") == Some("button")
+            || attr(e.value(), "hidden").is_some()
+    })
+}
+
+/// The text under `el` (`<br>` as a line break), leaving out every text inside an element
+/// below `el` that `skip` names.
+fn text_without(el: &ElementRef, skip: impl Fn(&ElementRef) -> bool) -> String {
     let mut out = String::new();
     for node in el.descendants() {
         if let Some(text) = node.value().as_text() {
-            let hidden = node.ancestors().take_while(|a| a.id() != el.id()).any(|a| {
-                ElementRef::wrap(a).is_some_and(|e| {
-                    is_not_content(e.value().name())
-                        || attr(e.value(), "role") == Some("button")
-                        || attr(e.value(), "hidden").is_some()
-                })
-            });
-            if !hidden {
+            let skipped = node
+                .ancestors()
+                .take_while(|a| a.id() != el.id())
+                .any(|a| ElementRef::wrap(a).is_some_and(|e| skip(&e)));
+            if !skipped {
                 out.push_str(text);
             }
         } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
