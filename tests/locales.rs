@@ -14,6 +14,9 @@ use askfirst::core::triage::Engine;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod source_scan;
+use source_scan::{call_args, uncommented};
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 fn messages(lang: &str) -> BTreeMap<String, serde_json::Value> {
@@ -73,42 +76,6 @@ fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
         }
     }
     out.sort();
-    out
-}
-
-/// A call's argument list after `open` (just past its opening parenthesis), up to its
-/// closing parenthesis, split at its top-level commas.
-fn call_args(src: &str, open: usize) -> Vec<&str> {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut start = open;
-    let mut out = Vec::new();
-    let mut prev = ' ';
-    for (i, c) in src[open..].char_indices() {
-        let i = open + i;
-        match quote {
-            Some(q) => {
-                if c == q && prev != '\\' {
-                    quote = None;
-                }
-            }
-            None => match c {
-                '\'' | '"' | '`' => quote = Some(c),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth == 0 => {
-                    out.push(src[start..i].trim());
-                    return out;
-                }
-                ')' | ']' | '}' => depth -= 1,
-                ',' if depth == 0 => {
-                    out.push(src[start..i].trim());
-                    start = i + 1;
-                }
-                _ => {}
-            },
-        }
-        prev = c;
-    }
     out
 }
 
@@ -273,21 +240,6 @@ fn uses() -> Vec<Use> {
         }
     }
     out
-}
-
-/// The source with its whole-line comments blanked (lines kept, for the positions).
-fn uncommented(src: &str) -> String {
-    src.lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("//") || t.starts_with("* ") || t.starts_with("/*") || t == "*" {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn is_word(s: &str) -> bool {

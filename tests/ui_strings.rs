@@ -7,6 +7,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod source_scan;
+use source_scan::{call_args, uncommented};
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// Words that are the same in every language.
 const NAMES: &[&str] = &["AskFirst"];
@@ -26,57 +29,6 @@ fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
         .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
         .collect();
     out.sort();
-    out
-}
-
-/// Whole-line comments blanked (positions kept).
-fn uncommented(src: &str) -> String {
-    src.lines()
-        .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with("//") || t.starts_with("* ") || t.starts_with("/*") || t == "*" {
-                ""
-            } else {
-                l
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The arguments of the call whose parenthesis opens just before `open`, split at its
-/// top-level commas (quotes and brackets respected).
-fn call_args(src: &str, open: usize) -> Vec<&str> {
-    let mut depth = 0i32;
-    let mut quote: Option<char> = None;
-    let mut start = open;
-    let mut out = Vec::new();
-    let mut prev = ' ';
-    for (i, c) in src[open..].char_indices() {
-        let i = open + i;
-        match quote {
-            Some(q) => {
-                if c == q && prev != '\\' {
-                    quote = None;
-                }
-            }
-            None => match c {
-                '\'' | '"' | '`' => quote = Some(c),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth == 0 => {
-                    out.push(src[start..i].trim());
-                    return out;
-                }
-                ')' | ']' | '}' => depth -= 1,
-                ',' if depth == 0 => {
-                    out.push(src[start..i].trim());
-                    start = i + 1;
-                }
-                _ => {}
-            },
-        }
-        prev = c;
-    }
     out
 }
 
